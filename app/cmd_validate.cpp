@@ -1,0 +1,39 @@
+// `fundsim validate`: every check of census and formula (and the balance), no output files.
+#include <iostream>
+
+#include "calculate.hpp"
+#include "commands.hpp"
+
+namespace fundsim::app {
+
+Result run_checked(Census& census, const Formula& formula);
+
+int cmd_validate(const std::vector<std::string>& args) {
+    po::options_description desc("Options");
+    desc.add_options()("census,c", po::value<std::string>()->required(), "school-level census CSV")(
+        "formula,f", po::value<std::string>(), "formula JSON")("scenario,s", po::value<std::string>(), "scenario JSON");
+    po::variables_map vm;
+    if (!parse_options("validate", "Checks a census against a formula (and that the budget balances); writes nothing.\n"
+                                   "Exit 0 only if everything is clean.",
+                       desc, args, vm))
+        return kOk;
+    Formula formula = formula_from_options(vm);
+    Census census = load_census(vm["census"].as<std::string>());
+    Result r = run_checked(census, formula);
+    std::cout << "OK: " << census.size << " schools in " << census.file << ", formula \"" << formula.name << "\" with "
+              << formula.factors.size() << " factors\n";
+    std::size_t new_schools = 0;
+    for (std::size_t i = 0; i < census.size; ++i) new_schools += r.is_new(i);
+    if (new_schools) std::cout << "note: " << new_schools << " schools have no MFG baseline (treated as new: no MFG, no capping)\n";
+    if (!formula.provisional.empty()) {
+        std::cout << "note: the formula has " << formula.provisional.size()
+                  << " provisional values not yet confirmed against the DfE's published tables:\n";
+        for (const auto& p : formula.provisional)
+            std::cout << "  " << (p.mark.empty() ? "?" : p.mark) << " " << p.path << (p.note.empty() ? "" : ": " + p.note) << "\n";
+    }
+    if (r.budget && r.budget->headroom < 0)
+        std::cout << "warning: the formula overspends the available budget by " << -r.budget->headroom << " pounds\n";
+    return kOk;
+}
+
+}  // namespace fundsim::app

@@ -1,0 +1,73 @@
+// The school-level census (interfaces §1) held column-wise: the key columns parsed and checked on
+// load, every other column kept as text and turned into numbers when a formula first asks for it.
+#pragma once
+
+#include <Eigen/Core>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace fundsim {
+
+enum class Phase { primary = 0, secondary = 1, middle = 2, all_through = 3 };
+enum class Status { maintained = 0, academy = 1 };
+
+const char* to_string(Phase p);
+const char* to_string(Status s);
+bool parse_phase(std::string_view text, Phase& out);
+bool parse_status(std::string_view text, Status& out);
+
+// Characteristic measures held per key-stage group (`<measure>_primary`, `<measure>_secondary`):
+// a count above its group's pupils is an error.
+bool is_characteristic_column(const std::string& column, bool& secondary);
+
+struct Census {
+    std::string file;
+    std::size_t size = 0;
+
+    std::vector<std::int64_t> line;  // line of each school's row in the file
+    std::vector<std::int64_t> urn;
+    std::vector<std::string> laestab, name, area;
+    std::vector<Phase> phase;
+    std::vector<Status> status;
+
+    Eigen::ArrayXd nor_primary, nor_ks3, nor_ks4, nor;  // nor = primary + ks3 + ks4
+    Eigen::ArrayXd yg_primary, yg_ks3, yg_ks4, yg;      // year groups present (funding-model §2)
+
+    // MFG basis; has_baseline is 1 where both are given and non-zero (else the school is `new`).
+    Eigen::ArrayXd mfg_baseline_pupils, mfg_baseline_funding, has_baseline;
+    Eigen::ArrayXd growing;           // 0/1, exempt from capping
+    Eigen::ArrayXd reception_uplift;  // 0 when absent
+    Eigen::ArrayXd prior_year_budget; // NaN when absent or blank
+    bool has_prior_year_budget = false;
+
+    // All columns of the file, as text, column-major (unknown columns are kept).
+    std::vector<std::string> columns;
+    std::vector<std::vector<std::string>> cells;
+
+    bool has_column(const std::string& name) const;
+    // Numeric values of a column, parsed and checked once (blank or non-numeric cells, negative
+    // values unless `allow_negative`, characteristic counts above the group's pupils are errors
+    // naming file, line, column and value). Not thread-safe: call before parallel work.
+    const Eigen::ArrayXd& numeric(const std::string& column, const std::string& why = "",
+                                  bool allow_negative = false);
+    // A column already parsed by numeric(); throws if it was not.
+    const Eigen::ArrayXd& cached(const std::string& column) const;
+
+    // Index of a school by URN, or -1.
+    long index_of(std::int64_t urn) const;
+
+private:
+    std::map<std::string, Eigen::ArrayXd> numeric_;
+    std::map<std::int64_t, long> by_urn_;
+    friend Census load_census(const std::string& path);
+    friend Census census_from_csv_text(const std::string& text, const std::string& name);
+    friend void finish_census(Census& c);
+};
+
+// Loads and checks a school-level census. Throws InputError (file, line, column, value) on bad input.
+Census load_census(const std::string& path);
+Census census_from_csv_text(const std::string& text, const std::string& name);
+
+}  // namespace fundsim

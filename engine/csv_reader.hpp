@@ -1,0 +1,52 @@
+// Streaming CSV reading on top of libcsv (RFC 4180 quoting, LF or CRLF, a UTF-8 BOM accepted):
+// hands each record to a callback with the line it starts on, never holding more than one record.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fundsim {
+
+struct CsvLimits {
+    std::size_t max_field_bytes = 1 << 20;     // one cell
+    std::size_t max_record_bytes = 8 << 20;    // one record (a 10 MB line is refused)
+    std::size_t max_fields = 10000;            // columns in one record
+};
+
+struct CsvRecord {
+    std::int64_t line = 0;                      // line the record starts on (1-based)
+    std::vector<std::string_view> fields;       // valid only during the callback
+};
+
+// Reads `path` and calls `on_record` for every non-blank record (the header included). Throws
+// InputError naming file and line for unreadable files, NUL bytes, bad quoting and the limits above.
+// An exception thrown by `on_record` stops the read and is passed on unchanged.
+void read_csv_file(const std::string& path, const std::function<void(const CsvRecord&)>& on_record,
+                   const CsvLimits& limits = {});
+
+// The same over bytes already in memory; `name` is used in messages.
+void read_csv_buffer(std::string_view data, const std::string& name,
+                     const std::function<void(const CsvRecord&)>& on_record, const CsvLimits& limits = {});
+
+// Column lookup for a header record: exact names after trimming; duplicates and blanks are errors.
+class CsvHeader {
+public:
+    CsvHeader() = default;
+    CsvHeader(const CsvRecord& header, const std::string& file);
+    // Index of `name`, or -1 if the file has no such column.
+    int find(std::string_view name) const;
+    // Index of `name`; throws InputError "missing column" naming the file if absent.
+    int require(std::string_view name, const std::string& why = "") const;
+    const std::vector<std::string>& names() const { return names_; }
+    std::size_t size() const { return names_.size(); }
+    const std::string& file() const { return file_; }
+
+private:
+    std::vector<std::string> names_;
+    std::string file_;
+};
+
+}  // namespace fundsim

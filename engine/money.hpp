@@ -1,0 +1,24 @@
+// Money rules of funding-model §7: amounts are carried unrounded in double precision and every
+// reported line is rounded half away from zero to the penny.
+#pragma once
+
+#include <Eigen/Core>
+#include <cmath>
+
+namespace fundsim {
+
+// Half away from zero to the penny. The value is first cleared of binary noise at a millionth of a
+// pound, so that a decimal half-penny such as 1.005 (held as 1.00499999...) rounds up as on paper.
+inline double round_penny(double x) {
+    double micro = std::round(x * 1e6);          // exact for |x| < 9e9
+    return std::round(micro / 1e4) / 100.0;
+}
+
+inline Eigen::ArrayXd round_penny(const Eigen::ArrayXd& a) {
+    return a.unaryExpr([](double v) { return round_penny(v); });
+}
+
+// Fractions reported to 6 decimal places (gain, MFG change).
+inline double round6(double x) { return std::round(x * 1e6) / 1e6; }
+
+}  // namespace fundsim
