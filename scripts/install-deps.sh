@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs what fundsim needs from Debian 12's packages (run as root). Installs only what is missing.
+set -euo pipefail
+packages=(cmake g++ make pkg-config libboost-program-options-dev libeigen3-dev libcsv-dev catch2
+          nlohmann-json3-dev libxlsxwriter-dev)
+if [ "${1:-}" = "--with-browser" ]; then packages+=(chromium); fi
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
