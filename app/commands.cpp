@@ -12,7 +12,15 @@ bool parse_options(const std::string& command, const std::string& summary, po::o
                    const std::vector<std::string>& args, po::variables_map& vm) {
     desc.add_options()("help,h", "show this help");
     try {
-        po::store(po::command_line_parser(args).options(desc).run(), vm);
+        po::parsed_options parsed = po::command_line_parser(args).options(desc).run();
+        // Boost keeps a bare word (no --option before it) as a positional token and store() drops it
+        // silently; every fundsim argument is an option, so a stray word is a usage error.
+        for (const auto& o : parsed.options)
+            if (o.position_key >= 0 && !o.original_tokens.empty())
+                throw UsageError("unexpected argument '" + o.original_tokens.front() +
+                                 "': every argument is an option such as --census FILE\n(see 'fundsim " + command +
+                                 " --help')");
+        po::store(parsed, vm);
         if (vm.count("help")) {
             std::cout << "Usage: fundsim " << command << " [options]\n" << summary << "\n\n" << desc << "\n";
             return false;

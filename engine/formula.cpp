@@ -500,9 +500,18 @@ Json read_json_file(const std::string& path) {
         throw InputError(w, "is empty: expected a JSON object");
     }
     // Bound nesting before parsing: a formula is a few levels deep, and deep nesting can exhaust the stack.
-    int depth = 0, max_depth = 0;
+    // The message points at the bracket that goes one level too deep (line, and column in bytes).
+    constexpr int kMaxDepth = 64;
+    int depth = 0;
     bool in_string = false, escape = false;
+    std::int64_t at_line = 1, at_col = 0;
     for (char c : text) {
+        if (c == '\n') {
+            ++at_line;
+            at_col = 0;
+        } else {
+            ++at_col;
+        }
         if (in_string) {
             if (escape) escape = false;
             else if (c == '\\') escape = true;
@@ -510,18 +519,32 @@ Json read_json_file(const std::string& path) {
         } else if (c == '"') {
             in_string = true;
         } else if (c == '{' || c == '[') {
-            max_depth = std::max(max_depth, ++depth);
+            if (++depth > kMaxDepth) {
+                Where w;
+                w.file = path;
+                w.line = at_line;
+                throw InputError(w, "column " + std::to_string(at_col) + ": JSON is nested more than " +
+                                        std::to_string(kMaxDepth) + " levels deep (a formula needs a few)");
+            }
         } else if (c == '}' || c == ']') {
             --depth;
         }
     }
-    if (max_depth > 64) fail(path + ": JSON is nested " + std::to_string(max_depth) + " levels deep (the limit is 64)");
     try {
         return Json::parse(text);
+    } catch (const nlohmann::json::out_of_range& e) {
+        // A number too large for a double ("1e999"): nlohmann gives no position, so name the value.
+        const std::string what = e.what();
+        const auto pos = what.find("] ");
+        Where w;
+        w.file = path;
+        throw InputError(w, "broken JSON: " + (pos == std::string::npos ? what : what.substr(pos + 2)) +
+                                ": the number is too large");
     } catch (const nlohmann::json::parse_error& e) {
-        // Locate the byte offset as line and column.
+        // Locate the byte offset as line and column. e.byte is the 1-based offset of the last byte read,
+        // so the bytes before it fix the column (as nlohmann's own "line L, column C" counts them).
         std::size_t line = 1, col = 1;
-        for (std::size_t i = 0; i < e.byte && i < text.size(); ++i) {
+        for (std::size_t i = 0; i + 1 < e.byte && i < text.size(); ++i) {
             if (text[i] == '\n') {
                 ++line;
                 col = 1;
