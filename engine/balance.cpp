@@ -54,6 +54,14 @@ double available_budget(const Budget& b, std::vector<std::pair<std::string, doub
     return round_penny(b.schools_block - total);
 }
 
+// Σ of amounts that are whole pennies, summed exactly as integers (a double sum of 20,000 budget shares
+// can drift by a fraction of a penny, and the balance is judged to the penny).
+double sum_pennies(const Eigen::ArrayXd& a) {
+    long long pence = 0;
+    for (Eigen::Index i = 0; i < a.size(); ++i) pence += std::llround(a[i] * 100.0);
+    return static_cast<double>(pence) / 100.0;
+}
+
 void balance(Result& r) {
     if (!r.formula.budget) return;
     const Budget& b = *r.formula.budget;
@@ -62,26 +70,43 @@ void balance(Result& r) {
     out.available = available_budget(b, &out.deductions);
     out.lever = b.solve_for;
     const double available = out.available;
-    auto total = [&]() { return r.budget_share.sum(); };
+    auto total = [&]() { return sum_pennies(r.budget_share); };
     const double cap0 = r.formula.capping.cap, s0 = r.formula.capping.scaling;
+    const Census& c = *r.census;
+    const Eigen::Index n = static_cast<Eigen::Index>(r.size());
+
+    // For the scaling and cap levers only the capping step moves: everything before it is fixed, so
+    // the total at a lever value is Σ (lines before capping) − Σ round(min(s × excess, limit)), computed
+    // in one pass with the same rounding as apply_capping.
+    long long fixed_pence = 0;
+    for (Eigen::Index i = 0; i < n; ++i)
+        fixed_pence += std::llround((r.formula_total[i] + r.mppl_topup[i] + r.mfg_topup[i]) * 100.0);
+    const Eigen::ArrayXd cappable = c.has_baseline * (1.0 - c.growing);
+    const Eigen::ArrayXd weight = cappable * r.pp0 * c.nor;  // excess = max(0, gain − cap) × weight
+    auto capped_total = [&](double cap, double s) {
+        long long pence = fixed_pence;
+        for (Eigen::Index i = 0; i < n; ++i) {
+            const double excess = weight[i] * std::max(0.0, r.mfg_change[i] - cap);
+            pence -= std::llround(round_penny(std::min(s * excess, r.capping_limit[i])) * 100.0);
+        }
+        return static_cast<double>(pence) / 100.0;
+    };
 
     switch (b.solve_for) {
         case Lever::none: break;
         case Lever::scaling: {
-            // The capping step alone depends on s: re-run only it.
-            auto ok = [&](double s) {
-                apply_capping(r, cap0, s);
-                apply_budget_share(r);
-                return total() <= available;
-            };
+            auto ok = [&](double s) { return capped_total(cap0, s) <= available; };
             if (ok(0.0)) {
+                // Affordable with no scaling at all: the money left over cannot be spent by this lever.
                 out.lever_value = 0.0;
+                out.lever_at_limit = true;
             } else if (!ok(1.0)) {
-                unaffordable(r, "scaling", "scaling 1, a hard cap at " + std::to_string(cap0), total(), available);
+                unaffordable(r, "scaling", "scaling 1, a hard cap at " + std::to_string(cap0), capped_total(cap0, 1.0), available);
             } else {
                 out.lever_value = bisect(1.0, 0.0, ok);
             }
-            ok(out.lever_value);
+            apply_capping(r, cap0, out.lever_value);
+            apply_budget_share(r);
             break;
         }
         case Lever::cap: {
@@ -93,18 +118,14 @@ void balance(Result& r) {
             }
             const double lo = r.formula.mfg ? r.formula.mfg->percent : 0.0;
             double hi = lo;
-            for (std::size_t i = 0; i < r.size(); ++i)
-                if (r.census->has_baseline[static_cast<Eigen::Index>(i)] > 0) hi = std::max(hi, r.mfg_change[static_cast<Eigen::Index>(i)]);
+            for (Eigen::Index i = 0; i < n; ++i)
+                if (cappable[i] > 0) hi = std::max(hi, r.mfg_change[i]);
             hi += 1e-9;
-            auto ok = [&](double c) {
-                apply_capping(r, c, s0);
-                apply_budget_share(r);
-                return total() <= available;
-            };
+            auto ok = [&](double cap) { return capped_total(cap, s0) <= available; };
             if (!ok(lo)) {
                 char lim[64];
                 std::snprintf(lim, sizeof lim, "a cap of %.6f, the MFG percent", lo);
-                unaffordable(r, "the cap", lim, total(), available);
+                unaffordable(r, "the cap", lim, capped_total(lo, s0), available);
             }
             if (ok(hi)) {
                 out.lever_value = hi;
@@ -112,10 +133,12 @@ void balance(Result& r) {
             } else {
                 out.lever_value = bisect(lo, hi, ok);
             }
-            ok(out.lever_value);
+            apply_capping(r, out.lever_value, s0);
+            apply_budget_share(r);
             break;
         }
         case Lever::factor_multiplier: {
+            // Every step depends on k (the MFG must be recomputed at each k): re-run the protections.
             auto ok = [&](double k) {
                 set_multiplier(r, k);
                 protect(r, cap0, s0);

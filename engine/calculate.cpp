@@ -151,7 +151,7 @@ std::vector<std::string> check_invariants(const Result& r) {
         }
     }
     // 7. Column totals: every reported total is the sum of its lines (checked where totals are kept).
-    if (r.budget && std::fabs(r.budget->total - r.budget_share.sum()) > 0.005) {
+    if (r.budget && std::fabs(r.budget->total - sum_pennies(r.budget_share)) > 0.005) {
         std::snprintf(b, sizeof b, "total %.2f is not the sum of the budget shares %.2f", r.budget->total, r.budget_share.sum());
         report(b);
     }

@@ -18,6 +18,7 @@ void set_multiplier(Result& r, double k);       // factor_raw from factor_base w
 void protect(Result& r, double cap, double scaling);  // MPPL, MFG, capping, budget share
 double available_budget(const Budget& b, std::vector<std::pair<std::string, double>>* lines = nullptr);
 void balance(Result& r);                          // solves budget.solve_for, sets r.budget
+double sum_pennies(const Eigen::ArrayXd& a);     // exact Σ of penny amounts
 void after_budget_share(Result& r);              // de-delegation, grants, notional SEN
 
 // funding-model §8: the invariants every run must satisfy. Returns one line per failure (empty = all hold).

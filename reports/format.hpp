@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cmath>
+#include <charconv>
 #include <cstdio>
 #include <string>
 
@@ -11,8 +12,8 @@ namespace fundsim {
 inline std::string money(double v) {
     char b[64];
     if (std::fabs(v) < 0.005) v = 0;
-    std::snprintf(b, sizeof b, "%.2f", v);
-    return b;
+    auto res = std::to_chars(b, b + sizeof b, v, std::chars_format::fixed, 2);
+    return std::string(b, res.ptr);
 }
 
 // Money for people: £1,234,567.89

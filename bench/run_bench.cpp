@@ -1,0 +1,112 @@
+// Benchmark of `run` at national scale (issue 5): a synthetic England of 20,000 schools through the NFF
+// 2025-26, balanced by scaling; times each stage over several runs and prints medians and peak memory.
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "calculate.hpp"
+#include "census.hpp"
+#include "factors.hpp"
+#include "formula.hpp"
+#include "output_file.hpp"
+#include "synth.hpp"
+#include "writers.hpp"
+
+using namespace fundsim;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+    const std::string source = argc > 1 ? argv[1] : ".";
+    const std::size_t schools = argc > 2 ? std::stoul(argv[2]) : 20000;
+    const int runs = argc > 3 ? std::stoi(argv[3]) : 7;
+    const std::string dir = "/tmp/fundsim-bench-run";
+    Formula nff = load_formula(source + "/formulas/nff-2025-26.json");
+    SynthOptions opt;
+    opt.schools = schools;
+    opt.seed = 7;
+    opt.formula = &nff;
+    const std::string census_path = dir + "/national.csv";
+    write_file_atomic(census_path, synth_census_csv(opt));
+
+    // A schools block that makes scaling bind: halfway between the fully scaled and the uncapped totals.
+    Formula f = nff;
+    {
+        Census c = load_census(census_path);
+        prepare_census(c, f);
+        f.capping = Capping{0.0, 0.0};
+        double uncapped = calculate(c, f).budget_share.sum();
+        f.capping = Capping{0.0, 1.0};
+        double scaled = calculate(c, f).budget_share.sum();
+        Budget b;
+        b.schools_block = std::round((uncapped + scaled) / 2);
+        b.solve_for = Lever::scaling;
+        f.budget = b;
+        f.capping = Capping{0.0, 0.0};
+    }
+
+    std::vector<double> load, prepare, evaluate, balance_ms, after, write, total;
+    double lever = 0, headroom = 0;
+    for (int run = 0; run < runs; ++run) {
+        auto t0 = Clock::now();
+        auto t = Clock::now();
+        Census c = load_census(census_path);
+        load.push_back(ms_since(t));
+        t = Clock::now();
+        prepare_census(c, f);
+        prepare.push_back(ms_since(t));
+        // The pipeline of calculate(), stage by stage.
+        t = Clock::now();
+        Result r;
+        r.census = &c;
+        r.formula = f;
+        r.factor_base = evaluate_factors(f.factors, c, f.reception_uplift);
+        r.factor_raw = r.factor_base;
+        r.factor_scaled.assign(f.factors.size(), false);
+        protect(r, f.capping.cap, f.capping.scaling);
+        evaluate.push_back(ms_since(t));
+        t = Clock::now();
+        balance(r);
+        balance_ms.push_back(ms_since(t));
+        t = Clock::now();
+        after_budget_share(r);
+        auto bad = check_invariants(r);
+        after.push_back(ms_since(t));
+        if (!bad.empty()) {
+            std::fprintf(stderr, "invariant failed: %s\n", bad[0].c_str());
+            return 1;
+        }
+        t = Clock::now();
+        OutputSet out(dir + "/out");
+        out.add("allocations.csv", allocations_csv(r));
+        out.add("summary.json", summary_json(r).dump(2));
+        out.commit();
+        write.push_back(ms_since(t));
+        total.push_back(ms_since(t0));
+        lever = r.budget->lever_value;
+        headroom = r.budget->headroom;
+    }
+    struct rusage ru {};
+    getrusage(RUSAGE_SELF, &ru);
+    const double calc = median(evaluate) + median(balance_ms) + median(after);
+    std::printf("run benchmark: %zu schools, %d runs (medians, ms)\n", schools, runs);
+    std::printf("  load census      %8.2f\n  prepare columns  %8.2f\n  evaluate+protect %8.2f\n  balance (scaling)%8.2f\n"
+                "  grants+selfcheck %8.2f\n  write outputs    %8.2f\n  total            %8.2f\n",
+                median(load), median(prepare), median(evaluate), median(balance_ms), median(after), median(write), median(total));
+    std::printf("  calculation after loading: %.2f ms (target < 50 ms)\n", calc);
+    std::printf("  lever scaling = %.8f, headroom £%.2f\n", lever, headroom);
+    std::printf("  peak memory %.1f MB (target < 200 MB)\n", ru.ru_maxrss / 1024.0);
+    return 0;
+}
