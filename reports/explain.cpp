@@ -142,12 +142,16 @@ std::string explain_school(const Result& r, std::size_t s) {
         t += "Grant " + f.grants[g].id + ": " + pounds(r.grants[g][i]) + "\n";
         for (std::size_t p = 0; p < f.grants[g].parts.size(); ++p) {
             t += "  " + f.grants[g].parts[p].id + ": " + pounds(r.grant_parts[g][p][i]) + "\n";
-            t += "  " + factor_detail(r, f.grants[g].parts[p], s, 1.0);
+            t += factor_detail(r, f.grants[g].parts[p], s, 1.0);
         }
     }
     if (!f.notional_sen.empty()) {
         t += "Notional SEN (memo): " + pounds(r.notional_sen[i]) + " =";
-        for (const auto& [id, pct] : f.notional_sen) t += " " + num(pct) + " x " + id;
+        bool first = true;
+        for (const auto& [id, pct] : f.notional_sen) {
+            t += std::string(first ? " " : " + ") + num(pct) + " x " + id + " " + money(r.factor[static_cast<std::size_t>(f.factor_index(id))][i]);
+            first = false;
+        }
         t += "\n";
     }
     t += "Flags: " + (r.flags(s).empty() ? std::string("none") : r.flags(s)) + "\n";
