@@ -82,11 +82,12 @@ void balance(Result& r) {
     for (Eigen::Index i = 0; i < n; ++i)
         fixed_pence += std::llround((r.formula_total[i] + r.mppl_topup[i] + r.mfg_topup[i]) * 100.0);
     const Eigen::ArrayXd cappable = c.has_baseline * (1.0 - c.growing);
-    const Eigen::ArrayXd weight = cappable * r.pp0 * c.nor;  // excess = max(0, gain − cap) × weight
     auto capped_total = [&](double cap, double s) {
         long long pence = fixed_pence;
         for (Eigen::Index i = 0; i < n; ++i) {
-            const double excess = weight[i] * std::max(0.0, r.mfg_change[i] - cap);
+            // The same operations in the same order as apply_capping: the solved lever sits where one
+            // school's deduction crosses a half penny, so a last-bit difference would move that penny.
+            const double excess = cappable[i] * std::max(0.0, r.mfg_change[i] - cap) * r.pp0[i] * c.nor[i];
             pence -= std::llround(round_penny(std::min(s * excess, r.capping_limit[i])) * 100.0);
         }
         return static_cast<double>(pence) / 100.0;
