@@ -38,6 +38,63 @@ void set_error(ParseState& s, const std::string& detail) {
     s.error = std::make_exception_ptr(InputError(w, detail));
 }
 
+// Offset of the first byte of `p` that is not well-formed UTF-8 (overlong forms, surrogates and code
+// points above U+10FFFF included), or `n` if there is none.
+std::size_t invalid_utf8_at(const unsigned char* p, std::size_t n) {
+    std::size_t i = 0;
+    while (i < n) {
+        const unsigned char c = p[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        // Lead byte: the sequence length, its payload bits, and the least code point it may encode.
+        std::size_t len = 0;
+        std::uint32_t cp = 0, min = 0;
+        if ((c & 0xE0) == 0xC0) {
+            len = 2, cp = c & 0x1Fu, min = 0x80;
+        } else if ((c & 0xF0) == 0xE0) {
+            len = 3, cp = c & 0x0Fu, min = 0x800;
+        } else if ((c & 0xF8) == 0xF0) {
+            len = 4, cp = c & 0x07u, min = 0x10000;
+        } else {
+            return i;
+        }
+        if (i + len > n) return i;
+        for (std::size_t k = 1; k < len; ++k) {
+            if ((p[i + k] & 0xC0) != 0x80) return i;
+            cp = (cp << 6) | (p[i + k] & 0x3Fu);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
+        i += len;
+    }
+    return n;
+}
+
+// interfaces §1: the census is UTF-8. A Windows-1252 export (Excel's plain "CSV") or a binary file is
+// refused here, naming the line and the byte, rather than carried into the outputs as broken text.
+void check_utf8(ParseState& s, const char* p, std::size_t len) {
+    const auto* u = reinterpret_cast<const unsigned char*>(p);
+    const std::size_t bad = invalid_utf8_at(u, len);
+    if (bad == len) return;
+    std::int64_t line = s.record_line + s.embedded_newlines;  // the line of the bad byte itself
+    std::size_t from = 0;
+    for (std::size_t i = 0; i < bad; ++i)
+        if (p[i] == '\n' || (p[i] == '\r' && (i + 1 == len || p[i + 1] != '\n'))) ++line, from = i + 1;
+    // Up to 40 bytes of the (valid) text before the bad byte, starting on a character boundary.
+    if (bad - from > 40) from = bad - 40;
+    while (from < bad && (u[from] & 0xC0) == 0x80) ++from;
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "0x%02x", u[bad]);
+    if (s.error) return;
+    Where w;
+    w.file = s.name;
+    w.line = line;
+    s.error = std::make_exception_ptr(InputError(
+        w, "is not UTF-8 text: field " + std::to_string(s.ends.size() + 1) + " has the byte " + hex + " after \"" +
+               std::string(p + from, bad - from) + "\" (save the file as \"CSV UTF-8\")"));
+}
+
 void on_field(void* data, std::size_t len, void* vs) {
     auto& s = *static_cast<ParseState*>(vs);
     if (s.error) return;
@@ -65,6 +122,8 @@ void on_field(void* data, std::size_t len, void* vs) {
             set_error(s, "contains a NUL byte: this is not a text CSV file");
             return;
         }
+        check_utf8(s, p, len);
+        if (s.error) return;
         // Newlines inside quoted cells move the line count on for the records after this one.
         for (std::size_t i = 0; i < len; ++i) {
             if (p[i] == '\n' || (p[i] == '\r' && (i + 1 == len || p[i + 1] != '\n'))) ++s.embedded_newlines;
