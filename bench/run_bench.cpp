@@ -108,5 +108,9 @@ int main(int argc, char** argv) {
     std::printf("  calculation after loading: %.2f ms (target < 50 ms)\n", calc);
     std::printf("  lever scaling = %.8f, headroom £%.2f\n", lever, headroom);
     std::printf("  peak memory %.1f MB (target < 200 MB)\n", ru.ru_maxrss / 1024.0);
+    // Machine-readable lines for scripts/bench.sh: "figure NAME VALUE UNIT".
+    std::printf("figure run_load_ms %.2f ms\nfigure run_calculation_ms %.2f ms\nfigure run_balance_ms %.2f ms\n"
+                "figure run_write_ms %.2f ms\nfigure run_in_process_total_ms %.2f ms\nfigure run_peak_memory_mb %.1f MB\n",
+                median(load), calc, median(balance_ms), median(write), median(total), ru.ru_maxrss / 1024.0);
     return 0;
 }
