@@ -64,6 +64,7 @@ const char* kUsageText =
     "  validate   check a census against a formula; no output files; exit 0 only if clean\n"
     "  explain    how each line of one school's budget was computed\n"
     "  synth      write a realistic synthetic LA census (for demos, tests, benchmarks)\n"
+    "  statements one printable budget statement per school (DIR/<urn>.html) and an index\n"
     "\n"
     "Exit codes: 0 success, 1 bad input (message on stderr), 2 usage error.\n";
 
@@ -79,7 +80,8 @@ int fundsim::app::main_entry(int argc, char** argv) {
     const std::string command = args[0];
     args.erase(args.begin());
     static const std::map<std::string, int (*)(const std::vector<std::string>&)> commands = {
-        {"run", cmd_run}, {"validate", cmd_validate}, {"explain", cmd_explain}, {"synth", cmd_synth}};
+        {"run", cmd_run}, {"validate", cmd_validate}, {"explain", cmd_explain}, {"synth", cmd_synth},
+        {"statements", cmd_statements}};
     auto it = commands.find(command);
     if (it == commands.end()) {
         std::cerr << "fundsim: unknown command '" << command << "'\n\n" << kUsageText;

@@ -35,5 +35,6 @@ int cmd_run(const std::vector<std::string>& args);
 int cmd_validate(const std::vector<std::string>& args);
 int cmd_explain(const std::vector<std::string>& args);
 int cmd_synth(const std::vector<std::string>& args);
+int cmd_statements(const std::vector<std::string>& args);
 
 }  // namespace fundsim::app
