@@ -42,8 +42,10 @@ Attribution attribute(const Result& now, const Result* base, const Eigen::ArrayX
         a.parts.push_back(-(now.capping_deduction - base->capping_deduction));
     } else {
         // Against last year's budget there is no factor breakdown: the formula's move, then the protections.
+        // Taken as the change less the protections' parts, so that the parts add up to the (rounded)
+        // change even when a prior-year budget in the census is not a whole number of pennies.
         a.labels.push_back("formula_vs_prior_year");
-        a.parts.push_back(now.formula_total - baseline);
+        a.parts.push_back(round_penny(now.budget_share - baseline) - now.mppl_topup - now.mfg_topup + now.capping_deduction);
         a.labels.push_back("mppl");
         a.parts.push_back(now.mppl_topup);
         a.labels.push_back("mfg");

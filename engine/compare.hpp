@@ -33,7 +33,8 @@ struct Comparison {
 };
 
 // The baseline is either a formula (already patched if it came from a scenario) or, when `baseline`
-// is empty, the census's prior_year_budget column (an error if the census has none or a school lacks it).
+// is empty, the census's prior_year_budget column (an error if the census has none; a school whose cell
+// is blank has no baseline: its change, change_pct and attribution are NaN and it counts in no_baseline).
 // The census must be loaded; it is prepared here for every formula. Scenarios are calculated in order.
 Comparison compare(Census& census, const std::optional<Formula>& baseline, const std::string& baseline_name,
                    const std::vector<std::pair<std::string, Formula>>& scenarios);
@@ -48,6 +49,8 @@ struct ChangeStats {
     double largest_gain = 0, largest_gain_pct = 0, largest_loss = 0, largest_loss_pct = 0;
     std::int64_t largest_gain_urn = 0, largest_loss_urn = 0;
     double median_change_per_pupil = 0;
+    double change_total = 0;      // Σ changes of the schools that have a baseline
+    std::size_t no_baseline = 0;  // schools without one (schools = gaining + losing + unchanged + no_baseline)
     std::size_t on_mfg = 0, capped = 0, on_mppl = 0;
     double mfg_total = 0, capping_total = 0, mppl_total = 0;
 };

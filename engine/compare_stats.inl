@@ -18,7 +18,9 @@ ChangeStats change_stats(const ScenarioResult& s, const Comparison& c, Pred incl
         st.total += r.budget_share[i];
         if (std::isfinite(c.baseline[i])) st.baseline_total += c.baseline[i];
         const double ch = s.change[i];
+        if (!std::isfinite(ch)) ++st.no_baseline;
         if (std::isfinite(ch)) {
+            st.change_total += ch;
             // A change under half a penny is no change: amounts are reported in pennies.
             if (ch >= 0.005) ++st.gaining;
             else if (ch <= -0.005) ++st.losing;

@@ -353,8 +353,6 @@ Formula parse_formula(const Json& doc, const std::string& file) {
         if (f.capping.scaling < 0 || f.capping.scaling > 1) fail_json(file, c.child("scaling"), "must be from 0 to 1");
         c.done();
     }
-    if (f.mfg && f.capping.scaling > 0 && f.capping.cap < f.mfg->percent)
-        fail_json(file, "/capping/cap", "must not be below the MFG percent (a school cannot be both protected and capped)");
     if (top.has("budget") && !top.json().at("budget").is_null()) {
         Obj b = top.object("budget");
         b.skip("source");
@@ -403,6 +401,11 @@ Formula parse_formula(const Json& doc, const std::string& file) {
     } else if (top.has("budget")) {
         top.at("budget");
     }
+    // A cap below the MFG percent would capture schools the MFG protects (funding-model §4.3: c >= m).
+    // Checked after the budget: solving for scaling puts a scaling above 0 in force whatever the file says.
+    const bool scaled = f.capping.scaling > 0 || (f.budget && f.budget->solve_for == Lever::scaling);
+    if (f.mfg && scaled && f.capping.cap < f.mfg->percent)
+        fail_json(file, "/capping/cap", "must not be below the MFG percent (a school cannot be both protected and capped)");
     if (top.has("de_delegation")) f.de_delegation = parse_factor_map(top, "de_delegation", file);
     if (top.has("grants")) {
         Obj g = top.object("grants");

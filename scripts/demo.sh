@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The demo: installs what is missing, builds, makes a synthetic LA of 550 schools (about the size of
-# Essex) and runs it through the NFF 2025-26 with the budget balanced by scaling.
+# Essex), runs it through the NFF 2025-26 with the budget balanced by scaling, and compares four options
+# for the Schools Forum against it (the pack lands in demo-out/forum-pack/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
@@ -12,3 +13,15 @@ echo
 ./build/fundsim run --census "$out/census.csv" --scenario scenarios/demo-2025-26.json --out "$out/run"
 echo
 echo "How one school's budget was built: ./build/fundsim explain --census $out/census.csv --scenario scenarios/demo-2025-26.json --school 100001"
+echo
+# The Schools Forum pack: options a Forum would weigh, each against the demo formula above.
+#   A: the MFG at -0.5% instead of 0%; B: the 0.5% high-needs transfer paid for by a factor multiplier
+#   instead of scaling gains; C1/C2: a £1.5m school improvement pot delegated per pupil, or partly
+#   allocated to two clusters of schools.
+echo "== Schools Forum options against the demo formula"
+./build/fundsim compare --census "$out/census.csv" --baseline scenarios/demo-2025-26.json \
+  --scenario scenarios/forum-a-mfg-minus-half.json \
+  --scenario scenarios/forum-b-transfer-by-multiplier.json \
+  --scenario scenarios/forum-c1-improvement-per-pupil.json \
+  --scenario scenarios/forum-c2-improvement-clusters.json \
+  --out "$out/forum-pack"
