@@ -3,6 +3,9 @@
 
 #include "calculate.hpp"
 #include "commands.hpp"
+#include "error.hpp"
+
+#include <cstdio>
 
 namespace fundsim::app {
 
@@ -20,7 +23,14 @@ int cmd_validate(const std::vector<std::string>& args) {
     Formula formula = formula_from_options(vm);
     Census census = load_census(vm["census"].as<std::string>());
     Result r = run_checked(census, formula);
-    std::cout << "OK: " << census.size << " schools in " << census.file << ", formula \"" << formula.name << "\" with "
+    if (r.budget && r.budget->headroom < 0) {
+        // An unbalanced budget is not clean: the Forum cannot be shown a formula that overspends.
+        char b[160];
+        std::snprintf(b, sizeof b, "the formula overspends the available budget of %.2f by %.2f pounds (no lever is set to balance it)",
+                      r.budget->available, -r.budget->headroom);
+        fail(formula.file + ": " + b);
+    }
+    std::cout << "OK: " << census.size << (census.size == 1 ? " school in " : " schools in ") << census.file << ", formula \"" << formula.name << "\" with "
               << formula.factors.size() << " factors\n";
     std::size_t new_schools = 0;
     for (std::size_t i = 0; i < census.size; ++i) new_schools += r.is_new(i);
@@ -31,8 +41,6 @@ int cmd_validate(const std::vector<std::string>& args) {
         for (const auto& p : formula.provisional)
             std::cout << "  " << (p.mark.empty() ? "?" : p.mark) << " " << p.path << (p.note.empty() ? "" : ": " + p.note) << "\n";
     }
-    if (r.budget && r.budget->headroom < 0)
-        std::cout << "warning: the formula overspends the available budget by " << -r.budget->headroom << " pounds\n";
     return kOk;
 }
 

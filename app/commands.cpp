@@ -66,6 +66,7 @@ const char* kUsageText =
     "  synth      write a realistic synthetic LA census (for demos, tests, benchmarks)\n"
     "  compare    the Schools Forum pack: options against a baseline (CSV, JSON, workbook, report)\n"
     "  sweep      every combination of varied formula values, each balanced: sweep.csv\n"
+    "  statements one printable budget statement per school (DIR/<urn>.html) and an index\n"
     "\n"
     "Exit codes: 0 success, 1 bad input (message on stderr), 2 usage error.\n";
 
@@ -82,7 +83,7 @@ int fundsim::app::main_entry(int argc, char** argv) {
     args.erase(args.begin());
     static const std::map<std::string, int (*)(const std::vector<std::string>&)> commands = {
         {"run", cmd_run}, {"validate", cmd_validate}, {"explain", cmd_explain}, {"synth", cmd_synth},
-        {"compare", cmd_compare}, {"sweep", cmd_sweep}};
+        {"statements", cmd_statements}, {"compare", cmd_compare}, {"sweep", cmd_sweep}};
     auto it = commands.find(command);
     if (it == commands.end()) {
         std::cerr << "fundsim: unknown command '" << command << "'\n\n" << kUsageText;

@@ -37,5 +37,6 @@ int cmd_explain(const std::vector<std::string>& args);
 int cmd_synth(const std::vector<std::string>& args);
 int cmd_compare(const std::vector<std::string>& args);
 int cmd_sweep(const std::vector<std::string>& args);
+int cmd_statements(const std::vector<std::string>& args);
 
 }  // namespace fundsim::app

@@ -297,8 +297,7 @@ void finish_census(Census& c) {
         if (got[0] + got[1] + got[2] <= 0)
             fail_at(c.file, c.line[r], "phase", to_string(c.phase[r]), "school has no year groups");
         if (c.nor[r] <= 0)
-            fail_at(c.file, c.line[r], "nor_primary", c.cells[urn_i][r],
-                    "school (this URN) has no pupils: nor_primary + nor_ks3 + nor_ks4 is 0");
+            fail_at(c.file, c.line[r], "nor (nor_primary + nor_ks3 + nor_ks4)", "0", "is not a school's roll: a school needs pupils");
         const double* groups[3] = {&c.nor_primary[r], &c.nor_ks3[r], &c.nor_ks4[r]};
         for (int k = 0; k < 3; ++k)
             if (*groups[k] > 0 && got[k] == 0)

@@ -165,8 +165,9 @@ void on_record_end(int c, void* vs) {
 
 struct Parser {
     csv_parser p{};
-    Parser() {
+    explicit Parser(unsigned char delimiter) {
         if (csv_init(&p, CSV_STRICT | CSV_REPALL_NL | CSV_STRICT_FINI) != 0) fail("cannot start the CSV parser");
+        csv_set_delim(&p, delimiter);
     }
     ~Parser() { csv_free(&p); }
     Parser(const Parser&) = delete;
@@ -210,7 +211,7 @@ void read_csv_buffer(std::string_view data, const std::string& name,
     if (data.size() >= 3 && static_cast<unsigned char>(data[0]) == 0xEF &&
         static_cast<unsigned char>(data[1]) == 0xBB && static_cast<unsigned char>(data[2]) == 0xBF)
         data.remove_prefix(3);
-    Parser parser;
+    Parser parser(limits.delimiter);
     const std::size_t chunk = 1 << 16;
     for (std::size_t off = 0; off < data.size(); off += chunk)
         feed(parser, s, data.data() + off, std::min(chunk, data.size() - off));
@@ -225,7 +226,7 @@ void read_csv_file(const std::string& path, const std::function<void(const CsvRe
     s.on_record = &on_record;
     s.limits = &limits;
     s.name = path;
-    Parser parser;
+    Parser parser(limits.delimiter);
     std::vector<char> buf(1 << 20);
     bool first = true;
     for (;;) {

@@ -14,6 +14,7 @@ struct CsvLimits {
     std::size_t max_field_bytes = 1 << 20;     // one cell
     std::size_t max_record_bytes = 8 << 20;    // one record (a 10 MB line is refused)
     std::size_t max_fields = 10000;            // columns in one record
+    unsigned char delimiter = ',';             // field separator ('\t' for TAB-separated exports)
 };
 
 struct CsvRecord {

@@ -113,7 +113,7 @@ std::string explain_school(const Result& r, std::size_t s) {
         t += "  baseline: " + pounds(c.mfg_baseline_funding[i]) + " / " + count(c.mfg_baseline_pupils[i]) + " pupils = " + money(r.pp0[i]) +
              " per pupil\n";
         if (f.mfg) {
-            t += "  guarantee = " + money(r.pp0[i]) + " x (1 + " + num(f.mfg->percent) + ") = " + money(r.guarantee[i]) + " per pupil\n";
+            t += "  guarantee = " + money(r.pp0[i]) + " x (1 " + (f.mfg->percent < 0 ? "- " + num(-f.mfg->percent) : "+ " + num(f.mfg->percent)) + ") = " + money(r.guarantee[i]) + " per pupil\n";
         }
         t += "  this year (formula + MPPL - excluded) = " + pounds(r.mfg_c1[i]) + " / " + count(c.nor[i]) + " = " + money(r.pp1[i]) +
              " per pupil (change " + fraction6(r.mfg_change[i]) + ")\n";

@@ -1,0 +1,112 @@
+// `fundsim statements`: one printable budget statement per school (DIR/<urn>.html) and an index page,
+// with the change against a baseline (a formula, a scenario or last year's budgets) and why it moved.
+#include <iostream>
+#include <optional>
+
+#include "calculate.hpp"
+#include "commands.hpp"
+#include "compare.hpp"
+#include "error.hpp"
+#include "output_file.hpp"
+#include "statements_html.hpp"
+
+namespace fundsim::app {
+
+namespace {
+
+constexpr const char* kPriorYear = "prior_year_budget";
+
+}  // namespace
+
+int cmd_statements(const std::vector<std::string>& args) {
+    po::options_description desc("Options");
+    desc.add_options()("census,c", po::value<std::string>()->required(), "school-level census CSV")(
+        "formula,f", po::value<std::string>(), "formula JSON")(
+        "scenario,s", po::value<std::string>(),
+        "scenario JSON (a patch to its base formula, or to --formula)")(
+        "baseline,b", po::value<std::string>(),
+        "what the change is measured against: a formula JSON, a scenario JSON, or prior_year_budget "
+        "(default: "
+        "prior_year_budget when the census has that column, else no change is shown)")(
+        "out,o", po::value<std::string>()->required(), "output folder (created if needed)")(
+        "school", po::value<long long>(), "write only this school's statement (and the index)")(
+        "quiet,q", po::bool_switch(), "print nothing on success");
+    po::variables_map vm;
+    if (!parse_options("statements",
+                       "Writes one printable budget statement per school, DIR/<urn>.html, and DIR/index.html "
+                       "linking them.",
+                       desc, args, vm))
+        return kOk;
+
+    // Every formula is loaded and checked before any calculation.
+    Formula formula = formula_from_options(vm);
+    const std::string option_file =
+        vm.count("scenario") ? vm["scenario"].as<std::string>() : vm["formula"].as<std::string>();
+    std::optional<Formula> baseline;
+    std::string baseline_arg;
+    if (vm.count("baseline")) {
+        baseline_arg = vm["baseline"].as<std::string>();
+        if (baseline_arg != kPriorYear) baseline = load_formula_or_scenario(baseline_arg);
+    }
+    Census census = load_census(vm["census"].as<std::string>());
+    if (baseline_arg.empty() && census.has_prior_year_budget) baseline_arg = kPriorYear;
+
+    std::optional<long> only;
+    if (vm.count("school")) {
+        const long k = census.index_of(vm["school"].as<long long>());
+        if (k < 0)
+            fail("--school " + std::to_string(vm["school"].as<long long>()) +
+                 ": no school with this URN in " + census.file);
+        only = k;
+    }
+
+    // With a baseline the engine's comparison gives the change and its attribution (engine/compare.hpp);
+    // without one the statement has no change block.
+    std::optional<Comparison> cmp;
+    std::optional<Result> alone;
+    StatementChange change;
+    if (!baseline_arg.empty()) {
+        const std::string name =
+            baseline ? baseline->name : "last year's budget share (census prior_year_budget)";
+        cmp = compare(census, baseline, name, {{option_file, formula}});
+        change.against = baseline ? name + " (" + baseline_arg + ")" : name;
+        change.baseline = &cmp->baseline;
+        change.option = &cmp->scenarios[0];
+    } else {
+        prepare_census(census, formula);
+        alone = calculate(census, formula);
+    }
+    const Result& r = cmp ? cmp->scenarios[0].result : *alone;
+    // Refuse to write statements from a result that breaks the funding model's invariants (§8), as `run`
+    // does.
+    auto bad = check_invariants(r);
+    if (!bad.empty()) {
+        std::string msg = "the result breaks the funding model's invariants; nothing was written:";
+        for (const auto& b : bad) msg += "\n  " + b;
+        fail(msg);
+    }
+
+    std::vector<std::size_t> schools;
+    if (only)
+        schools.push_back(static_cast<std::size_t>(*only));
+    else
+        for (std::size_t s = 0; s < census.size; ++s) schools.push_back(s);
+    const StatementChange* ch = cmp ? &change : nullptr;
+    OutputSet out(vm["out"].as<std::string>());
+    for (std::size_t s : schools)
+        out.add(std::to_string(census.urn[s]) + ".html", statement_html(build_statement(r, s, ch)));
+    out.add("index.html", statements_index_html(r, schools, ch));
+    out.commit();
+    if (!vm["quiet"].as<bool>()) {
+        std::cout << "Wrote " << schools.size() << " budget statement" << (schools.size() == 1 ? "" : "s")
+                  << " and the index " << out.path_of("index.html") << "\n";
+        if (cmp)
+            std::cout << "Changes are against " << change.against << ".\n";
+        else
+            std::cout << "No baseline: the census has no prior_year_budget column and no --baseline was "
+                         "given, so no change is shown.\n";
+    }
+    return kOk;
+}
+
+}  // namespace fundsim::app
