@@ -45,10 +45,13 @@ void protect(Result& r, double cap, double scaling) {
 void after_budget_share(Result& r) {
     const Census& c = *r.census;
     const Eigen::Index n = static_cast<Eigen::Index>(c.size);
-    // De-delegation: maintained schools only (academies are never de-delegated).
+    // De-delegation: maintained schools only (academies are never de-delegated). The status filter is set
+    // on each item, so that an item sharing a pot (allocation) shares all of it among maintained schools.
     Eigen::ArrayXd maintained(n);
     for (Eigen::Index i = 0; i < n; ++i) maintained[i] = c.status[static_cast<std::size_t>(i)] == Status::maintained ? 1.0 : 0.0;
-    auto dd = evaluate_factors(r.formula.de_delegation, c, false);
+    std::vector<Factor> items = r.formula.de_delegation;
+    for (auto& item : items) item.status[static_cast<int>(Status::academy)] = false;
+    auto dd = evaluate_factors(items, c, false);
     r.de_delegation.clear();
     r.delegated_budget = r.budget_share;
     for (auto& a : dd) {
