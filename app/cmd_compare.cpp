@@ -10,7 +10,7 @@
 #include "comparison_writers.hpp"
 #include "error.hpp"
 #include "output_file.hpp"
-// REPORT_HTML_INCLUDE #include "report_html.hpp"
+#include "report_html.hpp"
 
 namespace fundsim::app {
 
@@ -77,14 +77,16 @@ int cmd_compare(const std::vector<std::string>& args) {
     out.add("attribution.csv", attribution_csv(cmp));
     out.add("summary.json", comparison_summary_json(cmp).dump(2) + "\n");
     out.add_with("comparison.xlsx", [&](const std::string& tmp) { write_comparison_xlsx(cmp, tmp); });
-    // REPORT_HTML_CALL out.add("report.html", report_html(cmp));  // report.html: reports/report_html.cpp
-    // (the Forum's paper)
+    out.add("report.html", report_html(cmp));  // the Forum's paper: reports/report_html.cpp
     out.commit();
     if (!vm["quiet"].as<bool>()) {
         std::cout << comparison_summary_text(cmp);
         std::cout
-            << "\nThe Schools Forum pack is in " << out.dir() << "/: comparison.xlsx (the workbook),\n"
-            << "comparison.csv and attribution.csv (every school, and why its budget moved), summary.json.\n";
+            << "\nThe Schools Forum pack is in " << out.dir() << "/:\n"
+            << "  report.html       the paper: options side by side, who gains and loses, every school\n"
+            << "  comparison.xlsx   the workbook: a summary sheet and a sheet per option\n"
+            << "  comparison.csv    every school under every option; attribution.csv: why it moved\n"
+            << "  summary.json      the totals and counts, for other programs\n";
     }
     return kOk;
 }
