@@ -1,9 +1,15 @@
-// `fundsim synth`: a realistic synthetic LA census, deterministic per seed.
+// `fundsim synth`: a realistic synthetic LA census, deterministic per seed; optionally also a pupil-level
+// extract with its school file and LSOA lookup (the inputs of `fundsim ingest`).
+#include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <memory>
 
 #include "commands.hpp"
+#include "error.hpp"
 #include "output_file.hpp"
 #include "synth.hpp"
+#include "synth_pupils.hpp"
 
 namespace fundsim::app {
 
@@ -11,10 +17,17 @@ int cmd_synth(const std::vector<std::string>& args) {
     po::options_description desc("Options");
     desc.add_options()("schools,n", po::value<std::size_t>()->default_value(550), "number of schools")(
         "seed,k", po::value<std::uint64_t>()->default_value(1), "random seed (same seed, same file)")(
-        "out,o", po::value<std::string>()->required(), "census CSV to write")(
+        "out,o", po::value<std::string>(), "census CSV to write")(
         "formula,f", po::value<std::string>(), "draw MFG baselines and prior-year budgets near this formula's values")(
         "first-urn", po::value<long long>()->default_value(100001), "URN of the first school")(
-        "la-code", po::value<int>()->default_value(881), "3-digit LA code used in LAESTABs");
+        "la-code", po::value<int>()->default_value(881), "3-digit LA code used in LAESTABs")(
+        "pupils-out", po::value<std::string>(), "also write the same LA as a pupil-level extract (CSV)")(
+        "schools-out", po::value<std::string>(), "... its school file (attributes without pupil counts)")(
+        "idaci-out", po::value<std::string>(), "... and its LSOA lookup (lsoa,idaci_rank)")(
+        "bands", po::value<std::string>(), "IDACI rank cut-offs JSON for the pupil extract")(
+        "census-date", po::value<std::string>()->default_value("2024-10-03"),
+        "census day of the pupil extract")(
+        "lsoas", po::value<std::size_t>()->default_value(32844), "LSOAs in the lookup");
     po::variables_map vm;
     if (!parse_options("synth", "Writes a realistic synthetic LA census (phases, sizes, deprivation, premises, baselines).", desc,
                        args, vm))
@@ -30,9 +43,52 @@ int cmd_synth(const std::vector<std::string>& args) {
         formula = load_formula(vm["formula"].as<std::string>());
         opt.formula = &formula;
     }
-    const std::string path = vm["out"].as<std::string>();
-    write_file_atomic(path, synth_census_csv(opt));
-    std::cerr << "Wrote " << opt.schools << " schools to " << path << "\n";
+    const bool pupils = vm.count("pupils-out") || vm.count("schools-out") || vm.count("idaci-out");
+    if (!vm.count("out") && !pupils)
+        throw UsageError("give --out C, or --pupils-out, --schools-out and --idaci-out");
+    const bool all =
+        vm.count("pupils-out") && vm.count("schools-out") && vm.count("idaci-out") && vm.count("bands");
+    if (pupils && !all)
+        throw UsageError(
+            "a pupil-level extract needs all of --pupils-out, --schools-out, --idaci-out and --bands");
+    if (vm.count("out")) {
+        const std::string path = vm["out"].as<std::string>();
+        write_file_atomic(path, synth_census_csv(opt));
+        std::cerr << "Wrote " << opt.schools << " schools to " << path << "\n";
+    }
+    if (pupils) {
+        SynthPupilOptions popt;
+        popt.schools = opt;
+        popt.bands = load_idaci_bands(vm["bands"].as<std::string>());
+        const std::string date = vm["census-date"].as<std::string>();
+        if (!parse_iso_date(date, popt.census_date))
+            throw UsageError("--census-date \"" + date + "\" is not a date: expected YYYY-MM-DD");
+        popt.lsoas = vm["lsoas"].as<std::size_t>();
+        // Three files, each written under a temporary name and renamed once all are complete.
+        namespace fs = std::filesystem;
+        std::vector<std::unique_ptr<OutputSet>> sets;
+        std::vector<std::unique_ptr<std::ofstream>> streams;
+        for (const char* key : {"pupils-out", "schools-out", "idaci-out"}) {
+            fs::path p(vm[key].as<std::string>());
+            const std::string dir = p.parent_path().empty() ? "." : p.parent_path().string();
+            sets.push_back(std::make_unique<OutputSet>(dir));
+            sets.back()->add_with(p.filename().string(), [&](const std::string& tmp) {
+                streams.push_back(std::make_unique<std::ofstream>(tmp, std::ios::binary));
+                if (!*streams.back()) fail(p.string() + ": cannot write");
+            });
+        }
+        SynthPupilStats st = synth_pupil_files(popt, *streams[0], *streams[1], *streams[2]);
+        for (auto& s : streams) {
+            s->close();
+            if (!*s) fail("cannot finish writing the synthetic pupil files (is the disk full?)");
+        }
+        for (auto& s : sets) s->commit();
+        std::cerr << "Wrote " << st.rows << " pupil rows (" << st.counted
+                  << " counted, Reception to Year 11 on C or M) for " << st.schools << " schools to "
+                  << vm["pupils-out"].as<std::string>() << ", "
+                  << vm["schools-out"].as<std::string>() << " and " << vm["idaci-out"].as<std::string>()
+                  << "\n";
+    }
     return kOk;
 }
 

@@ -64,6 +64,7 @@ const char* kUsageText =
     "  validate   check a census against a formula; no output files; exit 0 only if clean\n"
     "  explain    how each line of one school's budget was computed\n"
     "  synth      write a realistic synthetic LA census (for demos, tests, benchmarks)\n"
+    "  ingest     turn a pupil-level census into the school-level census\n"
     "  compare    the Schools Forum pack: options against a baseline (CSV, JSON, workbook, report)\n"
     "  sweep      every combination of varied formula values, each balanced: sweep.csv\n"
     "  statements one printable budget statement per school (DIR/<urn>.html) and an index\n"
@@ -83,6 +84,7 @@ int fundsim::app::main_entry(int argc, char** argv) {
     args.erase(args.begin());
     static const std::map<std::string, int (*)(const std::vector<std::string>&)> commands = {
         {"run", cmd_run}, {"validate", cmd_validate}, {"explain", cmd_explain}, {"synth", cmd_synth},
+        {"ingest", cmd_ingest},
         {"statements", cmd_statements}, {"compare", cmd_compare}, {"sweep", cmd_sweep}};
     auto it = commands.find(command);
     if (it == commands.end()) {
