@@ -29,17 +29,17 @@ std::string pounds(double v) {
                             " by " + pounds(total - available));
 }
 
-// Bisection on a monotone step function: returns the boundary point where `ok` switches, to the
-// resolution of doubles. `ok(good)` holds and `ok(bad)` does not.
+// Bisection on a monotone step function: returns the boundary where `ok` switches, to the resolution
+// of doubles, as {good, bad}: `ok(good)` holds and `ok(bad)`, its neighbour, does not.
 template <class F>
-double bisect(double good, double bad, F ok) {
+std::pair<double, double> bisect(double good, double bad, F ok) {
     for (int i = 0; i < 2000; ++i) {
         double mid = good + (bad - good) / 2;
         if (mid == good || mid == bad) break;
         if (ok(mid)) good = mid;
         else bad = mid;
     }
-    return good;
+    return {good, bad};
 }
 
 }  // namespace
@@ -58,7 +58,10 @@ double available_budget(const Budget& b, std::vector<std::pair<std::string, doub
 // can drift by a fraction of a penny, and the balance is judged to the penny).
 double sum_pennies(const Eigen::ArrayXd& a) {
     long long pence = 0;
-    for (Eigen::Index i = 0; i < a.size(); ++i) pence += std::llround(a[i] * 100.0);
+    for (Eigen::Index i = 0; i < a.size(); ++i)
+        // An amount beyond exact pennies (or not a number) makes the total infinite: no budget can meet it,
+        // so the solver moves away from it and calculate() refuses a final result that holds one.
+        if (!add_pennies(pence, a[i])) return std::isnan(a[i]) ? a[i] : std::copysign(HUGE_VAL, a[i]);
     return static_cast<double>(pence) / 100.0;
 }
 
@@ -78,17 +81,20 @@ void balance(Result& r) {
     // For the scaling and cap levers only the capping step moves: everything before it is fixed, so
     // the total at a lever value is Σ (lines before capping) − Σ round(min(s × excess, limit)), computed
     // in one pass with the same rounding as apply_capping.
+    // (An amount beyond exact pennies makes a total infinite, as in sum_pennies.)
     long long fixed_pence = 0;
-    for (Eigen::Index i = 0; i < n; ++i)
-        fixed_pence += std::llround((r.formula_total[i] + r.mppl_topup[i] + r.mfg_topup[i]) * 100.0);
+    bool fixed_ok = true;
+    for (Eigen::Index i = 0; i < n && fixed_ok; ++i)
+        fixed_ok = add_pennies(fixed_pence, r.formula_total[i] + r.mppl_topup[i] + r.mfg_topup[i]);
     const Eigen::ArrayXd cappable = c.has_baseline * (1.0 - c.growing);
     auto capped_total = [&](double cap, double s) {
+        if (!fixed_ok) return HUGE_VAL;
         long long pence = fixed_pence;
         for (Eigen::Index i = 0; i < n; ++i) {
             // The same operations in the same order as apply_capping: the solved lever sits where one
             // school's deduction crosses a half penny, so a last-bit difference would move that penny.
             const double excess = cappable[i] * std::max(0.0, r.mfg_change[i] - cap) * r.pp0[i] * c.nor[i];
-            pence -= std::llround(round_penny(std::min(s * excess, r.capping_limit[i])) * 100.0);
+            if (!add_pennies(pence, -round_penny(std::min(s * excess, r.capping_limit[i])))) return HUGE_VAL;
         }
         return static_cast<double>(pence) / 100.0;
     };
@@ -104,7 +110,9 @@ void balance(Result& r) {
             } else if (!ok(1.0)) {
                 unaffordable(r, "scaling", "scaling 1, a hard cap at " + std::to_string(cap0), capped_total(cap0, 1.0), available);
             } else {
-                out.lever_value = bisect(1.0, 0.0, ok);
+                auto [good, bad] = bisect(1.0, 0.0, ok);
+                out.lever_value = good;
+                out.step = capped_total(cap0, bad) - capped_total(cap0, good);
             }
             apply_capping(r, cap0, out.lever_value);
             apply_budget_share(r);
@@ -132,7 +140,9 @@ void balance(Result& r) {
                 out.lever_value = hi;
                 out.lever_at_limit = true;
             } else {
-                out.lever_value = bisect(lo, hi, ok);
+                auto [good, bad] = bisect(lo, hi, ok);
+                out.lever_value = good;
+                out.step = capped_total(bad, s0) - capped_total(good, s0);
             }
             apply_capping(r, out.lever_value, s0);
             apply_budget_share(r);
@@ -156,12 +166,18 @@ void balance(Result& r) {
                 out.lever_value = bad;
                 out.lever_at_limit = true;
             } else {
-                out.lever_value = bisect(good, bad, ok);
+                auto [k_good, k_bad] = bisect(good, bad, ok);
+                out.lever_value = k_good;
+                ok(k_bad);
+                out.step = total();
+                ok(k_good);
+                out.step -= total();
             }
             ok(out.lever_value);
             break;
         }
     }
+    out.step = round_penny(out.step);
     out.total = total();
     out.headroom = round_penny(available - out.total);
     r.budget = out;

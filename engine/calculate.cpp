@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "error.hpp"
 #include "factors.hpp"
 #include "money.hpp"
 #include "protections.hpp"
@@ -77,6 +78,48 @@ void after_budget_share(Result& r) {
     r.notional_sen = round_penny(sen);
 }
 
+namespace {
+
+// The most one school may receive (or lose) on one reported line: the census's limit on money columns
+// (census.cpp). A larger amount comes from a rate, or a census value it multiplies, far out of scale; it
+// would also break the exact penny sums of funding-model §7, so it is refused, naming line and school.
+constexpr double kMaxAmount = 1e10;
+
+void check_amounts(const Result& r) {
+    const Census& c = *r.census;
+    auto check = [&](const Eigen::ArrayXd& a, const std::string& what, const std::string& path) {
+        for (Eigen::Index i = 0; i < a.size(); ++i) {
+            if (std::fabs(a[i]) <= kMaxAmount) continue;
+            Where w;
+            w.file = r.formula.file;
+            w.json_path = path;
+            w.urn = c.urn[static_cast<std::size_t>(i)];
+            char b[64];
+            std::snprintf(b, sizeof b, "%.6g", a[i]);
+            throw InputError(w, what + " comes to " + b +
+                                    " pounds, beyond the £10,000,000,000 any one school can receive: check the rates "
+                                    "and the census values they multiply");
+        }
+    };
+    const Formula& f = r.formula;
+    for (std::size_t k = 0; k < r.factor.size(); ++k) {
+        check(r.factor_raw[k], "factor " + f.factors[k].id, f.factors[k].path);  // the amount before rounding
+        check(r.factor[k], "factor " + f.factors[k].id, f.factors[k].path);
+    }
+    check(r.mppl_topup, "the MPPL top-up", "/mppl");
+    check(r.mfg_topup, "the MFG top-up", "/mfg");
+    check(r.capping_deduction, "the capping deduction", "/capping");
+    check(r.budget_share, "the budget share", f.budget ? "/budget" : "/factors");
+    for (std::size_t k = 0; k < r.de_delegation.size(); ++k)
+        check(r.de_delegation[k], "de-delegation " + f.de_delegation[k].id, f.de_delegation[k].path);
+    for (std::size_t g = 0; g < r.grant_parts.size(); ++g)
+        for (std::size_t p = 0; p < r.grant_parts[g].size(); ++p)
+            check(r.grant_parts[g][p], "grant " + f.grants[g].id + " part " + f.grants[g].parts[p].id, f.grants[g].parts[p].path);
+    check(r.notional_sen, "notional SEN", "/notional_sen");
+}
+
+}  // namespace
+
 Result calculate(const Census& census, const Formula& formula) {
     Result r;
     r.census = &census;
@@ -87,10 +130,12 @@ Result calculate(const Census& census, const Formula& formula) {
     if (formula.budget && formula.budget->solve_for == Lever::factor_multiplier)
         for (const auto& id : formula.budget->multiplier_factors) r.factor_scaled[static_cast<std::size_t>(formula.factor_index(id))] = true;
     protect(r, formula.capping.cap, formula.capping.scaling);
+    check_amounts(r);  // at the formula's own values first, so an absurd rate is named before balancing
     if (formula.budget) {
         balance(r);
     }
     after_budget_share(r);
+    check_amounts(r);
     return r;
 }
 
@@ -113,6 +158,10 @@ std::vector<std::string> check_invariants(const Result& r) {
         const double bs = r.budget_share[i], nor = c.nor[i];
         double lines = 0;
         for (const auto& f : r.factor) lines += f[i];
+        // Per-pupil tolerance of invariants 2 and 4: the spec's penny per pupil, or, for a very small
+        // school, the most that rounding each reported line to the penny (§7) can move it: half a penny
+        // per line (factors, MPPL, MFG, capping) spread over its pupils.
+        const double tolerance = std::max(0.01, 0.005 * static_cast<double>(r.factor.size() + 3) / nor);
         // 1. budget_share = F + mppl + mfg − capping to the penny (F = Σ reported factor lines).
         if (std::fabs(lines - r.formula_total[i]) > 0.005 ||
             std::fabs(r.formula_total[i] + r.mppl_topup[i] + r.mfg_topup[i] - r.capping_deduction[i] - bs) > 0.005) {
@@ -123,7 +172,7 @@ std::vector<std::string> check_invariants(const Result& r) {
         // 2. A school with a baseline ends at or above its guarantee.
         if (r.formula.mfg && c.has_baseline[i] > 0) {
             double pp = (bs - excluded(r.formula.mfg->excludes, s)) / nor;
-            if (pp < r.pp0[i] * (1 + m) - 0.01) {
+            if (pp < r.pp0[i] * (1 + m) - tolerance) {
                 std::snprintf(b, sizeof b, "school %lld: per-pupil funding %.4f is below its guarantee %.4f",
                               static_cast<long long>(c.urn[s]), pp, r.pp0[i] * (1 + m));
                 report(b);
@@ -138,7 +187,7 @@ std::vector<std::string> check_invariants(const Result& r) {
         // 4. MPPL holds after capping.
         if (r.formula.mppl) {
             double pp = (bs - excluded(r.formula.mppl->excludes, s)) / nor;
-            if (pp < r.mppl_level[i] - 0.01) {
+            if (pp < r.mppl_level[i] - tolerance) {
                 std::snprintf(b, sizeof b, "school %lld: per-pupil funding %.4f counted for the MPPL is below its level %.4f",
                               static_cast<long long>(c.urn[s]), pp, r.mppl_level[i]);
                 report(b);
@@ -148,7 +197,8 @@ std::vector<std::string> check_invariants(const Result& r) {
     // 5. With a lever solved, 0 ≤ headroom < £1 (unless the lever ran out of room to spend).
     if (r.budget && r.budget->lever != Lever::none) {
         const double h = r.budget->headroom;
-        if (h < 0 || (h >= 1.0 && !r.budget->lever_at_limit)) {
+        // Under £1 (funding-model §8.5), or under the total's own smallest step at the solved value.
+        if (h < 0 || (h >= std::max(1.0, r.budget->step) && !r.budget->lever_at_limit)) {
             std::snprintf(b, sizeof b, "headroom %.2f after solving for %s is not from 0 to under 1 pound", h, to_string(r.budget->lever));
             report(b);
         }

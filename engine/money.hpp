@@ -18,6 +18,19 @@ inline Eigen::ArrayXd round_penny(const Eigen::ArrayXd& a) {
     return a.unaryExpr([](double v) { return round_penny(v); });
 }
 
+// Adds `pounds`, rounded half away from zero to whole pennies, to an exact running total of pennies.
+// False (total unchanged) if the amount is not finite or the total would pass 2^62 pennies (£46 million
+// billion): no budget is that large, and the caller reports it instead of overflowing (funding-model §7).
+inline bool add_pennies(long long& pence, double pounds) {
+    const double p = std::round(pounds * 100.0);
+    if (!(std::fabs(p) < 0x1p62)) return false;
+    long long sum = 0;
+    if (__builtin_add_overflow(pence, static_cast<long long>(p), &sum) || sum >= (1LL << 62) || sum <= -(1LL << 62))
+        return false;
+    pence = sum;
+    return true;
+}
+
 // Fractions reported to 6 decimal places (gain, MFG change).
 inline double round6(double x) { return std::round(x * 1e6) / 1e6; }
 

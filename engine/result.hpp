@@ -23,6 +23,10 @@ struct BudgetOutcome {
     Lever lever = Lever::none;
     double lever_value = 0;
     bool lever_at_limit = false;  // the lever could not use all the money (e.g. no cap binds)
+    // The rise in the total from the solved lever value to its next representable value: the smallest
+    // move the lever can make. Where one rounded line is the same in many schools (a lump sum scaled by a
+    // multiplier), the total jumps by a penny per school at once, and no lever value lands under £1.
+    double step = 0;
 };
 
 struct Result {

@@ -68,7 +68,7 @@ OJson summary_json(const Result& r) {
         j["available"] = r.budget->available;
         j["headroom"] = r.budget->headroom;
         if (r.budget->lever != Lever::none) {
-            j["lever"] = {{"name", to_string(r.budget->lever)}, {"value", r.budget->lever_value}, {"at_limit", r.budget->lever_at_limit}};
+            j["lever"] = {{"name", to_string(r.budget->lever)}, {"value", r.budget->lever_value}, {"at_limit", r.budget->lever_at_limit}, {"step", r.budget->step}};
         } else {
             j["lever"] = nullptr;
         }
@@ -103,7 +103,11 @@ OJson summary_json(const Result& r) {
     }
     std::map<std::string, int> areas;
     for (const auto& a : c.area) areas[a] = 1;
-    for (const auto& [a, one] : areas) area[a.empty() ? "(none)" : a] = group_totals(r, [&](std::size_t s) { return c.area[s] == a; });
+    // (A plain reference, not a structured binding: clang 14 cannot capture a binding in a lambda.)
+    for (const auto& entry : areas) {
+        const std::string& a = entry.first;
+        area[a.empty() ? "(none)" : a] = group_totals(r, [&](std::size_t s) { return c.area[s] == a; });
+    }
     j["phase"] = phase;
     j["status"] = status;
     j["area"] = area;

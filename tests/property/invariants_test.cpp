@@ -249,14 +249,17 @@ void check_la(const std::string& label, const std::string& csv, const Json& doc_
     for (const auto& s : engine) engine_text += "check_invariants: " + s + "\n";
     INFO(spec_text << known_text << engine_text);
     CHECK(spec.bad.empty());
-    // check_invariants() agrees: it reports exactly the known exceptions and nothing else.
-    CHECK(engine.size() == spec.known.size());
+    // check_invariants() accepts exactly what the spec's rounding rules force (the known exceptions), and
+    // reports nothing here: its tolerance on invariants 2 and 4 widens to ½p per rounded line for a very
+    // small school, and on invariant 5 to the total's own step at the solved lever (BudgetOutcome::step).
+    CHECK(engine.empty());
     for (const auto& [urn, what] : spec.known) {
-        bool listed = false;
-        for (const auto& e : engine)
-            listed = listed || (urn == 0 ? e.find("headroom") != std::string::npos
-                                         : e.find(std::to_string(urn)) != std::string::npos);
-        CHECK(listed);
+        if (urn == 0) {
+            // The engine's step is the jump to the next lever value: it must match this test's own count
+            // of the total at the next double above k, and exceed the headroom left.
+            CHECK(b.step == Approx(next_step_total(r) - b.total).margin(0.005));
+            CHECK(b.headroom < b.step);
+        }
         ++(urn == 0 ? tally.known_headroom : tally.known_rounding);
     }
     // The lever really binds: strictly inside its range, with less than £1 left.
