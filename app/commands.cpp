@@ -85,7 +85,7 @@ int fundsim::app::main_entry(int argc, char** argv) {
     static const std::map<std::string, int (*)(const std::vector<std::string>&)> commands = {
         {"run", cmd_run}, {"validate", cmd_validate}, {"explain", cmd_explain}, {"synth", cmd_synth},
         {"ingest", cmd_ingest},
-        {"statements", cmd_statements}, {"compare", cmd_compare}, {"sweep", cmd_sweep}};
+        {"compare", cmd_compare}, {"sweep", cmd_sweep}, {"statements", cmd_statements}};
     auto it = commands.find(command);
     if (it == commands.end()) {
         std::cerr << "fundsim: unknown command '" << command << "'\n\n" << kUsageText;

@@ -495,7 +495,10 @@ Json read_json_file(const std::string& path) {
     if (!in) fail(path + ": cannot open file");
     std::ostringstream ss;
     ss << in.rdbuf();
-    const std::string text = ss.str();
+    return parse_json_text(ss.str(), path);
+}
+
+Json parse_json_text(const std::string& text, const std::string& path) {
     if (text.size() > (64u << 20)) fail(path + ": is larger than 64 MB: not a formula file");
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
         Where w;

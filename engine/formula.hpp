@@ -141,6 +141,9 @@ struct Formula {
 Formula parse_formula(const Json& doc, const std::string& file);
 // Reads a JSON file (errors name the file, line and column of broken JSON; depth and size are bounded).
 Json read_json_file(const std::string& path);
+// The checks and parsing of read_json_file on text already in memory (`name` is used in messages):
+// the size and nesting limits, and broken JSON as line and column. The fuzz targets use it too.
+Json parse_json_text(const std::string& text, const std::string& name);
 Formula load_formula(const std::string& path);
 
 // A scenario (interfaces §3): its base formula with the RFC 7386 merge patch applied, validated whole.

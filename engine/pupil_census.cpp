@@ -66,24 +66,30 @@ IdaciBands parse_idaci_bands(const Json& doc, const std::string& file) {
 
 IdaciBands load_idaci_bands(const std::string& path) { return parse_idaci_bands(read_json_file(path), path); }
 
-bool parse_iso_date(std::string_view t, std::int32_t& out) {
-    t = trim(t);
+namespace {
+// The body of parse_iso_date, inline for the pupil loop (one date a pupil).
+inline bool iso_date(std::string_view t, std::int32_t& out) {
+    if (t.size() != 10) t = trim(t);
     if (t.size() != 10 || t[4] != '-' || t[7] != '-') return false;
-    int v[8];
-    const int pos[8] = {0, 1, 2, 3, 5, 6, 8, 9};
+    unsigned v[8];
+    const std::size_t pos[8] = {0, 1, 2, 3, 5, 6, 8, 9};
     for (int i = 0; i < 8; ++i) {
-        const unsigned d = static_cast<unsigned>(t[static_cast<std::size_t>(pos[i])] - '0');
-        if (d > 9) return false;
-        v[i] = static_cast<int>(d);
+        v[i] = static_cast<unsigned>(t[pos[i]] - '0');
+        if (v[i] > 9) return false;
     }
-    const int y = v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3], m = v[4] * 10 + v[5], d = v[6] * 10 + v[7];
+    const unsigned y = v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3], m = v[4] * 10 + v[5], d = v[6] * 10 + v[7];
     if (y < 1900 || m < 1 || m > 12 || d < 1) return false;
-    static const int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    if (d > kDays[m - 1] + (m == 2 && leap ? 1 : 0)) return false;
-    out = y * 10000 + m * 100 + d;
+    if (d > 28) {
+        static const unsigned kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+        const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+        if (d > kDays[m - 1] + (m == 2 && leap ? 1 : 0)) return false;
+    }
+    out = static_cast<std::int32_t>(y * 10000 + m * 100 + d);
     return true;
 }
+}  // namespace
+
+bool parse_iso_date(std::string_view t, std::int32_t& out) { return iso_date(t, out); }
 
 bool looks_like_upn(std::string_view v) {
     v = trim(v);
@@ -334,14 +340,86 @@ struct SvHash {
     std::size_t operator()(std::string_view v) const noexcept { return std::hash<std::string_view>{}(v); }
 };
 
-struct LsoaEntry {
-    std::uint8_t band;  // 0..5 = a..f, IdaciBands::kNone above f
-    std::int64_t line;
-};
-using LsoaMap = std::unordered_map<std::string, LsoaEntry, SvHash, std::equal_to<>>;
+// LSOA code → IDACI band, held compactly so that a lookup per pupil stays in the processor's cache (a
+// node-based hash map of England's 32,844 codes is about 2 MB and made the lookup half of the ingest's
+// time). A code of the usual shape, a capital letter and eight digits (E01012345, W01001234), is packed
+// into 32 bits and kept in an open-addressing table of 5 bytes a slot (about 320 KB for England); any
+// other code goes to an ordinary hash map.
+class LsoaTable {
+public:
+    static constexpr int kUnknown = -1;
 
-LsoaMap load_lsoa_lookup(const std::string& path, const IdaciBands& bands) {
-    LsoaMap map;
+    // 0..5 for bands a..f, IdaciBands::kNone above f's cut-off, kUnknown if the code is not in the table.
+    int band(std::string_view code) const {
+        const std::uint32_t k = pack(code);
+        if (k != 0) {
+            for (std::uint32_t i = slot(k);; i = (i + 1) & mask_) {
+                if (keys_[i] == k) return bands_[i];
+                if (keys_[i] == 0) return kUnknown;
+            }
+        }
+        auto it = other_.find(code);
+        return it == other_.end() ? kUnknown : it->second;
+    }
+
+    // Adds a code; false if it was already there.
+    bool insert(std::string_view code, int band) {
+        const std::uint32_t k = pack(code);
+        if (k == 0) return other_.emplace(std::string(code), static_cast<std::uint8_t>(band)).second;
+        if ((packed_ + 1) * 2 > keys_.size()) grow();
+        std::uint32_t i = slot(k);
+        for (; keys_[i] != 0; i = (i + 1) & mask_)
+            if (keys_[i] == k) return false;
+        keys_[i] = k;
+        bands_[i] = static_cast<std::uint8_t>(band);
+        ++packed_;
+        return true;
+    }
+
+    std::size_t size() const { return packed_ + other_.size(); }
+
+private:
+    // 1 + letter × 10^8 + digits for [A-Z][0-9]{8}, else 0 (the largest, Z99999999, is below 2^32).
+    static std::uint32_t pack(std::string_view c) {
+        if (c.size() != 9 || c[0] < 'A' || c[0] > 'Z') return 0;
+        std::uint32_t v = static_cast<std::uint32_t>(c[0] - 'A');
+        for (std::size_t i = 1; i < 9; ++i) {
+            const auto d = static_cast<std::uint32_t>(c[i] - '0');
+            if (d > 9) return 0;
+            v = v * 10 + d;
+        }
+        return v + 1;
+    }
+    std::uint32_t slot(std::uint32_t k) const { return (k * 0x9E3779B1u) >> shift_; }
+    void grow() {
+        std::vector<std::uint32_t> keys = std::move(keys_);
+        std::vector<std::uint8_t> bands = std::move(bands_);
+        const std::size_t n = keys.empty() ? 1024 : keys.size() * 2;
+        keys_.assign(n, 0);
+        bands_.assign(n, 0);
+        mask_ = static_cast<std::uint32_t>(n - 1);
+        shift_ = 32;
+        for (std::size_t m = n; m > 1; m >>= 1) --shift_;
+        for (std::size_t i = 0; i < keys.size(); ++i) {
+            if (keys[i] == 0) continue;
+            std::uint32_t j = slot(keys[i]);
+            while (keys_[j] != 0) j = (j + 1) & mask_;
+            keys_[j] = keys[i];
+            bands_[j] = bands[i];
+        }
+    }
+
+    std::vector<std::uint32_t> keys_;
+    std::vector<std::uint8_t> bands_;
+    std::uint32_t mask_ = 0;
+    int shift_ = 32;
+    std::size_t packed_ = 0;
+    std::unordered_map<std::string, std::uint8_t, SvHash, std::equal_to<>> other_;
+};
+
+LsoaTable load_lsoa_lookup(const std::string& path, const IdaciBands& bands) {
+    LsoaTable table;
+    std::unordered_map<std::string, std::int64_t, SvHash, std::equal_to<>> first_line;  // for messages only
     CsvHeader h;
     int ci = -1, ri = -1;
     bool have_header = false;
@@ -368,32 +446,39 @@ LsoaMap load_lsoa_lookup(const std::string& path, const IdaciBands& bands) {
         if (!parse_integer(rank_text, rank) || rank < 1)
             fail_at(path, rec.line, "idaci_rank", std::string(rank_text),
                     "is not a rank (a whole number from 1)");
-        auto [it, fresh] = map.emplace(std::string(code),
-                                       LsoaEntry{static_cast<std::uint8_t>(bands.band_of(rank)), rec.line});
+        auto [it, fresh] = first_line.emplace(std::string(code), rec.line);
         if (!fresh)
             fail_at(path, rec.line, "lsoa", std::string(code),
-                    "is a duplicate: the same LSOA is on line " + std::to_string(it->second.line));
+                    "is a duplicate: the same LSOA is on line " + std::to_string(it->second));
+        table.insert(code, bands.band_of(rank));
     });
     if (!have_header) {
         Where w;
         w.file = path;
         throw InputError(w, "is empty: expected a header lsoa,idaci_rank and one row per LSOA");
     }
-    if (map.empty()) {
+    if (table.size() == 0) {
         Where w;
         w.file = path;
         throw InputError(w, "has a header but no LSOAs");
     }
-    return map;
+    return table;
 }
 
 // School attributes, kept as text and written back unchanged (interfaces §1 columns other than counts).
+// The cells are kept back to back in one string (a national file has some 400,000 of them).
 struct SchoolTable {
     std::vector<std::string> columns;
-    std::vector<std::string> cells;  // row-major: cells[row * columns.size() + column]
+    std::string text;                // every cell, row after row
+    std::vector<std::uint32_t> ends;  // end of each cell in `text`, row-major
     std::vector<std::int64_t> urn, line;
     std::unordered_map<std::int64_t, std::int32_t> index;
     std::size_t size() const { return urn.size(); }
+    std::string_view cell(std::size_t row, std::size_t column) const {
+        const std::size_t k = row * columns.size() + column;
+        const std::size_t begin = k == 0 ? 0 : ends[k - 1];
+        return std::string_view(text).substr(begin, ends[k] - begin);
+    }
 };
 
 SchoolTable load_school_table(const std::string& path, const std::vector<std::string>& computed) {
@@ -447,7 +532,11 @@ SchoolTable load_school_table(const std::string& path, const std::vector<std::st
                     "is not a status: expected maintained or academy");
         t.urn.push_back(urn);
         t.line.push_back(rec.line);
-        for (auto f : rec.fields) t.cells.emplace_back(f);
+        for (auto f : rec.fields) {
+            t.text.append(f);
+            if (t.text.size() > 0xFFFFFFFFu) fail(path + ": the school file is implausibly large (over 4 GB)");
+            t.ends.push_back(static_cast<std::uint32_t>(t.text.size()));
+        }
     });
     if (!have_header) {
         Where w;
@@ -600,7 +689,7 @@ class CellReader {
 };
 
 // Spaces around a cell are allowed; most cells have none, so the ends are looked at first.
-inline std::string_view trimmed(std::string_view v) {
+[[gnu::always_inline]] inline std::string_view trimmed(std::string_view v) {
     if (v.empty() || (v.front() != ' ' && v.front() != '\t' && v.back() != ' ' && v.back() != '\t')) return v;
     return trim(v);
 }
@@ -667,7 +756,7 @@ class PupilSink {
     const std::vector<std::uint64_t>* repeated = nullptr;  // Mode::find_suspects: hashes seen twice
     std::vector<Suspect> suspects;
 
-    void start(const PupilColumns* cols, const LsoaMap* lsoa) {
+    void start(const PupilColumns* cols, const LsoaTable* lsoa) {
         cols_ = cols;
         lsoa_ = lsoa;
         if (mode_ == Mode::count) counts_.assign(schools_.size() * kCounters, 0);
@@ -734,7 +823,7 @@ class PupilSink {
                 break;
             }
             case Role::entry_date: {
-                if (!parse_iso_date(v, entry_))
+                if (!iso_date(v, entry_))
                     return problem(SetAsideReason::bad_date, "entry_date", trimmed(v), true,
                                    trimmed(v).empty()
                                        ? "is blank: expected the date the pupil joined, YYYY-MM-DD"
@@ -765,12 +854,10 @@ class PupilSink {
                     lsoa_state_ = LsoaState::blank;
                     break;
                 }
-                auto it = lsoa_->find(v);
-                if (it == lsoa_->end()) {
+                lsoa_band_ = lsoa_->band(v);
+                if (lsoa_band_ == LsoaTable::kUnknown) {
                     lsoa_state_ = LsoaState::unknown;
                     unknown_lsoa_.assign(v);
-                } else {
-                    lsoa_band_ = it->second.band;
                 }
                 break;
             }
@@ -931,7 +1018,7 @@ class PupilSink {
     IngestSummary& sum_;
     Mode mode_;
     const PupilColumns* cols_ = nullptr;
-    const LsoaMap* lsoa_ = nullptr;
+    const LsoaTable* lsoa_ = nullptr;
     std::vector<std::string> header_;
     std::vector<std::uint32_t> counts_;
     std::int32_t three_years_before_ = 0;
@@ -994,7 +1081,7 @@ IngestResult ingest_pupil_census(const IngestOptions& opt) {
 
     PupilColumns cols;
     bool have_header = false;
-    std::unique_ptr<LsoaMap> lsoa;
+    std::unique_ptr<LsoaTable> lsoa;
     std::random_device rd;
     const std::uint64_t key = (static_cast<std::uint64_t>(rd()) << 32) ^ rd();
     UpnHashSet seen(opt.dedupe_memory_entries, opt.temp_dir);
@@ -1043,7 +1130,7 @@ IngestResult ingest_pupil_census(const IngestOptions& opt) {
             }
             if (opt.bands.cutoff[5] <= 0)
                 fail("no IDACI band cut-offs given (a bands file such as formulas/idaci-bands-2025-26.json)");
-            lsoa = std::make_unique<LsoaMap>(load_lsoa_lookup(opt.idaci, opt.bands));
+            lsoa = std::make_unique<LsoaTable>(load_lsoa_lookup(opt.idaci, opt.bands));
         }
         sink.start(&cols, lsoa.get());
     };
@@ -1122,6 +1209,8 @@ IngestResult ingest_pupil_census(const IngestOptions& opt) {
     for (const auto& c : computed) out += ',' + c;
     out += '\n';
     std::vector<std::size_t> school_of_output;  // output data row → school (for messages)
+    std::vector<std::size_t> row_start;         // output data row → its offset in `out`
+    const std::size_t header_end = out.size();
     const std::size_t ncol = schools.columns.size();
     for (std::size_t r = 0; r < schools.size(); ++r) {
         const std::uint32_t* c = sink.counts(r);
@@ -1132,9 +1221,10 @@ IngestResult ingest_pupil_census(const IngestOptions& opt) {
             sum.schools_without_pupils.push_back(schools.urn[r]);
             continue;
         }
+        row_start.push_back(out.size());
         for (std::size_t k = 0; k < ncol; ++k) {
             if (k > 0) out += ',';
-            out += csv_quote(schools.cells[r * ncol + k]);
+            out += csv_quote(schools.cell(r, k));
         }
         for (std::uint64_t v : ks) {
             out += ',';
@@ -1179,20 +1269,29 @@ IngestResult ingest_pupil_census(const IngestOptions& opt) {
     }
 
     // The result must load as a census (interfaces §1) before it is handed back; a failure is reported
-    // against the school file's line, since that is where a phase or year-group setting is fixed.
-    try {
-        (void)census_from_csv_text(out, "ingest output");
-    } catch (const InputError& e) {
-        Where w = e.where();
-        const std::int64_t out_line = w.line;
-        w.file = opt.schools;
-        w.line = 0;
-        if (out_line >= 2 && static_cast<std::size_t>(out_line - 2) < school_of_output.size()) {
-            const std::size_t r = school_of_output[static_cast<std::size_t>(out_line - 2)];
-            w.line = schools.line[r];
-            w.urn = schools.urn[r];
+    // against the school file's line, since that is where a phase or year-group setting is fixed. The
+    // check runs on blocks of schools (its rules are per school; URNs are already known to be unique),
+    // so that the loader's cell-by-cell copy stays small whatever the number of schools.
+    constexpr std::size_t kBlock = 1024;
+    row_start.push_back(out.size());
+    for (std::size_t a = 0; a < school_of_output.size(); a += kBlock) {
+        const std::size_t b = std::min(a + kBlock, school_of_output.size());
+        std::string block = out.substr(0, header_end);
+        block.append(out, row_start[a], row_start[b] - row_start[a]);
+        try {
+            (void)census_from_csv_text(block, "ingest output");
+        } catch (const InputError& e) {
+            Where w = e.where();
+            const std::int64_t block_line = w.line;
+            w.file = opt.schools;
+            w.line = 0;
+            if (block_line >= 2 && a + static_cast<std::size_t>(block_line - 2) < b) {
+                const std::size_t r = school_of_output[a + static_cast<std::size_t>(block_line - 2)];
+                w.line = schools.line[r];
+                w.urn = schools.urn[r];
+            }
+            throw InputError(w, e.detail() + " (in the school-level census built from " + opt.pupils + ")");
         }
-        throw InputError(w, e.detail() + " (in the school-level census built from " + opt.pupils + ")");
     }
     return result;
 }

@@ -44,7 +44,7 @@ struct IngestOptions {
     bool set_aside = false;
     // Duplicate check: at most this many 8-byte UPN hashes are held in memory; beyond it they are
     // partitioned into buckets in an anonymous temporary file in `temp_dir` (default: the system's).
-    std::size_t dedupe_memory_entries = std::size_t{1} << 20;
+    std::size_t dedupe_memory_entries = std::size_t{1} << 18;  // 2 MB: an LA's pupils stay in memory
     std::string temp_dir;
 };
 

@@ -13,6 +13,9 @@ inline std::string money(double v) {
     char b[64];
     if (std::fabs(v) < 0.005) v = 0;
     auto res = std::to_chars(b, b + sizeof b, v, std::chars_format::fixed, 2);
+    // Beyond 60 digits the buffer is too small and holds nothing: never print it (calculate() refuses
+    // such amounts, so this only guards a writer called on something else).
+    if (res.ec != std::errc()) return std::to_string(v);
     return std::string(b, res.ptr);
 }
 
@@ -23,6 +26,7 @@ inline std::string pounds(double v) {
     std::snprintf(b, sizeof b, "%.2f", std::fabs(v));
     std::string digits(b);
     auto dot = digits.find('.');
+    if (dot == std::string::npos) return digits;  // "inf" or "nan": nothing to group (never a real budget)
     std::string whole = digits.substr(0, dot), out;
     for (std::size_t i = 0; i < whole.size(); ++i) {
         if (i > 0 && (whole.size() - i) % 3 == 0) out += ',';

@@ -483,8 +483,10 @@ std::string distribution_section(const Comparison& c) {
         "<p>Each bar counts the schools whose budget share per pupil moves by that much against the baseline "
         "(red: losing, green: gaining, grey: unchanged). All options share the same scale.";
     if (below + above)
-        h += " The end bars also hold the " + std::to_string(below + above) +
-             " results beyond the range of the other 98% (see the school table for them).";
+        h += " The end bars also hold " +
+             (below + above == 1 ? std::string("the one result")
+                                 : "the " + std::to_string(below + above) + " results") +
+             " beyond the range of the other 98% (see the school table).";
     h += "</p><div class=\"grid\">";
     for (std::size_t k = 0; k < c.scenarios.size(); ++k)
         h += "<figure>" + histogram_svg(option_name(c.scenarios[k]), values[k], b, ymax) + "</figure>";

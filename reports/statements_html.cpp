@@ -449,9 +449,14 @@ Statement build_statement(const Result& r, std::size_t s, const StatementChange*
         dd.lines.push_back(line(Kind::item, "Budget share (E)", r.budget_share[i]));
         if (f.de_delegation.empty())
             dd.note = "The Schools Forum has agreed no de-delegation in this formula.";
-        for (std::size_t k = 0; k < f.de_delegation.size(); ++k)
-            factor_lines(dd.lines, r, f.de_delegation[k], s, 1.0, false,
-                         "Less " + factor_label(f.de_delegation[k].id), r.de_delegation[k][i], NAN, -1);
+        for (std::size_t k = 0; k < f.de_delegation.size(); ++k) {
+            // As the engine does (calculate.cpp): an item applies to maintained schools only, so that a
+            // pot item is shared among them alone.
+            Factor item = f.de_delegation[k];
+            item.status[static_cast<int>(Status::academy)] = false;
+            factor_lines(dd.lines, r, item, s, 1.0, false, "Less " + factor_label(item.id),
+                         r.de_delegation[k][i], NAN, -1);
+        }
         dd.lines.push_back(line(Kind::total, "Delegated budget", r.delegated_budget[i]));
         st.sections.push_back(std::move(dd));
     }

@@ -212,3 +212,25 @@ TEST_CASE("a statement without a baseline has no change block", "[statements]") 
     CHECK(section(st, "I.") == nullptr);
     CHECK(amount(st, "E.", "Budget share") == 744148.75);
 }
+
+TEST_CASE("a de-delegated pot is shared among maintained schools only", "[statements]") {
+    // Pot 3,000 by pupils among the maintained schools 201 (210) and 203 (250), not academy 202:
+    // 201: 3,000 × 210 / 460 = 1,369.565... and 203: 1,630.434...; the odd penny goes to the larger
+    // remainder (201's .52 of a penny): 1,369.57 + 1,630.43 = 3,000.00.
+    std::string text = kFormula;
+    const std::string at = "\"de_delegation\":{";
+    text.insert(text.find(at) + at.size(),
+                R"("improvement":{"kind":"allocation","pot":3000,"basis":"nor"},)");
+    Census c;
+    Result r = test::run_text(c, kCensus, test::formula_from(text));
+    const Statement oak = build_statement(r, 0, nullptr), elm = build_statement(r, 2, nullptr);
+    CHECK(statement_sum_errors(oak).empty());
+    CHECK(statement_sum_errors(elm).empty());
+    CHECK(amount(oak, "F.", "Less Improvement") == -1369.57);
+    CHECK(amount(elm, "F.", "Less Improvement") == -1630.43);
+    // 744,148.75 - 1,369.57 - 2,100 = 740,679.18.
+    CHECK(amount(oak, "F.", "Delegated budget") == 740679.18);
+    CHECK(find_line(oak, "F.",
+                    "Share of a pot of £3,000.00 by nor among 2 schools: this school 210 of 460") != nullptr);
+    CHECK(section(build_statement(r, 1, nullptr), "F.") == nullptr);
+}
