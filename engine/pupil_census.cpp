@@ -77,7 +77,8 @@ inline bool iso_date(std::string_view t, std::int32_t& out) {
         v[i] = static_cast<unsigned>(t[pos[i]] - '0');
         if (v[i] > 9) return false;
     }
-    const unsigned y = v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3], m = v[4] * 10 + v[5], d = v[6] * 10 + v[7];
+    const unsigned y = v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3], m = v[4] * 10 + v[5],
+                   d = v[6] * 10 + v[7];
     if (y < 1900 || m < 1 || m > 12 || d < 1) return false;
     if (d > 28) {
         static const unsigned kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -346,7 +347,7 @@ struct SvHash {
 // into 32 bits and kept in an open-addressing table of 5 bytes a slot (about 320 KB for England); any
 // other code goes to an ordinary hash map.
 class LsoaTable {
-public:
+  public:
     static constexpr int kUnknown = -1;
 
     // 0..5 for bands a..f, IdaciBands::kNone above f's cut-off, kUnknown if the code is not in the table.
@@ -378,7 +379,7 @@ public:
 
     std::size_t size() const { return packed_ + other_.size(); }
 
-private:
+  private:
     // 1 + letter × 10^8 + digits for [A-Z][0-9]{8}, else 0 (the largest, Z99999999, is below 2^32).
     static std::uint32_t pack(std::string_view c) {
         if (c.size() != 9 || c[0] < 'A' || c[0] > 'Z') return 0;
@@ -469,7 +470,7 @@ LsoaTable load_lsoa_lookup(const std::string& path, const IdaciBands& bands) {
 // The cells are kept back to back in one string (a national file has some 400,000 of them).
 struct SchoolTable {
     std::vector<std::string> columns;
-    std::string text;                // every cell, row after row
+    std::string text;                 // every cell, row after row
     std::vector<std::uint32_t> ends;  // end of each cell in `text`, row-major
     std::vector<std::int64_t> urn, line;
     std::unordered_map<std::int64_t, std::int32_t> index;
@@ -534,7 +535,8 @@ SchoolTable load_school_table(const std::string& path, const std::vector<std::st
         t.line.push_back(rec.line);
         for (auto f : rec.fields) {
             t.text.append(f);
-            if (t.text.size() > 0xFFFFFFFFu) fail(path + ": the school file is implausibly large (over 4 GB)");
+            if (t.text.size() > 0xFFFFFFFFu)
+                fail(path + ": the school file is implausibly large (over 4 GB)");
             t.ends.push_back(static_cast<std::uint32_t>(t.text.size()));
         }
     });

@@ -321,10 +321,11 @@ TEST_CASE("ingest: LSOA codes of any shape, packed or not", "[ingest]") {
     // e01000001 do not (kept apart): each is its own code.
     const std::string lookup = "lsoa,idaci_rank\nE01000001,1\nW01001234,900\narea 7,5000\ne01000001,12317\n";
     const std::string head = std::string(kHeader);
-    Files f(head + "A000000000001,100001,R,C,0,0,0,0,0,0,0,E01000001,2024-09-04\n"  // a (rank 1)
-                   "A000000000002,100001,R,C,0,0,0,0,0,0,0,W01001234,2024-09-04\n"  // b (900)
-                   "A000000000003,100001,R,C,0,0,0,0,0,0,0,area 7,2024-09-04\n"     // d (5,000)
-                   "A000000000004,100001,R,C,0,0,0,0,0,0,0,e01000001,2024-09-04\n", // above f (12,317)
+    Files f(head +
+                "A000000000001,100001,R,C,0,0,0,0,0,0,0,E01000001,2024-09-04\n"   // a (rank 1)
+                "A000000000002,100001,R,C,0,0,0,0,0,0,0,W01001234,2024-09-04\n"   // b (900)
+                "A000000000003,100001,R,C,0,0,0,0,0,0,0,area 7,2024-09-04\n"      // d (5,000)
+                "A000000000004,100001,R,C,0,0,0,0,0,0,0,e01000001,2024-09-04\n",  // above f (12,317)
             kSchools, lookup);
     const IngestResult r = ingest_pupil_census(f.opt);
     const Census c = census_from_csv_text(r.census_csv, "out.csv");
@@ -333,11 +334,13 @@ TEST_CASE("ingest: LSOA codes of any shape, packed or not", "[ingest]") {
     CHECK(cell(c, 100001, "idaci_d_primary") == 1);
     CHECK(r.summary.above_band_f == 1);
     Files g(head + "A000000000001,100001,R,C,0,0,0,0,0,0,0,area 8,2024-09-04\n", kSchools, lookup);
-    CHECK(error_of([&] { ingest_pupil_census(g.opt); }).find("pupils.csv:2: column lsoa: \"area 8\" is not in the LSOA lookup") !=
-          std::string::npos);
+    CHECK(error_of([&] {
+              ingest_pupil_census(g.opt);
+          }).find("pupils.csv:2: column lsoa: \"area 8\" is not in the LSOA lookup") != std::string::npos);
     Files h(head + "A000000000001,100001,R,C,0,0,0,0,0,0,0,E01000002,2024-09-04\n", kSchools, lookup);
-    CHECK(error_of([&] { ingest_pupil_census(h.opt); }).find("column lsoa: \"E01000002\" is not in the LSOA lookup") !=
-          std::string::npos);
+    CHECK(error_of([&] {
+              ingest_pupil_census(h.opt);
+          }).find("column lsoa: \"E01000002\" is not in the LSOA lookup") != std::string::npos);
 }
 
 namespace {
@@ -443,13 +446,14 @@ TEST_CASE("ingest: bad school, lookup and bands files", "[ingest]") {
         for (int k = 1; k <= 1100; ++k) {
             schools += std::to_string(200000 + k) + ",primary,maintained\n";
             char row[128];
-            std::snprintf(row, sizeof row, "A%012d,%d,%s,C,0,0,0,0,0,0,0,E01000001,2024-09-04\n", k, 200000 + k,
-                          k == 1050 ? "7" : "R");
+            std::snprintf(row, sizeof row, "A%012d,%d,%s,C,0,0,0,0,0,0,0,E01000001,2024-09-04\n", k,
+                          200000 + k, k == 1050 ? "7" : "R");
             pupils += row;
         }
         Files f(pupils, schools);
         CHECK(error_of([&] { ingest_pupil_census(f.opt); })
-                  .find("schools.csv:1051: school 201050: column ks3_year_groups: \"0\" says the school has no such "
+                  .find("schools.csv:1051: school 201050: column ks3_year_groups: \"0\" says the school has "
+                        "no such "
                         "year groups") != std::string::npos);
     }
     SECTION("a duplicate LSOA and a bad rank in the lookup") {
