@@ -556,12 +556,56 @@ SchoolTable load_school_table(const std::string& path, const std::vector<std::st
 // ---------------------------------------------------------------------------------------------------
 // The pupil file.
 
+// Offset of the first byte of `u` that is not part of well-formed UTF-8 (RFC 3629: no overlong forms,
+// no surrogates, nothing above U+10FFFF), or `len` if there is none.
+std::size_t invalid_utf8(const unsigned char* u, std::size_t len) {
+    std::size_t i = 0;
+    while (i < len) {
+        const unsigned c = u[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        std::size_t n = 0;
+        unsigned lo = 0x80, hi = 0xBF;  // the allowed range of the second byte
+        if (c >= 0xC2 && c <= 0xDF)
+            n = 1;
+        else if (c >= 0xE0 && c <= 0xEF)
+            n = 2, lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+        else if (c >= 0xF0 && c <= 0xF4)
+            n = 3, lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+        else
+            return i;
+        if (i + n >= len) return i;  // cut short by the end of the cell
+        if (u[i + 1] < lo || u[i + 1] > hi) return i;
+        for (std::size_t k = 2; k <= n; ++k)
+            if ((u[i + k] & 0xC0) != 0x80) return i;
+        i += n + 1;
+    }
+    return len;
+}
+
+// True if some byte of the block is 0x80 or above (eight bytes at a time).
+bool has_high_byte(const char* p, std::size_t n) {
+    std::size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, p + i, 8);
+        if (w & 0x8080808080808080ULL) return true;
+    }
+    for (; i < n; ++i)
+        if (static_cast<unsigned char>(p[i]) >= 0x80) return true;
+    return false;
+}
+
 // A libcsv driver for the pupil file, which may hold millions of rows: each cell is handed to the sink
 // in place (pointer and length, as libcsv gives it) instead of being copied into a record, which is
 // what lets a national extract be read at well over 100 MB/s. Options, line counting (CR, LF, CRLF and
-// newlines inside quoted cells), the BOM, the limits and the messages are those of csv_reader.cpp. Two
-// whole-chunk checks keep the per-byte work out of the common case: cells are scanned for embedded
-// newlines only once a quote character has appeared in the file, and for NUL bytes only once one has.
+// newlines inside quoted cells), the BOM, the limits and the checks (no NUL byte, UTF-8 text) are those
+// of csv_reader.cpp, but no message quotes the file's text: any cell may hold a pupil's identifier.
+// Whole-chunk checks keep the per-byte work out of the common case: cells are scanned for embedded
+// newlines only once a quote character has appeared in the file, for NUL bytes only once one has, and
+// for UTF-8 only once a byte above 0x7F has.
 template <class Sink>
 class CellReader {
   public:
@@ -594,6 +638,7 @@ class CellReader {
             }
             if (!quote_seen_ && std::memchr(d, '"', n) != nullptr) quote_seen_ = true;
             if (!nul_seen_ && std::memchr(d, '\0', n) != nullptr) nul_seen_ = true;
+            if (!high_seen_ && has_high_byte(d, n)) high_seen_ = true;
             const std::size_t done = csv_parse(&p, d, n, &CellReader::on_cell, &CellReader::on_end, this);
             if (error_) std::rethrow_exception(error_);
             if (done != n) {
@@ -648,6 +693,24 @@ class CellReader {
                                std::to_string(r.limits_.max_record_bytes) + " bytes");
         if (r.nul_seen_ && len > 0 && std::memchr(p, '\0', len) != nullptr)
             return r.set_error("contains a NUL byte: this is not a text CSV file");
+        if (r.high_seen_) {
+            const std::size_t bad = invalid_utf8(reinterpret_cast<const unsigned char*>(p), len);
+            if (bad < len) {
+                // interfaces §1: UTF-8. The line of the bad byte itself; the text around it is not quoted.
+                std::int64_t line = r.record_line_ + r.embedded_newlines_;
+                for (std::size_t i = 0; i < bad; ++i)
+                    if (p[i] == '\n' || (p[i] == '\r' && (i + 1 == len || p[i + 1] != '\n'))) ++line;
+                char hex[8];
+                std::snprintf(hex, sizeof hex, "0x%02x", static_cast<unsigned char>(p[bad]));
+                Where w;
+                w.file = r.name_;
+                w.line = line;
+                r.error_ = std::make_exception_ptr(
+                    InputError(w, "is not UTF-8 text: field " + std::to_string(r.cells_ + 1) +
+                                      " has the byte " + hex + " (save the file as \"CSV UTF-8\")"));
+                return;
+            }
+        }
         if (r.quote_seen_)
             for (std::size_t i = 0; i < len; ++i)
                 if (p[i] == '\n' || (p[i] == '\r' && (i + 1 == len || p[i + 1] != '\n')))
@@ -685,7 +748,7 @@ class CellReader {
     CsvLimits limits_;
     std::int64_t line_ = 1, record_line_ = 1, embedded_newlines_ = 0;
     std::size_t cells_ = 0, bytes_ = 0;
-    bool in_record_ = false, quote_seen_ = false, nul_seen_ = false;
+    bool in_record_ = false, quote_seen_ = false, nul_seen_ = false, high_seen_ = false;
     int prev_terminator_ = 0;
     std::exception_ptr error_;
 };

@@ -408,6 +408,32 @@ TEST_CASE("ingest: a line past a quoted cell with a newline is still named corre
           std::string::npos);
 }
 
+TEST_CASE("ingest: UTF-8 text is required, and the refusal does not quote the file", "[ingest]") {
+    // "Zoë" in an unknown column is UTF-8 (0xC3 0xAB) and accepted.
+    Files ok("upn,urn,nc_year,first_name\nA000000000001,100001,R,Zo\xC3\xAB\n");
+    CHECK(ingest_pupil_census(ok.opt).summary.counted == 1);
+    // The same name from a Windows-1252 export (0xEB) on line 3, and a UPN cut by a stray byte on line 4.
+    Files bad("upn,urn,nc_year,first_name\nA000000000001,100001,R,Zoe\nA000000000002,100001,R,Zo\xEB\n");
+    const std::string msg = error_of([&] { ingest_pupil_census(bad.opt); });
+    CHECK(
+        msg.find(
+            "pupils.csv:3: is not UTF-8 text: field 4 has the byte 0xeb (save the file as \"CSV UTF-8\")") !=
+        std::string::npos);
+    CHECK(msg.find("Zo") == std::string::npos);
+    Files upn(
+        "upn,urn,nc_year\nA000000000001,100001,R\nA0000000\xFF"
+        "00002,100001,R\n");
+    const std::string msg2 = error_of([&] { ingest_pupil_census(upn.opt); });
+    CHECK(msg2.find("pupils.csv:3: is not UTF-8 text: field 1 has the byte 0xff") != std::string::npos);
+    check_no_upn(msg2, {"A0000000"});
+    // Overlong forms and surrogates are not UTF-8 either.
+    for (const char* b : {"\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xE2\x82"}) {
+        Files f(std::string("upn,urn,nc_year,note\nA000000000001,100001,R,x") + b + "\n");
+        CHECK(error_of([&] { ingest_pupil_census(f.opt); }).find("is not UTF-8 text: field 4") !=
+              std::string::npos);
+    }
+}
+
 TEST_CASE("ingest: bad school, lookup and bands files", "[ingest]") {
     const std::string good_row =
         std::string(kHeader) + "A000000000001,100001,R,C,0,0,0,0,0,0,0,E01000001,2024-09-04\n";
