@@ -639,6 +639,7 @@ class CellReader {
             if (!quote_seen_ && std::memchr(d, '"', n) != nullptr) quote_seen_ = true;
             if (!nul_seen_ && std::memchr(d, '\0', n) != nullptr) nul_seen_ = true;
             if (!high_seen_ && has_high_byte(d, n)) high_seen_ = true;
+            careful_ = quote_seen_ || nul_seen_ || high_seen_;
             const std::size_t done = csv_parse(&p, d, n, &CellReader::on_cell, &CellReader::on_end, this);
             if (error_) std::rethrow_exception(error_);
             if (done != n) {
@@ -672,6 +673,51 @@ class CellReader {
         error_ = std::make_exception_ptr(InputError(w, detail));
     }
 
+    [[gnu::cold, gnu::noinline]] void limit_error(std::size_t len) {
+        if (len > limits_.max_field_bytes)
+            return set_error("a cell of " + std::to_string(len) + " bytes is longer than the limit of " +
+                             std::to_string(limits_.max_field_bytes) + " bytes");
+        if (cells_ >= limits_.max_fields)
+            return set_error("a record has more than " + std::to_string(limits_.max_fields) + " columns");
+        set_error("a record is longer than the limit of " + std::to_string(limits_.max_record_bytes) +
+                  " bytes");
+    }
+
+    // interfaces §1: UTF-8. Names the line of the bad byte itself; the text around it is not quoted.
+    [[gnu::cold, gnu::noinline]] void utf8_error(const char* p, std::size_t len, std::size_t bad) {
+        std::int64_t line = record_line_ + embedded_newlines_;
+        for (std::size_t i = 0; i < bad; ++i)
+            if (p[i] == '\n' || (p[i] == '\r' && (i + 1 == len || p[i + 1] != '\n'))) ++line;
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "0x%02x", static_cast<unsigned char>(p[bad]));
+        Where w;
+        w.file = name_;
+        w.line = line;
+        error_ = std::make_exception_ptr(InputError(w, "is not UTF-8 text: field " +
+                                                           std::to_string(cells_ + 1) + " has the byte " +
+                                                           hex + " (save the file as \"CSV UTF-8\")"));
+    }
+
+    // The per-byte checks, once the file has shown a quote, a NUL or a byte above 0x7F; false on an error.
+    [[gnu::noinline]] bool check_cell(const char* p, std::size_t len) {
+        if (nul_seen_ && len > 0 && std::memchr(p, '\0', len) != nullptr) {
+            set_error("contains a NUL byte: this is not a text CSV file");
+            return false;
+        }
+        if (high_seen_) {
+            const std::size_t bad = invalid_utf8(reinterpret_cast<const unsigned char*>(p), len);
+            if (bad < len) {
+                utf8_error(p, len, bad);
+                return false;
+            }
+        }
+        if (quote_seen_)
+            for (std::size_t i = 0; i < len; ++i)
+                if (p[i] == '\n' || (p[i] == '\r' && (i + 1 == len || p[i + 1] != '\n')))
+                    ++embedded_newlines_;
+        return true;
+    }
+
     static void on_cell(void* data, std::size_t len, void* self) {
         auto& r = *static_cast<CellReader*>(self);
         if (r.error_) return;
@@ -682,39 +728,11 @@ class CellReader {
             r.bytes_ = 0;
         }
         const char* p = static_cast<const char*>(data);
-        if (len > r.limits_.max_field_bytes)
-            return r.set_error("a cell of " + std::to_string(len) + " bytes is longer than the limit of " +
-                               std::to_string(r.limits_.max_field_bytes) + " bytes");
-        if (r.cells_ >= r.limits_.max_fields)
-            return r.set_error("a record has more than " + std::to_string(r.limits_.max_fields) + " columns");
         r.bytes_ += len;
-        if (r.bytes_ > r.limits_.max_record_bytes)
-            return r.set_error("a record is longer than the limit of " +
-                               std::to_string(r.limits_.max_record_bytes) + " bytes");
-        if (r.nul_seen_ && len > 0 && std::memchr(p, '\0', len) != nullptr)
-            return r.set_error("contains a NUL byte: this is not a text CSV file");
-        if (r.high_seen_) {
-            const std::size_t bad = invalid_utf8(reinterpret_cast<const unsigned char*>(p), len);
-            if (bad < len) {
-                // interfaces §1: UTF-8. The line of the bad byte itself; the text around it is not quoted.
-                std::int64_t line = r.record_line_ + r.embedded_newlines_;
-                for (std::size_t i = 0; i < bad; ++i)
-                    if (p[i] == '\n' || (p[i] == '\r' && (i + 1 == len || p[i + 1] != '\n'))) ++line;
-                char hex[8];
-                std::snprintf(hex, sizeof hex, "0x%02x", static_cast<unsigned char>(p[bad]));
-                Where w;
-                w.file = r.name_;
-                w.line = line;
-                r.error_ = std::make_exception_ptr(
-                    InputError(w, "is not UTF-8 text: field " + std::to_string(r.cells_ + 1) +
-                                      " has the byte " + hex + " (save the file as \"CSV UTF-8\")"));
-                return;
-            }
-        }
-        if (r.quote_seen_)
-            for (std::size_t i = 0; i < len; ++i)
-                if (p[i] == '\n' || (p[i] == '\r' && (i + 1 == len || p[i + 1] != '\n')))
-                    ++r.embedded_newlines_;
+        if (len > r.limits_.max_field_bytes || r.cells_ >= r.limits_.max_fields ||
+            r.bytes_ > r.limits_.max_record_bytes) [[unlikely]]
+            return r.limit_error(len);
+        if (r.careful_ && !r.check_cell(p, len)) return;
         try {
             r.sink_.cell(r.cells_, std::string_view(p, len));
         } catch (...) {
@@ -749,6 +767,7 @@ class CellReader {
     std::int64_t line_ = 1, record_line_ = 1, embedded_newlines_ = 0;
     std::size_t cells_ = 0, bytes_ = 0;
     bool in_record_ = false, quote_seen_ = false, nul_seen_ = false, high_seen_ = false;
+    bool careful_ = false;  // any of the three above
     int prev_terminator_ = 0;
     std::exception_ptr error_;
 };
@@ -1016,8 +1035,14 @@ class PupilSink {
         return cols_->flag[kFsm] >= 0 && cols_->flag[kFsm6] >= 0 && r.flag[kFsm] && !r.flag[kFsm6] ? 1 : 0;
     }
 
-    void problem(SetAsideReason reason, const char* column, std::string_view value, bool show,
-                 std::string detail) {
+    // Out of line and marked cold: bad rows are rare, and keeping the message building out of cell()
+    // keeps the per-cell call cheap.
+    [[gnu::cold, gnu::noinline]] void problem(SetAsideReason reason, const char* column,
+                                              std::string_view value, bool show, const char* detail) {
+        problem(reason, column, value, show, std::string(detail));
+    }
+    [[gnu::cold, gnu::noinline]] void problem(SetAsideReason reason, const char* column,
+                                              std::string_view value, bool show, std::string detail) {
         bad_ = true;
         problem_.reason = reason;
         problem_.column = column;

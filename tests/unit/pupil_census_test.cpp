@@ -426,6 +426,10 @@ TEST_CASE("ingest: UTF-8 text is required, and the refusal does not quote the fi
     const std::string msg2 = error_of([&] { ingest_pupil_census(upn.opt); });
     CHECK(msg2.find("pupils.csv:3: is not UTF-8 text: field 1 has the byte 0xff") != std::string::npos);
     check_no_upn(msg2, {"A0000000"});
+    // A NUL byte: not a text file.
+    Files nul(std::string("upn,urn,nc_year\nA000000000001,100001,R\nA000000000002,100001,R") + '\0' + "\n");
+    CHECK(error_of([&] { ingest_pupil_census(nul.opt); }).find("pupils.csv:3: contains a NUL byte") !=
+          std::string::npos);
     // Overlong forms and surrogates are not UTF-8 either.
     for (const char* b : {"\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xE2\x82"}) {
         Files f(std::string("upn,urn,nc_year,note\nA000000000001,100001,R,x") + b + "\n");
