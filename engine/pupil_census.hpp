@@ -94,6 +94,16 @@ struct IngestResult {
 
 // Runs the whole ingest. Throws InputError naming file, line and reason (never a UPN) for the first bad
 // row unless `set_aside`, for bad school or lookup files, and if the school-level census would not load.
+// Choices made where interfaces §4 is silent:
+// - every cell of every row is checked (year group, enrolment, flags, date, URN shape), but the school
+//   and LSOA lookups and the duplicate check apply only to pupils who count (R-Y11 on C or M): only they
+//   reach the output, so a nursery or sixth-form school need not be in the school file;
+// - a pupil with two counted rows keeps the first (by line); with `set_aside` the later rows are set aside;
+// - a blank `lsoa` gives no band (reference §2.4) and is counted in the summary; a blank `enrolment`
+//   (or no such column) is C; a pupil-file column that is absent leaves its output columns out;
+// - a school of the school file with no counted pupil is not written (the census needs pupils in every
+//   school, §1) and is listed in the summary; school-file columns that ingest counts are refused there;
+// - flags are counted as given (a pupil with fsm 1 and fsm6 0 is noted in the summary, not corrected).
 IngestResult ingest_pupil_census(const IngestOptions& opt);
 
 // The set-aside rows as CSV (line,reason,detail).

@@ -725,7 +725,7 @@ TEST_CASE("synth pupils: ingest agrees with an independent count and with the sc
     CHECK(static_cast<std::size_t>(r.summary.counted) == st.counted);
     CHECK(static_cast<std::size_t>(r.summary.rows_read) == st.rows);
     CHECK(r.summary.skipped_subsidiary > 0);
-    const Census out = census_from_csv_text(r.census_csv, "out.csv");
+    const Census out = load_census(f.dir.write("census.csv", r.census_csv));  // as `fundsim run` will
     CHECK(out.size == 40);
 
     // Every UPN has the real shape and is unique; none reaches the output.
