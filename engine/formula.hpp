@@ -151,6 +151,8 @@ struct Scenario {
     std::string file, name;
     Formula formula;
 };
+// The base must be a formula file: a base that is itself a scenario is refused (so a chain, and any loop
+// A -> B -> A, stops at its first link), as are a missing base and a base that is the scenario's own file.
 Scenario load_scenario(const std::string& path);
 
 // Census columns a formula reads (for checking a census against a formula before any calculation).
