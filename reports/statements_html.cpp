@@ -626,10 +626,17 @@ tr.total td { font-weight: bold; border-top: 2px solid #1b1f24; border-bottom: 2
 section { break-inside: avoid; page-break-inside: avoid; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 .index td, .index th { border-bottom: 1px solid #e3e7ec; }
+.index td:nth-child(3), .index td:nth-child(4), .index td:nth-child(5) { white-space: nowrap; }
 .index thead th { background: #e8eef6; border-bottom: 2px solid #9fb3cc; }
 .index tfoot td { font-weight: bold; border-top: 2px solid #9fb3cc; }
 a { color: #1d4e89; }
-@media print { body { max-width: none; padding: 0; } section.long { break-inside: auto; } }
+@media print {
+  body { max-width: none; padding: 0; font-size: 8.5pt; line-height: 1.2; }
+  h1 { font-size: 14pt; } h2 { font-size: 10pt; margin-top: 8px; }
+  th, td { padding: 1px 5px; }
+  tr.info td { font-size: 7.5pt; }
+  section.long { break-inside: auto; }
+}
 )";
 
 std::string amount_cell(double v) {
@@ -735,9 +742,10 @@ std::string statements_index_html(const Result& r, const std::vector<std::size_t
         if (with_change) {
             const double ch = change->option->change[i];
             if (std::isfinite(ch)) changed += ch;
-            h += std::string("<td class=\"n") + (std::isfinite(ch) && pence(ch) < 0 ? " neg" : "") + "\">" +
-                 (std::isfinite(ch) ? (pence(ch) > 0 ? "+" : "") + pounds(ch) : "—") +
-                 "</td><td class=\"n\">" + percent_text(change->option->change_pct[i], 2, true) + "</td>";
+            const std::string cls = std::string("n") + (std::isfinite(ch) && pence(ch) < 0 ? " neg" : "");
+            h += "<td class=\"" + cls + "\">" +
+                 (std::isfinite(ch) ? (pence(ch) > 0 ? "+" : "") + pounds(ch) : "—") + "</td><td class=\"" +
+                 cls + "\">" + percent_text(change->option->change_pct[i], 2, true) + "</td>";
         }
         h += "</tr>";
     }
