@@ -3,16 +3,8 @@
 # earlier run byte for byte and no temporary file (interfaces §5: written to a temporary name, renamed).
 # Usage: atomic_output.sh FUNDSIM SOURCE_DIR
 set -uo pipefail
-fundsim="$(realpath "$1")"
-src="$(realpath "$2")"
-tmp="$(mktemp -d "${TMPDIR:-/tmp}/fundsim-atomic.XXXXXX")"
-trap 'rm -rf "$tmp"' EXIT
-cd "$tmp" || exit 1
-fails=0
-fail() {
-    echo "FAIL: $*"
-    fails=$((fails + 1))
-}
+# shellcheck source=common.sh
+source "$(dirname "$0")/common.sh" "$1" "$2" atomic
 # Every path under a folder with the checksum of each file: equal listings mean byte-identical folders.
 snapshot() { (cd "$1" && find . -print | LC_ALL=C sort | while IFS= read -r p; do
     if [[ -f "$p" ]]; then echo "$p $(cksum <"$p")"; else echo "$p/"; fi
@@ -82,5 +74,4 @@ elif cmp -s out/allocations.csv out3/allocations.csv; then
     fail "control: the MFG-up run wrote the same allocations as the first run (case 5 would prove nothing)"
 fi
 
-if [[ $fails -ne 0 ]]; then exit 1; fi
-echo "atomic output: all cases pass"
+finish "atomic output: all cases pass"

@@ -3,16 +3,8 @@
 # §7): synth, run, compare and statements twice each, sweep on 1 and on 2 threads.
 # Usage: determinism.sh FUNDSIM SOURCE_DIR
 set -uo pipefail
-fundsim="$(realpath "$1")"
-src="$(realpath "$2")"
-tmp="$(mktemp -d "${TMPDIR:-/tmp}/fundsim-determinism.XXXXXX")"
-trap 'rm -rf "$tmp"' EXIT
-cd "$tmp" || exit 1
-fails=0
-fail() {
-    echo "FAIL: $*"
-    fails=$((fails + 1))
-}
+# shellcheck source=common.sh
+source "$(dirname "$0")/common.sh" "$1" "$2" determinism
 # same NAME DIR1 DIR2: both folders hold the same files, byte for byte, and at least one file.
 same() {
     local n
@@ -61,5 +53,4 @@ same "sweep on 1 and 2 threads" sweep1 sweep2
 rows="$(($(wc -l <sweep1/sweep.csv) - 1))"
 if [[ $rows -ne 15 ]]; then fail "sweep.csv has $rows rows, expected 5 x 3 = 15"; fi
 
-if [[ $fails -ne 0 ]]; then exit 1; fi
-echo "determinism: all outputs identical"
+finish "determinism: all outputs identical"
