@@ -3,6 +3,7 @@
 // is monotone in each lever, so that total ≤ available with the least headroom.
 #include <cmath>
 #include <cstdio>
+#include <vector>
 
 #include "calculate.hpp"
 #include "error.hpp"
@@ -80,21 +81,40 @@ void balance(Result& r) {
 
     // For the scaling and cap levers only the capping step moves: everything before it is fixed, so
     // the total at a lever value is Σ (lines before capping) − Σ round(min(s × excess, limit)), computed
-    // in one pass with the same rounding as apply_capping.
+    // in one pass with the same rounding as apply_capping. Schools whose deduction cannot move with the
+    // lever (no gain above the cap, or not cappable) are added once; the pass covers only the others.
     // (An amount beyond exact pennies makes a total infinite, as in sum_pennies.)
     long long fixed_pence = 0;
     bool fixed_ok = true;
     for (Eigen::Index i = 0; i < n && fixed_ok; ++i)
         fixed_ok = add_pennies(fixed_pence, r.formula_total[i] + r.mppl_topup[i] + r.mfg_topup[i]);
     const Eigen::ArrayXd cappable = c.has_baseline * (1.0 - c.growing);
+    // The same operations in the same order as apply_capping: the solved lever sits where one school's
+    // deduction crosses a half penny, so a last-bit difference would move that penny.
+    auto excess = [&](Eigen::Index i, double cap) {
+        return cappable[i] * std::max(0.0, r.mfg_change[i] - cap) * r.pp0[i] * c.nor[i];
+    };
+    auto deduction = [&](Eigen::Index i, double cap, double s) { return std::min(s * excess(i, cap), r.capping_limit[i]); };
+    // The lowest cap the cap lever tries; the scaling lever keeps the formula's cap.
+    const double cap_lo = b.solve_for == Lever::cap ? (r.formula.mfg ? r.formula.mfg->percent : 0.0) : cap0;
+    std::vector<Eigen::Index> moving;
+    if (b.solve_for == Lever::scaling || b.solve_for == Lever::cap) {
+        for (Eigen::Index i = 0; i < n && fixed_ok; ++i) {
+            const bool constant = b.solve_for == Lever::scaling ? excess(i, cap0) == 0.0
+                                                                 : cappable[i] == 0.0 || !(r.mfg_change[i] > cap_lo);
+            if (constant) fixed_ok = add_pennies(fixed_pence, -round_penny(deduction(i, cap_lo, s0)));
+            else moving.push_back(i);
+        }
+    }
     auto capped_total = [&](double cap, double s) {
         if (!fixed_ok) return HUGE_VAL;
         long long pence = fixed_pence;
-        for (Eigen::Index i = 0; i < n; ++i) {
-            // The same operations in the same order as apply_capping: the solved lever sits where one
-            // school's deduction crosses a half penny, so a last-bit difference would move that penny.
-            const double excess = cappable[i] * std::max(0.0, r.mfg_change[i] - cap) * r.pp0[i] * c.nor[i];
-            if (!add_pennies(pence, -round_penny(std::min(s * excess, r.capping_limit[i])))) return HUGE_VAL;
+        for (const Eigen::Index i : moving) {
+            const double d = deduction(i, cap, s);
+            // round_penny(d) in pennies, then add_pennies: the same integer, with one rounding fewer.
+            const double micro = std::round(d * 1e6);
+            if (std::fabs(micro) < 1e15) pence -= static_cast<long long>(std::round(micro / 1e4));
+            else if (!add_pennies(pence, -round_penny(d))) return HUGE_VAL;
         }
         return static_cast<double>(pence) / 100.0;
     };
@@ -125,7 +145,7 @@ void balance(Result& r) {
                 w.json_path = "/capping/scaling";
                 throw InputError(w, "is 0, so no cap can change the total: solving for the cap needs a scaling above 0");
             }
-            const double lo = r.formula.mfg ? r.formula.mfg->percent : 0.0;
+            const double lo = cap_lo;
             double hi = lo;
             for (Eigen::Index i = 0; i < n; ++i)
                 if (cappable[i] > 0) hi = std::max(hi, r.mfg_change[i]);

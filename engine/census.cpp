@@ -2,7 +2,9 @@
 // groups, MFG baselines; other columns are converted to numbers when a formula needs them.
 #include "census.hpp"
 
+#include <algorithm>
 #include <cctype>
+#include <filesystem>
 #include <cmath>
 
 #include "csv_reader.hpp"
@@ -118,7 +120,7 @@ const Eigen::ArrayXd& Census::numeric(const std::string& column, const std::stri
     const bool count = characteristic || is_count_like(column);
     Eigen::ArrayXd values(size);
     for (std::size_t r = 0; r < size; ++r) {
-        const std::string& cell = cells[ci][r];
+        const std::string_view cell = cells[ci][r];
         double v = 0;
         if (!parse_number(cell, v)) {
             fail_at(file, line[r], column, cell,
@@ -150,7 +152,7 @@ double optional_number(const Census& c, int ci, std::size_t r, const std::string
                        bool& blank) {
     blank = true;
     if (ci < 0) return fallback;
-    const std::string& cell = c.cells[static_cast<std::size_t>(ci)][r];
+    const std::string_view cell = c.cells[static_cast<std::size_t>(ci)][r];
     if (trim(cell).empty()) return fallback;
     double v = 0;
     if (!parse_number(cell, v)) fail_at(c.file, c.line[r], column, cell, "is not a number");
@@ -195,7 +197,7 @@ void finish_census(Census& c) {
     c.name.assign(n, "");
     c.area.assign(n, "");
     for (std::size_t r = 0; r < n; ++r) {
-        const std::string& u = c.cells[urn_i][r];
+        const std::string_view u = c.cells[urn_i][r];
         std::int64_t urn = 0;
         if (!parse_integer(u, urn) || urn <= 0) fail_at(c.file, c.line[r], "urn", u, "is not a positive whole number");
         auto [it, fresh] = c.by_urn_.emplace(urn, static_cast<long>(r));
@@ -374,7 +376,10 @@ void finish_census(Census& c) {
 
 namespace {
 
-Census read_into(const std::string& name, const std::function<void(const std::function<void(const CsvRecord&)>&)>& reader) {
+// `bytes` is the size of the whole file: from it and the first school's row, room for every column is
+// set aside once instead of growing a million cells piece by piece.
+Census read_into(const std::string& name, std::size_t bytes,
+                 const std::function<void(const std::function<void(const CsvRecord&)>&)>& reader) {
     Census c;
     c.file = name;
     bool have_header = false;
@@ -393,7 +398,15 @@ Census read_into(const std::string& name, const std::function<void(const std::fu
             throw InputError(w, "has " + std::to_string(rec.fields.size()) + " fields but the header has " +
                                     std::to_string(c.columns.size()) + " (a ragged row)");
         }
-        for (std::size_t i = 0; i < rec.fields.size(); ++i) c.cells[i].emplace_back(rec.fields[i]);
+        if (c.size == 0) {
+            std::size_t row_bytes = rec.fields.size();  // separators and the line end
+            for (const auto& f : rec.fields) row_bytes += f.size();
+            const std::size_t rows = std::min<std::size_t>(bytes / row_bytes + 1, 10'000'000);
+            for (std::size_t i = 0; i < rec.fields.size(); ++i)
+                c.cells[i].reserve(rows, rows * (rec.fields[i].size() + rec.fields[i].size() / 4 + 1));
+            c.line.reserve(rows);
+        }
+        for (std::size_t i = 0; i < rec.fields.size(); ++i) c.cells[i].push_back(rec.fields[i]);
         c.line.push_back(rec.line);
         ++c.size;
     });
@@ -409,11 +422,13 @@ Census read_into(const std::string& name, const std::function<void(const std::fu
 }  // namespace
 
 Census load_census(const std::string& path) {
-    return read_into(path, [&](const auto& cb) { read_csv_file(path, cb); });
+    std::error_code ec;
+    const auto bytes = std::filesystem::file_size(path, ec);  // a failure is reported by the reader
+    return read_into(path, ec ? 0 : static_cast<std::size_t>(bytes), [&](const auto& cb) { read_csv_file(path, cb); });
 }
 
 Census census_from_csv_text(const std::string& text, const std::string& name) {
-    return read_into(name, [&](const auto& cb) { read_csv_buffer(text, name, cb); });
+    return read_into(name, text.size(), [&](const auto& cb) { read_csv_buffer(text, name, cb); });
 }
 
 }  // namespace fundsim

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace fundsim {
@@ -21,6 +22,30 @@ bool parse_status(std::string_view text, Status& out);
 // Characteristic measures held per key-stage group (`<measure>_primary`, `<measure>_secondary`):
 // a count above its group's pupils is an error.
 bool is_characteristic_column(const std::string& column, bool& secondary);
+
+// One census column as text: every cell's bytes end to end in one buffer, and where each ends. A
+// national census has about a million cells; one string object each cost more to build and to free
+// than the rest of the calculation.
+class TextColumn {
+public:
+    void push_back(std::string_view cell) {
+        bytes_.append(cell);
+        end_.push_back(bytes_.size());
+    }
+    std::string_view operator[](std::size_t row) const {
+        const std::size_t begin = row == 0 ? 0 : end_[row - 1];
+        return std::string_view(bytes_).substr(begin, end_[row] - begin);
+    }
+    std::size_t size() const { return end_.size(); }
+    void reserve(std::size_t rows, std::size_t bytes) {
+        end_.reserve(rows);
+        bytes_.reserve(bytes);
+    }
+
+private:
+    std::string bytes_;
+    std::vector<std::size_t> end_;
+};
 
 struct Census {
     std::string file;
@@ -44,7 +69,7 @@ struct Census {
 
     // All columns of the file, as text, column-major (unknown columns are kept).
     std::vector<std::string> columns;
-    std::vector<std::vector<std::string>> cells;
+    std::vector<TextColumn> cells;
 
     bool has_column(const std::string& name) const;
     // Numeric values of a column, parsed and checked once (blank or non-numeric cells, negative

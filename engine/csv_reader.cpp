@@ -287,4 +287,14 @@ int CsvHeader::require(std::string_view name, const std::string& why) const {
     return i;
 }
 
+std::string csv_quote(std::string_view cell) {
+    if (cell.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(cell);
+    std::string out = "\"";
+    for (char c : cell) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
 }  // namespace fundsim

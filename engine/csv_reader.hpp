@@ -22,6 +22,10 @@ struct CsvRecord {
     std::vector<std::string_view> fields;       // valid only during the callback
 };
 
+// A cell as written to a CSV file: quoted (inner quotes doubled) only when it holds a comma, a quote or
+// a line break, so that the readers above give back the same text.
+std::string csv_quote(std::string_view cell);
+
 // Reads `path` and calls `on_record` for every non-blank record (the header included). Throws
 // InputError naming file and line for unreadable files, NUL bytes, bad quoting and the limits above.
 // An exception thrown by `on_record` stops the read and is passed on unchanged.

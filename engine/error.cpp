@@ -46,13 +46,13 @@ std::string format_error(const Where& w, const std::string& detail) {
 InputError::InputError(Where where, const std::string& what)
     : std::runtime_error(format_error(where, what)), where_(std::move(where)), detail_(what) {}
 
-void fail_at(const std::string& file, std::int64_t line, const std::string& column, const std::string& value,
+void fail_at(const std::string& file, std::int64_t line, const std::string& column, std::string_view value,
              const std::string& detail) {
     Where w;
     w.file = file;
     w.line = line;
     w.column = column;
-    w.value = value;
+    w.value = std::string(value);
     w.has_value = true;
     throw InputError(w, detail);
 }

@@ -6,6 +6,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace fundsim {
 
@@ -36,7 +37,7 @@ std::string format_error(const Where& where, const std::string& detail);
 
 // Convenience builders.
 [[noreturn]] void fail_at(const std::string& file, std::int64_t line, const std::string& column,
-                          const std::string& value, const std::string& detail);
+                          std::string_view value, const std::string& detail);
 [[noreturn]] void fail_json(const std::string& file, const std::string& json_path, const std::string& detail);
 [[noreturn]] void fail(const std::string& detail);
 

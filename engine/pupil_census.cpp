@@ -149,16 +149,6 @@ constexpr int kFlagMeasure[kFlags] = {mFsm, mFsm6, mEal3, mLpa, mPpEver6, -1, -1
 const char* const kYearColumns[kYears] = {"nor_r",  "nor_y1", "nor_y2", "nor_y3", "nor_y4",  "nor_y5",
                                           "nor_y6", "nor_y7", "nor_y8", "nor_y9", "nor_y10", "nor_y11"};
 
-std::string csv_quote(std::string_view s) {
-    if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
-
 void append_uint(std::string& out, std::uint64_t v) {
     char b[24];
     auto r = std::to_chars(b, b + sizeof b, v);

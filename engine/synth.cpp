@@ -9,6 +9,7 @@
 
 #include "calculate.hpp"
 #include "census.hpp"
+#include "csv_reader.hpp"
 
 namespace fundsim {
 
@@ -58,16 +59,6 @@ std::string fmt(double v) {
     if (v == std::floor(v) && std::fabs(v) < 1e15) std::snprintf(b, sizeof b, "%.0f", v);
     else std::snprintf(b, sizeof b, "%.2f", v);
     return b;
-}
-
-std::string quoted(const std::string& s) {
-    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
 }
 
 }  // namespace
@@ -171,7 +162,7 @@ std::string synth_census_csv(const SynthOptions& opt) {
         "prior_year_budget,pp_ever6_primary,pp_ever6_secondary,pp_plac,pp_service";
     auto row_text = [&](const School& s) {
         std::ostringstream r;
-        r << s.urn << ',' << s.laestab << ',' << quoted(s.name) << ',' << s.area << ',' << s.phase << ',' << s.status;
+        r << s.urn << ',' << s.laestab << ',' << csv_quote(s.name) << ',' << s.area << ',' << s.phase << ',' << s.status;
         for (double v : s.nor) r << ',' << fmt(v);
         if (s.middle) r << ',' << s.yg[0] << ',' << s.yg[1] << ',' << s.yg[2];
         else r << ",,,";

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "census.hpp"
+#include "csv_reader.hpp"
 #include "error.hpp"
 
 namespace fundsim {
@@ -51,16 +52,6 @@ bool take(Rng& rng, std::int64_t& want, std::int64_t& left) {
     if (yes) --want;
     --left;
     return yes;
-}
-
-std::string csv_quote(const std::string& s) {
-    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
 }
 
 void append_date(std::string& out, std::int32_t ymd) {

@@ -30,12 +30,12 @@ std::string comparison_csv(const Comparison& c) {
         "mfg_topup,"
         "capping_deduction,mppl_topup,baseline_per_pupil,budget_share_per_pupil,flags\n";
     for (const auto& s : c.scenarios) {
-        const std::string scen = csv_cell(s.name);
+        const std::string scen = csv_quote(s.name);
         const Result& r = s.result;
         for (std::size_t k = 0; k < cen.size; ++k) {
             const Eigen::Index i = static_cast<Eigen::Index>(k);
-            out += scen + "," + std::to_string(cen.urn[k]) + "," + csv_cell(cen.name[k]) + "," +
-                   to_string(cen.phase[k]) + "," + to_string(cen.status[k]) + "," + csv_cell(cen.area[k]) +
+            out += scen + "," + std::to_string(cen.urn[k]) + "," + csv_quote(cen.name[k]) + "," +
+                   to_string(cen.phase[k]) + "," + to_string(cen.status[k]) + "," + csv_quote(cen.area[k]) +
                    "," + count(cen.nor[i]) + ",";
             out += money_or_blank(c.baseline[i]) + "," + money(r.budget_share[i]) + "," +
                    money_or_blank(s.change[i]) + "," + fraction_or_blank(s.change_pct[i]) + "," +
@@ -52,7 +52,7 @@ std::string attribution_csv(const Comparison& c) {
     const Census& cen = *c.census;
     std::string out = "scenario,urn,part,amount\n";
     for (const auto& s : c.scenarios) {
-        const std::string scen = csv_cell(s.name);
+        const std::string scen = csv_quote(s.name);
         const Attribution& a = s.attribution;
         // A part that is zero for every school of this option says nothing: it is left out (the rest
         // still add up to each change).
@@ -65,7 +65,7 @@ std::string attribution_csv(const Comparison& c) {
         for (std::size_t k = 0; k < cen.size; ++k) {
             const std::string head = scen + "," + std::to_string(cen.urn[k]) + ",";
             for (std::size_t p : keep)
-                out += head + csv_cell(a.labels[p]) + "," +
+                out += head + csv_quote(a.labels[p]) + "," +
                        money_or_blank(a.parts[p][static_cast<Eigen::Index>(k)]) + "\n";
         }
     }
@@ -74,7 +74,7 @@ std::string attribution_csv(const Comparison& c) {
 
 std::string sweep_csv(const Sweep& sw) {
     std::string out;
-    for (const auto& a : sw.axes) out += csv_cell(a.pointer) + ",";
+    for (const auto& a : sw.axes) out += csv_quote(a.pointer) + ",";
     out +=
         "status,total_budget_share,available,headroom,lever,lever_value,schools_on_mfg,mfg_total,schools_"
         "capped,"
@@ -99,7 +99,7 @@ std::string sweep_csv(const Sweep& sw) {
             out += ",\n";
         } else {
             // 13 blank result columns, then the error.
-            out += std::string(14, ',') + csv_cell(row.error) + "\n";
+            out += std::string(14, ',') + csv_quote(row.error) + "\n";
         }
     }
     return out;

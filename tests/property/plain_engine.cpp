@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
+#include <string_view>
 
 #include "money.hpp"
 #include "number.hpp"
@@ -20,17 +22,17 @@ double penny(double x) { return round_penny(x); }
 long long to_pence(double pounds) { return std::llround(pounds * 100.0); }
 
 // Text of one census cell, or nullptr when the census has no such column.
-const std::string* cell(const Census& c, const std::string& column, std::size_t row) {
+std::optional<std::string_view> cell(const Census& c, const std::string& column, std::size_t row) {
     for (std::size_t k = 0; k < c.columns.size(); ++k)
-        if (c.columns[k] == column) return &c.cells[k][row];
-    return nullptr;
+        if (c.columns[k] == column) return c.cells[k][row];
+    return std::nullopt;
 }
 
 // A cell as a number; `fallback` when the column is absent or the cell blank.
 double number_or(const Census& c, const std::string& column, std::size_t row, double fallback) {
-    const std::string* t = cell(c, column, row);
+    const auto t = cell(c, column, row);
     double v = 0;
-    if (t == nullptr || !parse_number(*t, v)) return fallback;
+    if (!t || !parse_number(*t, v)) return fallback;
     return v;
 }
 
@@ -197,7 +199,7 @@ std::vector<School> read_schools(const Census& c) {
             if (parse_number(c.cells[k][i], v)) s.column[c.columns[k]] = v;
         }
         // §2: pupils by key stage, given directly or as year-group columns (R–Y6, Y7–9, Y10–11).
-        if (cell(c, "nor_primary", i) != nullptr) {
+        if (cell(c, "nor_primary", i)) {
             s.nor_primary = number_or(c, "nor_primary", i, 0);
             s.nor_ks3 = number_or(c, "nor_ks3", i, 0);
             s.nor_ks4 = number_or(c, "nor_ks4", i, 0);

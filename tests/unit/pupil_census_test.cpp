@@ -145,7 +145,7 @@ double cell(const Census& c, std::int64_t urn, const std::string& column) {
     const auto& cols = c.columns;
     const auto at = std::find(cols.begin(), cols.end(), column);
     REQUIRE(at != cols.end());
-    return std::stod(c.cells[static_cast<std::size_t>(at - cols.begin())][static_cast<std::size_t>(i)]);
+    return std::stod(std::string(c.cells[static_cast<std::size_t>(at - cols.begin())][static_cast<std::size_t>(i)]));
 }
 
 // The message of the InputError that `f` throws ("" if none).
@@ -764,8 +764,8 @@ TEST_CASE("synth pupils: ingest agrees with an independent count and with the sc
         for (std::size_t k = 0; k < want.size; ++k) {
             INFO(want.urn[k] << " " << col);
             CHECK(cell(out, want.urn[k], col) ==
-                  std::stod(want.cells[static_cast<std::size_t>(
-                      std::find(want.columns.begin(), want.columns.end(), col) - want.columns.begin())][k]));
+                  std::stod(std::string(want.cells[static_cast<std::size_t>(
+                      std::find(want.columns.begin(), want.columns.end(), col) - want.columns.begin())][k])));
         }
     }
 
