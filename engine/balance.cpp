@@ -1,6 +1,7 @@
 // Affordability (funding-model §5): available = schools block − deductions; the named lever (scaling,
-// cap or a factor multiplier) is solved by bisection on the total of the reported budget shares, which
-// is monotone in each lever, so that total ≤ available with the least headroom.
+// cap or a factor multiplier) is solved on the total of the reported budget shares, which is monotone in
+// each lever, so that total ≤ available with the least headroom: to neighbouring doubles, by bisection
+// for a multiplier and by a bracketing search with the same answer for scaling and the cap (narrow()).
 #include <cmath>
 #include <cstdio>
 #include <vector>
@@ -41,6 +42,48 @@ std::pair<double, double> bisect(double good, double bad, F ok) {
         else bad = mid;
     }
     return {good, bad};
+}
+
+// A bracket of the lever: ok at `good` (total ≤ available), not at `bad`, and the totals at both.
+struct Bracket {
+    double good, bad, total_good, total_bad;
+};
+
+// Narrows a bracket towards the boundary that bisect(good, bad, ok) finds with ok(x) = total_at(x) ≤
+// available, in fewer steps, until the two ends are neighbouring doubles or, if `stop_within` ≥ 0, the
+// totals at the ends are that close. The total is a monotone staircase in the lever, so the pair of
+// neighbouring doubles where ok switches is unique and any bracketing search finds the same pair.
+// While the totals at the ends are more than a few pennies apart, the next point is interpolated
+// between them (the total is close to linear in the lever); a step that fails to halve the bracket is
+// followed by a halving, and within a few pennies, where the total is flat either side of a jump, the
+// bracket is halved.
+template <class F>
+Bracket narrow(Bracket b, double available, double stop_within, F total_at) {
+    auto& [good, bad, total_good, total_bad] = b;
+    bool halve_next = false;
+    for (int i = 0; i < 4000; ++i) {
+        const double mid = good + (bad - good) / 2;
+        if (mid == good || mid == bad) break;
+        if (stop_within >= 0 && std::isfinite(total_good) && std::isfinite(total_bad) &&
+            total_bad - total_good <= stop_within)
+            break;
+        double x = mid;
+        if (!halve_next && std::isfinite(total_good) && std::isfinite(total_bad) && total_bad - total_good > 0.05) {
+            const double at = good + (bad - good) * ((available - total_good) / (total_bad - total_good));
+            if ((at > good && at < bad) || (at < good && at > bad)) x = at;
+        }
+        const double width = std::fabs(bad - good);
+        const double t = total_at(x);
+        if (t <= available) {
+            good = x;
+            total_good = t;
+        } else {
+            bad = x;
+            total_bad = t;
+        }
+        halve_next = x != mid && std::fabs(bad - good) > width / 2;
+    }
+    return b;
 }
 
 }  // namespace
@@ -106,31 +149,66 @@ void balance(Result& r) {
             else moving.push_back(i);
         }
     }
-    auto capped_total = [&](double cap, double s) {
-        if (!fixed_ok) return HUGE_VAL;
-        long long pence = fixed_pence;
-        for (const Eigen::Index i : moving) {
-            const double d = deduction(i, cap, s);
-            // round_penny(d) in pennies, then add_pennies: the same integer, with one rounding fewer.
-            const double micro = std::round(d * 1e6);
-            if (std::fabs(micro) < 1e15) pence -= static_cast<long long>(std::round(micro / 1e4));
-            else if (!add_pennies(pence, -round_penny(d))) return HUGE_VAL;
+    // One school's deduction at (cap, s) in pennies: round_penny as apply_capping applies it, then
+    // whole pennies as add_pennies takes them (one rounding fewer where the amount allows it).
+    auto deduction_pence = [&](Eigen::Index i, double cap, double s, long long& p) {
+        const double d = deduction(i, cap, s);
+        const double micro = round_half_away(d * 1e6);
+        if (std::fabs(micro) < 1e15) {
+            p = static_cast<long long>(round_half_away(micro / 1e4));
+            return true;
         }
+        const double q = round_half_away(round_penny(d) * 100.0);
+        if (!(std::fabs(q) < 0x1p62)) return false;
+        p = static_cast<long long>(q);
+        return true;
+    };
+    auto take = [](long long& pence, long long p) {  // pence − p within add_pennies' bounds
+        long long d = 0;
+        if (__builtin_sub_overflow(pence, p, &d) || d >= (1LL << 62) || d <= -(1LL << 62)) return false;
+        pence = d;
+        return true;
+    };
+    // The total from `base` pennies less the deductions of `schools`; infinite as sum_pennies makes it.
+    auto total_over = [&](const std::vector<Eigen::Index>& schools, long long base, double cap, double s) {
+        long long pence = base, p = 0;
+        for (const Eigen::Index i : schools)
+            if (!deduction_pence(i, cap, s, p) || !take(pence, p)) return HUGE_VAL;
         return static_cast<double>(pence) / 100.0;
+    };
+    auto capped_total = [&](double cap, double s) { return fixed_ok ? total_over(moving, fixed_pence, cap, s) : HUGE_VAL; };
+    // The boundary of the lever x, which sets (cap_of(x), s_of(x)): narrowed over every moving school
+    // to within a few pennies, then over only the schools whose deduction differs between the two
+    // ends, the others being constant in between (each deduction is monotone in the lever).
+    auto solve = [&](Bracket br, auto cap_of, auto s_of) {
+        br = narrow(br, available, 0.05, [&](double x) { return capped_total(cap_of(x), s_of(x)); });
+        if (!std::isfinite(br.total_good) || !std::isfinite(br.total_bad))
+            return narrow(br, available, -1, [&](double x) { return capped_total(cap_of(x), s_of(x)); });
+        std::vector<Eigen::Index> differ;
+        long long base = fixed_pence, pg = 0, pb = 0;
+        for (const Eigen::Index i : moving) {
+            deduction_pence(i, cap_of(br.good), s_of(br.good), pg);  // both finite: the totals were
+            deduction_pence(i, cap_of(br.bad), s_of(br.bad), pb);
+            if (pg != pb) differ.push_back(i);
+            else take(base, pg);
+        }
+        return narrow(br, available, -1, [&](double x) { return total_over(differ, base, cap_of(x), s_of(x)); });
     };
 
     switch (b.solve_for) {
         case Lever::none: break;
         case Lever::scaling: {
-            auto ok = [&](double s) { return capped_total(cap0, s) <= available; };
-            if (ok(0.0)) {
+            auto total_at = [&](double s) { return capped_total(cap0, s); };
+            const double at0 = total_at(0.0), at1 = total_at(1.0);
+            if (at0 <= available) {
                 // Affordable with no scaling at all: the money left over cannot be spent by this lever.
                 out.lever_value = 0.0;
                 out.lever_at_limit = true;
-            } else if (!ok(1.0)) {
-                unaffordable(r, "scaling", "scaling 1, a hard cap at " + std::to_string(cap0), capped_total(cap0, 1.0), available);
+            } else if (!(at1 <= available)) {
+                unaffordable(r, "scaling", "scaling 1, a hard cap at " + std::to_string(cap0), at1, available);
             } else {
-                auto [good, bad] = bisect(1.0, 0.0, ok);
+                const Bracket br = solve(Bracket{1.0, 0.0, at1, at0}, [&](double) { return cap0; }, [](double x) { return x; });
+                const double good = br.good, bad = br.bad;
                 out.lever_value = good;
                 out.step = capped_total(cap0, bad) - capped_total(cap0, good);
             }
@@ -150,17 +228,19 @@ void balance(Result& r) {
             for (Eigen::Index i = 0; i < n; ++i)
                 if (cappable[i] > 0) hi = std::max(hi, r.mfg_change[i]);
             hi += 1e-9;
-            auto ok = [&](double cap) { return capped_total(cap, s0) <= available; };
-            if (!ok(lo)) {
+            auto total_at = [&](double cap) { return capped_total(cap, s0); };
+            const double at_lo = total_at(lo), at_hi = total_at(hi);
+            if (!(at_lo <= available)) {
                 char lim[64];
                 std::snprintf(lim, sizeof lim, "a cap of %.6f, the MFG percent", lo);
-                unaffordable(r, "the cap", lim, capped_total(lo, s0), available);
+                unaffordable(r, "the cap", lim, at_lo, available);
             }
-            if (ok(hi)) {
+            if (at_hi <= available) {
                 out.lever_value = hi;
                 out.lever_at_limit = true;
             } else {
-                auto [good, bad] = bisect(lo, hi, ok);
+                const Bracket br = solve(Bracket{lo, hi, at_lo, at_hi}, [](double x) { return x; }, [&](double) { return s0; });
+                const double good = br.good, bad = br.bad;
                 out.lever_value = good;
                 out.step = capped_total(bad, s0) - capped_total(good, s0);
             }

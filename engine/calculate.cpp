@@ -87,7 +87,8 @@ constexpr double kMaxAmount = 1e10;
 
 void check_amounts(const Result& r) {
     const Census& c = *r.census;
-    auto check = [&](const Eigen::ArrayXd& a, const std::string& what, const std::string& path) {
+    // `what` and `name` make the line's name ("factor " + its id) only when there is something to report.
+    auto check = [&](const Eigen::ArrayXd& a, const char* what, const std::string& name, const std::string& path) {
         for (Eigen::Index i = 0; i < a.size(); ++i) {
             if (std::fabs(a[i]) <= kMaxAmount) continue;
             Where w;
@@ -96,26 +97,27 @@ void check_amounts(const Result& r) {
             w.urn = c.urn[static_cast<std::size_t>(i)];
             char b[64];
             std::snprintf(b, sizeof b, "%.6g", a[i]);
-            throw InputError(w, what + " comes to " + b +
+            throw InputError(w, what + name + " comes to " + b +
                                     " pounds, beyond the £10,000,000,000 any one school can receive: check the rates "
                                     "and the census values they multiply");
         }
     };
     const Formula& f = r.formula;
     for (std::size_t k = 0; k < r.factor.size(); ++k) {
-        check(r.factor_raw[k], "factor " + f.factors[k].id, f.factors[k].path);  // the amount before rounding
-        check(r.factor[k], "factor " + f.factors[k].id, f.factors[k].path);
+        check(r.factor_raw[k], "factor ", f.factors[k].id, f.factors[k].path);  // the amount before rounding
+        check(r.factor[k], "factor ", f.factors[k].id, f.factors[k].path);
     }
-    check(r.mppl_topup, "the MPPL top-up", "/mppl");
-    check(r.mfg_topup, "the MFG top-up", "/mfg");
-    check(r.capping_deduction, "the capping deduction", "/capping");
-    check(r.budget_share, "the budget share", f.budget ? "/budget" : "/factors");
+    const std::string none;
+    check(r.mppl_topup, "the MPPL top-up", none, "/mppl");
+    check(r.mfg_topup, "the MFG top-up", none, "/mfg");
+    check(r.capping_deduction, "the capping deduction", none, "/capping");
+    check(r.budget_share, "the budget share", none, f.budget ? "/budget" : "/factors");
     for (std::size_t k = 0; k < r.de_delegation.size(); ++k)
-        check(r.de_delegation[k], "de-delegation " + f.de_delegation[k].id, f.de_delegation[k].path);
+        check(r.de_delegation[k], "de-delegation ", f.de_delegation[k].id, f.de_delegation[k].path);
     for (std::size_t g = 0; g < r.grant_parts.size(); ++g)
         for (std::size_t p = 0; p < r.grant_parts[g].size(); ++p)
-            check(r.grant_parts[g][p], "grant " + f.grants[g].id + " part " + f.grants[g].parts[p].id, f.grants[g].parts[p].path);
-    check(r.notional_sen, "notional SEN", "/notional_sen");
+            check(r.grant_parts[g][p], "grant ", f.grants[g].id + " part " + f.grants[g].parts[p].id, f.grants[g].parts[p].path);
+    check(r.notional_sen, "notional SEN", none, "/notional_sen");
 }
 
 }  // namespace
@@ -143,9 +145,17 @@ std::vector<std::string> check_invariants(const Result& r) {
     std::vector<std::string> bad;
     const Census& c = *r.census;
     const double m = r.formula.mfg ? r.formula.mfg->percent : 0.0;
-    auto excluded = [&](const std::vector<std::string>& ids, std::size_t i) {
+    // The lines each protection leaves out, found by name once (not once per school).
+    auto indices = [&](const std::vector<std::string>& ids) {
+        std::vector<std::size_t> k;
+        for (const auto& id : ids) k.push_back(static_cast<std::size_t>(r.formula.factor_index(id)));
+        return k;
+    };
+    const std::vector<std::size_t> mfg_excludes = r.formula.mfg ? indices(r.formula.mfg->excludes) : std::vector<std::size_t>{};
+    const std::vector<std::size_t> mppl_excludes = r.formula.mppl ? indices(r.formula.mppl->excludes) : std::vector<std::size_t>{};
+    auto excluded = [&](const std::vector<std::size_t>& ks, std::size_t i) {
         double s = 0;
-        for (const auto& id : ids) s += r.factor[static_cast<std::size_t>(r.formula.factor_index(id))][static_cast<Eigen::Index>(i)];
+        for (const std::size_t k : ks) s += r.factor[k][static_cast<Eigen::Index>(i)];
         return s;
     };
     char b[512];
@@ -171,7 +181,7 @@ std::vector<std::string> check_invariants(const Result& r) {
         }
         // 2. A school with a baseline ends at or above its guarantee.
         if (r.formula.mfg && c.has_baseline[i] > 0) {
-            double pp = (bs - excluded(r.formula.mfg->excludes, s)) / nor;
+            double pp = (bs - excluded(mfg_excludes, s)) / nor;
             if (pp < r.pp0[i] * (1 + m) - tolerance) {
                 std::snprintf(b, sizeof b, "school %lld: per-pupil funding %.4f is below its guarantee %.4f",
                               static_cast<long long>(c.urn[s]), pp, r.pp0[i] * (1 + m));
@@ -186,7 +196,7 @@ std::vector<std::string> check_invariants(const Result& r) {
         }
         // 4. MPPL holds after capping.
         if (r.formula.mppl) {
-            double pp = (bs - excluded(r.formula.mppl->excludes, s)) / nor;
+            double pp = (bs - excluded(mppl_excludes, s)) / nor;
             if (pp < r.mppl_level[i] - tolerance) {
                 std::snprintf(b, sizeof b, "school %lld: per-pupil funding %.4f counted for the MPPL is below its level %.4f",
                               static_cast<long long>(c.urn[s]), pp, r.mppl_level[i]);
