@@ -383,8 +383,10 @@ Census read_into(const std::string& name, std::size_t bytes,
     Census c;
     c.file = name;
     bool have_header = false;
+    std::int64_t header_line = 0;
     reader([&](const CsvRecord& rec) {
         if (!have_header) {
+            header_line = rec.line;
             CsvHeader h(rec, name);
             c.columns = h.names();
             c.cells.assign(c.columns.size(), {});
@@ -413,7 +415,15 @@ Census read_into(const std::string& name, std::size_t bytes,
     if (!have_header) {
         Where w;
         w.file = name;
+        w.line = 1;
         throw InputError(w, "is empty: expected a header row and one row per school");
+    }
+    if (c.size == 0) {
+        Where w;
+        w.file = name;
+        w.line = header_line + 1;
+        throw InputError(w, "has a header (line " + std::to_string(header_line) +
+                                ") but no schools: expected one row per school after it");
     }
     finish_census(c);
     return c;

@@ -414,12 +414,14 @@ LsoaTable load_lsoa_lookup(const std::string& path, const IdaciBands& bands) {
     CsvHeader h;
     int ci = -1, ri = -1;
     bool have_header = false;
+    std::int64_t header_line = 0;
     read_csv_file(path, [&](const CsvRecord& rec) {
         if (!have_header) {
             h = CsvHeader(rec, path);
             ci = h.require("lsoa", "the LSOA code");
             ri = h.require("idaci_rank", "the LSOA's IDACI rank, 1 = most deprived");
             have_header = true;
+            header_line = rec.line;
             return;
         }
         if (rec.fields.size() != h.size()) {
@@ -446,12 +448,15 @@ LsoaTable load_lsoa_lookup(const std::string& path, const IdaciBands& bands) {
     if (!have_header) {
         Where w;
         w.file = path;
+        w.line = 1;
         throw InputError(w, "is empty: expected a header lsoa,idaci_rank and one row per LSOA");
     }
     if (table.size() == 0) {
         Where w;
         w.file = path;
-        throw InputError(w, "has a header but no LSOAs");
+        w.line = header_line + 1;
+        throw InputError(w, "has a header (line " + std::to_string(header_line) +
+                                ") but no LSOAs: expected one row per LSOA after it");
     }
     return table;
 }
@@ -477,6 +482,7 @@ SchoolTable load_school_table(const std::string& path, const std::vector<std::st
     CsvHeader h;
     int ui = -1, pi = -1, si = -1;
     bool have_header = false;
+    std::int64_t header_line = 0;
     read_csv_file(path, [&](const CsvRecord& rec) {
         if (!have_header) {
             h = CsvHeader(rec, path);
@@ -494,6 +500,7 @@ SchoolTable load_school_table(const std::string& path, const std::vector<std::st
                 }
             t.columns = h.names();
             have_header = true;
+            header_line = rec.line;
             return;
         }
         if (rec.fields.size() != h.size()) {
@@ -533,12 +540,15 @@ SchoolTable load_school_table(const std::string& path, const std::vector<std::st
     if (!have_header) {
         Where w;
         w.file = path;
+        w.line = 1;
         throw InputError(w, "is empty: expected a header row and one row per school");
     }
     if (t.size() == 0) {
         Where w;
         w.file = path;
-        throw InputError(w, "has a header but no schools");
+        w.line = header_line + 1;
+        throw InputError(w, "has a header (line " + std::to_string(header_line) +
+                                ") but no schools: expected one row per school after it");
     }
     return t;
 }
@@ -1223,6 +1233,7 @@ IngestResult ingest_pupil_census(const IngestOptions& opt) {
     if (!have_header) {
         Where w;
         w.file = opt.pupils;
+        w.line = 1;
         throw InputError(w, "is empty: expected a header row and one row per pupil");
     }
     sum.dedupe_spilled = seen.spilled();
