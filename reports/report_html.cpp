@@ -8,6 +8,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <span>
 
 #include "format.hpp"
 
@@ -154,12 +155,53 @@ const char* phase_colour(Phase p) {
     return "#000";
 }
 
-std::string option_name(const ScenarioResult& s) { return s.name.empty() ? s.file : s.name; }
+// A file's own name without its folders ("forum-a.json" for "../scenarios/forum-a.json"), so that a long
+// path does not widen a column; the path in full goes in a title attribute and the footnote. A scenario's
+// formula is named "SCENARIO (patched BASE)" (engine/formula.cpp): both parts are shortened.
+std::string file_name(const std::string& path) {
+    auto base = [](const std::string& p) {
+        const auto slash = p.find_last_of("/\\");
+        return slash == std::string::npos || slash + 1 == p.size() ? p : p.substr(slash + 1);
+    };
+    static const std::string patched = " (patched ";
+    const auto at = path.find(patched);
+    if (at != std::string::npos && path.back() == ')') {
+        const std::size_t from = at + patched.size();
+        return base(path.substr(0, at)) + patched + base(path.substr(from, path.size() - 1 - from)) + ")";
+    }
+    return base(path);
+}
 
-std::string lever_text(const Result& r) {
+std::string option_name(const ScenarioResult& s) { return s.name.empty() ? file_name(s.file) : s.name; }
+
+// An option's name over the columns it spans, in a box that adds nothing to the columns' widths (class
+// "fit": width 0, stretched to the cell) and so wraps within them: otherwise a long name widens the number
+// columns under it and squeezes the school names or factor labels beside them.
+std::string spanning_name(const std::string& name) {
+    return "<div class=\"fit\">" + html_escape(name) + "</div>";
+}
+
+// The options split into runs of at most `per` (at least one run, empty when there are no options): a
+// table with more columns than an A4 landscape page holds repeats its row labels for each run instead.
+std::vector<std::pair<std::size_t, std::size_t>> runs_of(std::size_t n, std::size_t per) {
+    std::vector<std::pair<std::size_t, std::size_t>> out;
+    for (std::size_t a = 0; a < n; a += per) out.emplace_back(a, std::min(n, a + per));
+    if (out.empty()) out.emplace_back(0, 0);
+    return out;
+}
+
+// Options per table, chosen so that every column fits 1,280 px and an A4 landscape page (277 mm printable,
+// 1,047 CSS px): section 1 has one column per option; section 3 five (four and a bar); section 5 two;
+// section 6 three.
+constexpr std::size_t kOptionsPerSideBySide = 4, kOptionsPerGroupTable = 2, kOptionsPerFactorTable = 4,
+                      kOptionsPerSchoolTable = 2;
+
+// How the budget was balanced, as HTML: the lever and its value, then (in small type, on a line of its
+// own so that the column stays narrow) the factors a multiplier scales.
+std::string lever_html(const Result& r) {
     if (!r.budget) return "no budget set";
     const BudgetOutcome& b = *r.budget;
-    std::string t;
+    std::string t, scaled;
     switch (b.lever) {
         case Lever::none:
             return "none (values as set)";
@@ -172,15 +214,16 @@ std::string lever_text(const Result& r) {
         case Lever::factor_multiplier: {
             t = "factor multiplier k = " + fmt("%.6f", b.lever_value);
             if (r.formula.budget && !r.formula.budget->multiplier_factors.empty()) {
-                t += " on ";
+                scaled = "on ";
                 for (std::size_t k = 0; k < r.formula.budget->multiplier_factors.size(); ++k)
-                    t += (k ? ", " : "") + factor_label(r.formula.budget->multiplier_factors[k]);
+                    scaled += (k ? ", " : "") + factor_label(r.formula.budget->multiplier_factors[k]);
             }
             break;
         }
     }
     if (b.lever_at_limit) t += " (at its limit: the lever cannot use all the money)";
-    return t;
+    return html_escape(t) +
+           (scaled.empty() ? "" : "<br><span class=\"small\">" + html_escape(scaled) + "</span>");
 }
 
 bool baseline_is_nff(const Comparison& c) {
@@ -235,25 +278,37 @@ std::string urn_and_name(const Comparison& c, std::int64_t urn) {
     return std::to_string(urn) + " " + html_escape(c.census->name[static_cast<std::size_t>(k)]);
 }
 
-std::string options_table(const Comparison& c, const std::vector<ChangeStats>& all) {
+std::string baseline_heading(const Comparison& c) {
+    return "Baseline" +
+           std::string(baseline_is_nff(c) ? " (NFF)" : (c.baseline_is_prior_year ? " (last year)" : ""));
+}
+
+// A file cell: the file's name, its path in full in the title (and in the footnote under the table).
+std::string file_cell(const std::string& path) {
+    const std::string name = file_name(path);
+    return "<td class=\"n file\"" + (name == path ? std::string() : " title=\"" + html_escape(path) + "\"") +
+           ">" + html_escape(name) + "</td>";
+}
+
+// The options [first, last) beside the baseline.
+std::string options_table(const Comparison& c, const std::vector<ChangeStats>& all, std::size_t first,
+                          std::size_t last) {
     const bool base_formula = c.baseline_result.has_value();
     std::string h =
-        "<table class=\"options\"><thead><tr><th></th><th class=\"n\">Baseline" +
-        std::string(baseline_is_nff(c) ? " (NFF)" : (c.baseline_is_prior_year ? " (last year)" : "")) +
-        "</th>";
-    for (const auto& s : c.scenarios) h += "<th class=\"n\">" + html_escape(option_name(s)) + "</th>";
+        "<table class=\"options\"><thead><tr><th></th><th class=\"n\">" + baseline_heading(c) + "</th>";
+    for (std::size_t k = first; k < last; ++k)
+        h += "<th class=\"n\">" + html_escape(option_name(c.scenarios[k])) + "</th>";
     h += "</tr></thead><tbody>";
     auto row = [&](const std::string& label, const std::string& base, auto cell) {
         h += "<tr><th>" + label + "</th>" + base;
-        for (std::size_t k = 0; k < c.scenarios.size(); ++k) h += cell(k);
+        for (std::size_t k = first; k < last; ++k) h += cell(k);
         h += "</tr>";
     };
     const std::string dash = td_num("—");
     row("File",
-        "<td class=\"n file\">" +
-            html_escape(base_formula ? c.baseline_result->formula.file : "census prior_year_budget") +
-            "</td>",
-        [&](std::size_t k) { return "<td class=\"n file\">" + html_escape(c.scenarios[k].file) + "</td>"; });
+        base_formula ? file_cell(c.baseline_result->formula.file)
+                     : "<td class=\"n file\">census prior_year_budget</td>",
+        [&](std::size_t k) { return file_cell(c.scenarios[k].file); });
     double base_total = 0;
     for (Index i = 0; i < c.baseline.size(); ++i)
         if (std::isfinite(c.baseline[i])) base_total += c.baseline[i];
@@ -286,8 +341,8 @@ std::string options_table(const Comparison& c, const std::vector<ChangeStats>& a
             return budget_cell(c.scenarios[k].result,
                                [](const BudgetOutcome& b) { return pounds(b.headroom); });
         });
-    row("Balanced by", base_formula ? td_num(lever_text(*c.baseline_result)) : dash,
-        [&](std::size_t k) { return td_num(html_escape(lever_text(c.scenarios[k].result))); });
+    row("Balanced by", base_formula ? td_num(lever_html(*c.baseline_result), "wrap") : dash,
+        [&](std::size_t k) { return td_num(lever_html(c.scenarios[k].result), "wrap"); });
     row("Schools gaining", dash,
         [&](std::size_t k) { return td_num(std::to_string(all[k].gaining), "gain"); });
     row("Schools losing", dash, [&](std::size_t k) { return td_num(std::to_string(all[k].losing), "loss"); });
@@ -338,6 +393,25 @@ std::string options_table(const Comparison& c, const std::vector<ChangeStats>& a
     return h;
 }
 
+// Section 1: the options beside the baseline (four to a table), then the files' paths in full when the
+// table shows only their names.
+std::string options_section(const Comparison& c, const std::vector<ChangeStats>& all) {
+    std::string h;
+    for (const auto& [first, last] : runs_of(c.scenarios.size(), kOptionsPerSideBySide))
+        h += options_table(c, all, first, last);
+    std::vector<std::pair<std::string, std::string>> paths;  // heading, path
+    if (c.baseline_result) paths.emplace_back(baseline_heading(c), c.baseline_result->formula.file);
+    for (const auto& s : c.scenarios) paths.emplace_back(option_name(s), s.file);
+    if (std::all_of(paths.begin(), paths.end(),
+                    [](const auto& p) { return file_name(p.second) == p.second; }))
+        return h;
+    h += "<p class=\"note files\">Files in full: ";
+    for (std::size_t k = 0; k < paths.size(); ++k)
+        h += (k ? "; " : "") + html_escape(paths[k].first) + ": <span class=\"path\">" +
+             html_escape(paths[k].second) + "</span>";
+    return h + ".</p>";
+}
+
 // ---- 2. Distribution of per-pupil % change -----------------------------------------------------
 
 struct Bins {
@@ -374,8 +448,15 @@ struct Changes {
     std::vector<bool> same;
 };
 
+// A chart's title goes above it in HTML (chart_figure), where it wraps: SVG text does not, and an option's
+// name is often longer than the chart is wide.
+std::string chart_figure(const std::string& kind, const std::string& title, const std::string& svg) {
+    return "<figure class=\"" + kind + "\"><figcaption class=\"ctitle\">" + html_escape(title) +
+           "</figcaption>" + svg + "</figure>";
+}
+
 std::string histogram_svg(const std::string& title, const Changes& values, const Bins& b, int ymax) {
-    const double W = 560, H = 250, L = 48, R = 30, T = 30, B = 46;
+    const double W = 560, H = 232, L = 48, R = 30, T = 12, B = 46;
     const double pw = W - L - R, ph = H - T - B;
     std::vector<int> n(static_cast<std::size_t>(b.count), 0), same(static_cast<std::size_t>(b.count), 0);
     for (std::size_t k = 0; k < values.pct.size(); ++k) {
@@ -386,7 +467,6 @@ std::string histogram_svg(const std::string& title, const Changes& values, const
     std::string s = "<svg class=\"chart\" width=\"" + fmt("%.0f", W) + "\" height=\"" + fmt("%.0f", H) +
                     "\" viewBox=\"0 0 " + fmt("%.0f", W) + " " + fmt("%.0f", H) +
                     "\" role=\"img\" aria-label=\"" + html_escape(title) + "\">";
-    s += "<text x=\"" + fmt("%.1f", L) + "\" y=\"18\" class=\"ctitle\">" + html_escape(title) + "</text>";
     const double ystep = nice_step(std::max(1.0, ymax / 5.0));
     const double ytop = std::max(ystep, std::ceil(ymax / ystep) * ystep);
     for (double y = 0; y <= ytop + 1e-9; y += ystep) {
@@ -489,7 +569,8 @@ std::string distribution_section(const Comparison& c) {
              " beyond the range of the other 98% (see the school table).";
     h += "</p><div class=\"grid\">";
     for (std::size_t k = 0; k < c.scenarios.size(); ++k)
-        h += "<figure>" + histogram_svg(option_name(c.scenarios[k]), values[k], b, ymax) + "</figure>";
+        h += chart_figure("hist", option_name(c.scenarios[k]),
+                          histogram_svg(option_name(c.scenarios[k]), values[k], b, ymax));
     return h + "</div>";
 }
 
@@ -512,12 +593,15 @@ std::string stacked_bar(const ChangeStats& st) {
            "\"/></svg>";
 }
 
+// One group's row for the options [first, last).
 template <class Pred>
-std::string group_row(const Comparison& c, const std::string& label, Pred include) {
+std::string group_row(const Comparison& c, const std::string& label, Pred include, std::size_t first,
+                      std::size_t last) {
     std::size_t schools = 0;
     for (std::size_t i = 0; i < c.census->size; ++i) schools += include(i) ? 1 : 0;
     std::string h = "<tr><th>" + html_escape(label) + "</th>" + td_num(std::to_string(schools));
-    for (const auto& s : c.scenarios) {
+    for (std::size_t k = first; k < last; ++k) {
+        const ScenarioResult& s = c.scenarios[k];
         ChangeStats st = change_stats(s, c, include);
         const double net = change_sum(s, include);
         h += td_num(std::to_string(st.gaining), "gain sep") + td_num(std::to_string(st.losing), "loss") +
@@ -527,21 +611,36 @@ std::string group_row(const Comparison& c, const std::string& label, Pred includ
     return h + "</tr>";
 }
 
+// The groups under the options [first, last).
 std::string groups_table(const Comparison& c, const std::string& what, const std::vector<std::string>& labels,
-                         const std::function<bool(std::size_t, std::size_t)>& in_group) {
+                         const std::function<bool(std::size_t, std::size_t)>& in_group, std::size_t first,
+                         std::size_t last) {
     std::string h = "<table class=\"groups\"><thead><tr><th rowspan=\"2\">" + what +
                     "</th><th rowspan=\"2\" class=\"n\">Schools</th>";
-    for (const auto& s : c.scenarios)
-        h += "<th colspan=\"5\" class=\"sep\">" + html_escape(option_name(s)) + "</th>";
+    for (std::size_t k = first; k < last; ++k)
+        h += "<th colspan=\"5\" class=\"sep\">" + spanning_name(option_name(c.scenarios[k])) + "</th>";
     h += "</tr><tr>";
-    for (std::size_t k = 0; k < c.scenarios.size(); ++k)
+    for (std::size_t k = first; k < last; ++k)
         h += "<th class=\"n sep\">Gain</th><th class=\"n\">Lose</th><th class=\"n\">Same</th><th></th><th "
              "class=\"n\">Net change</th>";
     h += "</tr></thead><tbody>";
     for (std::size_t g = 0; g < labels.size(); ++g)
-        h += group_row(c, labels[g], [&](std::size_t i) { return in_group(g, i); });
-    h += "</tbody><tfoot>" + group_row(c, "All schools", [](std::size_t) { return true; }) +
+        h += group_row(
+            c, labels[g], [&](std::size_t i) { return in_group(g, i); }, first, last);
+    h += "</tbody><tfoot>" +
+         group_row(
+             c, "All schools", [](std::size_t) { return true; }, first, last) +
          "</tfoot></table>";
+    return h;
+}
+
+// Two options to a table: each takes five columns, and a third would not fit the page.
+std::string groups_tables(const Comparison& c, const std::string& what,
+                          const std::vector<std::string>& labels,
+                          const std::function<bool(std::size_t, std::size_t)>& in_group) {
+    std::string h;
+    for (const auto& [first, last] : runs_of(c.scenarios.size(), kOptionsPerGroupTable))
+        h += groups_table(c, what, labels, in_group, first, last);
     return h;
 }
 
@@ -553,15 +652,15 @@ std::string gainers_section(const Comparison& c) {
     std::vector<std::string> phase_labels;
     for (Phase p : phases) phase_labels.push_back(phase_label(p));
     std::string h = "<h3>By phase</h3>" +
-                    groups_table(c, "Phase", phase_labels,
-                                 [&](std::size_t g, std::size_t i) { return cs.phase[i] == phases[g]; });
+                    groups_tables(c, "Phase", phase_labels,
+                                  [&](std::size_t g, std::size_t i) { return cs.phase[i] == phases[g]; });
     std::set<std::string> areas(cs.area.begin(), cs.area.end());
     if (areas.size() == 1 && areas.count("")) {
         h += "<p>The census gives no areas, so there is no breakdown by area.</p>";
     } else {
         std::vector<std::string> area_list(areas.begin(), areas.end()), labels;
         for (const auto& a : area_list) labels.push_back(a.empty() ? "(no area)" : a);
-        h += "<h3>By area</h3>" + groups_table(c, "Area", labels, [&](std::size_t g, std::size_t i) {
+        h += "<h3>By area</h3>" + groups_tables(c, "Area", labels, [&](std::size_t g, std::size_t i) {
                  return cs.area[i] == area_list[g];
              });
     }
@@ -571,7 +670,7 @@ std::string gainers_section(const Comparison& c) {
 // ---- 4. Baseline against new per-pupil funding -------------------------------------------------
 
 std::string scatter_svg(const Comparison& c, const ScenarioResult& s, double lo, double hi, double step) {
-    const double W = 470, H = 430, L = 64, R = 30, T = 30, B = 46;
+    const double W = 470, H = 412, L = 64, R = 30, T = 12, B = 46;
     const double pw = W - L - R, ph = H - T - B;
     auto px = [&](double v) { return L + (v - lo) / (hi - lo) * pw; };
     auto py = [&](double v) { return T + ph - (v - lo) / (hi - lo) * ph; };
@@ -579,7 +678,6 @@ std::string scatter_svg(const Comparison& c, const ScenarioResult& s, double lo,
     std::string h = "<svg class=\"chart\" width=\"" + fmt("%.0f", W) + "\" height=\"" + fmt("%.0f", H) +
                     "\" viewBox=\"0 0 " + fmt("%.0f", W) + " " + fmt("%.0f", H) +
                     "\" role=\"img\" aria-label=\"" + html_escape(title) + "\">";
-    h += "<text x=\"" + fmt("%.1f", L) + "\" y=\"18\" class=\"ctitle\">" + html_escape(title) + "</text>";
     for (double v = lo; v <= hi + 1e-9; v += step) {
         h += "<line x1=\"" + fmt("%.1f", L) + "\" x2=\"" + fmt("%.1f", L + pw) + "\" y1=\"" +
              fmt("%.1f", py(v)) + "\" y2=\"" + fmt("%.1f", py(v)) + "\" class=\"grid\"/>";
@@ -636,7 +734,8 @@ std::string scatter_section(const Comparison& c) {
             h += "<span class=\"key\" style=\"background:" + std::string(phase_colour(p)) + "\"></span>" +
                  phase_label(p) + " ";
     h += "</p><div class=\"grid\">";
-    for (const auto& s : c.scenarios) h += "<figure>" + scatter_svg(c, s, lo, hi, step) + "</figure>";
+    for (const auto& s : c.scenarios)
+        h += chart_figure("scatter", option_name(s), scatter_svg(c, s, lo, hi, step));
     return h + "</div>";
 }
 
@@ -751,6 +850,65 @@ std::string param_text(double v, Unit u) {
     return "";
 }
 
+// The values in force under the options [first, last), against the reference (the baseline formula, or
+// else the first option).
+std::string factors_table(const Comparison& c, const std::vector<std::string>& keys,
+                          const std::map<std::string, std::string>& label,
+                          const std::map<std::string, Unit>& unit,
+                          const std::vector<std::map<std::string, double>>& val, const std::string& ref_name,
+                          std::size_t first, std::size_t last) {
+    const bool has_base = c.baseline_result.has_value();
+    const std::size_t ref = 0;  // the baseline formula, or else the first option
+    std::string h = "<table class=\"factors\"><thead><tr><th></th>";
+    if (has_base) h += "<th></th>";
+    for (std::size_t k = first; k < last; ++k)
+        h += "<th colspan=\"" + std::string(has_base || k > 0 ? "2" : "1") + "\" class=\"sep\">" +
+             spanning_name(option_name(c.scenarios[k])) + "</th>";
+    h += "</tr><tr><th>Value</th>";
+    if (has_base) h += "<th class=\"n\">" + ref_name + "</th>";
+    for (std::size_t k = first; k < last; ++k) {
+        h += "<th class=\"n sep\">In force</th>";
+        if (has_base || k > 0) h += "<th class=\"n\">vs " + ref_name + "</th>";
+    }
+    h += "</tr></thead><tbody>";
+    for (const auto& key : keys) {
+        const Unit u = unit.at(key);
+        h += "<tr><th>" + html_escape(label.at(key)) + "</th>";
+        auto ref_it = val[ref].find(key);
+        const bool has_ref = ref_it != val[ref].end();
+        if (has_base) h += td_num(has_ref ? param_text(ref_it->second, u) : "—");
+        for (std::size_t k = first; k < last; ++k) {
+            const std::size_t col = has_base ? k + 1 : k;
+            auto it = val[col].find(key);
+            const bool here = it != val[col].end();
+            const bool differs =
+                here != has_ref || (here && std::fabs(it->second - ref_it->second) >
+                                                1e-9 * std::max(1.0, std::fabs(ref_it->second)));
+            h += td_num(here ? param_text(it->second, u) : "—", differs ? "sep diff" : "sep");
+            if (!has_base && k == 0) continue;
+            // Rates differ in percent of the reference; percentages (MFG, cap, scaling) in points.
+            std::string d = "—";
+            if (!differs)
+                d = "<span class=\"same\">same</span>";
+            else if (key == "budget/k")
+                d = "—";
+            else if (here && !has_ref)
+                d = "new";
+            else if (!here && has_ref)
+                d = "removed";
+            else if (u == Unit::fraction)
+                d = fmt("%+.2f", (it->second - ref_it->second) * 100) + " pts";
+            else if (ref_it->second != 0)
+                d = percent_text((it->second - ref_it->second) / std::fabs(ref_it->second), 2, true);
+            else
+                d = "was 0";
+            h += td_num(d, differs ? "diff" : "");
+        }
+        h += "</tr>";
+    }
+    return h + "</tbody></table>";
+}
+
 std::string factors_section(const Comparison& c) {
     const bool has_base = c.baseline_result.has_value();
     const bool nff = baseline_is_nff(c);
@@ -771,7 +929,6 @@ std::string factors_section(const Comparison& c) {
             }
             val[k][p.key] = p.value;
         }
-    const std::size_t ref = 0;  // the baseline formula, or else the first option
     const std::string ref_name = has_base
                                      ? (nff ? "NFF" : "Baseline")
                                      : html_escape(c.scenarios.empty() ? "" : option_name(c.scenarios[0]));
@@ -784,62 +941,27 @@ std::string factors_section(const Comparison& c) {
         h += "<p>The baseline is last year's budget shares, which have no rates: the options' values in "
              "force are shown side by side, "
              "with differences against the first option.</p>";
-    h += "<table class=\"factors\"><thead><tr><th>Value</th>";
-    if (has_base) h += "<th class=\"n\">" + ref_name + "</th>";
-    for (std::size_t k = 0; k < c.scenarios.size(); ++k) {
-        h += "<th class=\"n sep\">" + html_escape(option_name(c.scenarios[k])) + "</th>";
-        if (has_base || k > 0) h += "<th class=\"n\">vs " + ref_name + "</th>";
-    }
-    h += "</tr></thead><tbody>";
-    for (const auto& key : keys) {
-        h += "<tr><th>" + html_escape(label[key]) + "</th>";
-        auto ref_it = val[ref].find(key);
-        const bool has_ref = ref_it != val[ref].end();
-        if (has_base) h += td_num(has_ref ? param_text(ref_it->second, unit[key]) : "—");
-        for (std::size_t k = 0; k < c.scenarios.size(); ++k) {
-            const std::size_t col = has_base ? k + 1 : k;
-            auto it = val[col].find(key);
-            const bool here = it != val[col].end();
-            const bool differs =
-                here != has_ref || (here && std::fabs(it->second - ref_it->second) >
-                                                1e-9 * std::max(1.0, std::fabs(ref_it->second)));
-            h += td_num(here ? param_text(it->second, unit[key]) : "—", differs ? "sep diff" : "sep");
-            if (!has_base && k == 0) continue;
-            // Rates differ in percent of the reference; percentages (MFG, cap, scaling) in points.
-            std::string d = "—";
-            if (!differs)
-                d = "<span class=\"same\">same</span>";
-            else if (key == "budget/k")
-                d = "—";
-            else if (here && !has_ref)
-                d = "new";
-            else if (!here && has_ref)
-                d = "removed";
-            else if (unit[key] == Unit::fraction)
-                d = fmt("%+.2f", (it->second - ref_it->second) * 100) + " pts";
-            else if (ref_it->second != 0)
-                d = percent_text((it->second - ref_it->second) / std::fabs(ref_it->second), 2, true);
-            else
-                d = "was 0";
-            h += td_num(d, differs ? "diff" : "");
-        }
-        h += "</tr>";
-    }
-    return h + "</tbody></table>";
+    // Four options to a table (each takes two columns); the option's name spans its two columns, where it
+    // can wrap.
+    for (const auto& [first, last] : runs_of(c.scenarios.size(), kOptionsPerFactorTable))
+        h += factors_table(c, keys, label, unit, val, ref_name, first, last);
+    return h;
 }
 
 // ---- 6. Every school --------------------------------------------------------------------------
 
-std::string schools_section(const Comparison& c) {
+// Every school under the options [first, last).
+std::string schools_table(const Comparison& c, std::size_t first, std::size_t last) {
     const Census& cs = *c.census;
+    const auto options = std::span(c.scenarios).subspan(first, last - first);
     std::string h =
         "<table class=\"schools\"><thead><tr><th>URN</th><th>School</th><th>Phase</th><th>Area</th><th "
         "class=\"n\">Pupils</th>"
         "<th class=\"n\">Baseline</th>";
-    for (const auto& s : c.scenarios)
-        h += "<th colspan=\"3\" class=\"sep\">" + html_escape(option_name(s)) + "</th>";
+    for (const auto& s : options)
+        h += "<th colspan=\"3\" class=\"sep\">" + spanning_name(option_name(s)) + "</th>";
     h += "</tr><tr><th></th><th></th><th></th><th></th><th></th><th></th>";
-    for (std::size_t k = 0; k < c.scenarios.size(); ++k)
+    for (std::size_t k = first; k < last; ++k)
         h += "<th class=\"n sep\">Budget share</th><th class=\"n\">Change</th><th class=\"n\">%</th>";
     h += "</tr></thead><tbody>";
     double base_total = 0, nor_total = 0;
@@ -851,7 +973,7 @@ std::string schools_section(const Comparison& c) {
              phase_label(cs.phase[k]) + "</td><td>" + html_escape(cs.area[k]) + "</td>" +
              td_num(pupils_text(cs.nor[i])) +
              td_num(std::isfinite(c.baseline[i]) ? pounds_whole(c.baseline[i]) : "—");
-        for (const auto& s : c.scenarios) {
+        for (const auto& s : options) {
             const double ch = s.change[i];
             h += td_num(pounds_whole(s.result.budget_share[i]), "sep") +
                  td_num(std::isfinite(ch) ? signed_pounds_whole(ch) : "—", change_class(ch)) +
@@ -862,7 +984,7 @@ std::string schools_section(const Comparison& c) {
     h += "</tbody><tfoot><tr><th>Total</th><th>" + std::to_string(cs.size) +
          " schools</th><th></th><th></th>" + td_num(pupils_text(nor_total)) +
          td_num(pounds_whole(base_total));
-    for (const auto& s : c.scenarios) {
+    for (const auto& s : options) {
         double total = 0, change = 0;
         for (Index i = 0; i < s.change.size(); ++i) {
             total += s.result.budget_share[i];
@@ -872,6 +994,20 @@ std::string schools_section(const Comparison& c) {
              td_num(percent_text(base_total != 0 ? change / base_total : NAN, 2, true), change_class(change));
     }
     return h + "</tr></tfoot></table>";
+}
+
+// Two options to a table (three columns each): with more, the table comes in parts, each listing every
+// school, rather than running off the page.
+std::string schools_section(const Comparison& c) {
+    const auto runs = runs_of(c.scenarios.size(), kOptionsPerSchoolTable);
+    if (runs.size() == 1) return schools_table(c, runs[0].first, runs[0].second);
+    std::string h = "<p class=\"note\">In " + std::to_string(runs.size()) +
+                    " parts of at most two options each, so that every column fits the page; each part lists "
+                    "every school.</p>";
+    for (std::size_t p = 0; p < runs.size(); ++p)
+        h += "<h3>Part " + std::to_string(p + 1) + " of " + std::to_string(runs.size()) + "</h3>" +
+             schools_table(c, runs[p].first, runs[p].second);
+    return h;
 }
 
 const char* kStyle = R"(
@@ -890,18 +1026,26 @@ thead th { background: #e8eef6; border-bottom: 2px solid #9fb3cc; font-weight: b
 tbody th { font-weight: normal; }
 tfoot th, tfoot td { border-top: 2px solid #9fb3cc; font-weight: bold; }
 .n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+thead th.n, .n.wrap { white-space: normal; }
 .sep { border-left: 1px solid #9fb3cc; }
 .gain { color: #1a7f37; }
 .loss { color: #b42318; }
 .diff { background: #fff4ce; }
 .small { font-size: 8.5pt; color: #4a5561; white-space: normal; }
 .file { font-size: 8.5pt; color: #4a5561; white-space: normal; max-width: 260px; overflow-wrap: anywhere; }
+.files .path { overflow-wrap: anywhere; }
 .options th:first-child { min-width: 230px; }
 .options td { min-width: 170px; }
-.grid { display: flex; flex-wrap: wrap; gap: 10px 22px; }
-figure { margin: 0; break-inside: avoid; page-break-inside: avoid; }
-.chart { background: #fff; }
-.chart .ctitle { font-size: 13px; font-weight: bold; fill: #1b1f24; }
+.grid { display: flex; flex-wrap: wrap; gap: 10px 22px; align-items: flex-end; }
+.fit { width: 0; min-width: 100%; overflow-wrap: anywhere; }
+.factors thead th[colspan] { min-width: 12em; }
+figure { margin: 0; break-inside: avoid; page-break-inside: avoid; max-width: 100%; }
+figure.hist { width: 560px; }
+figure.scatter { width: 470px; }
+.ctitle { font-size: 13px; font-weight: bold; line-height: 1.25; margin: 0 0 4px; }
+.hist .ctitle { padding-left: 8.6%; }
+.scatter .ctitle { padding-left: 13.6%; }
+.chart { background: #fff; display: block; max-width: 100%; height: auto; }
 .chart .tick { font-size: 10px; fill: #4a5561; }
 .chart .label { font-size: 11px; fill: #1b1f24; }
 .chart .grid { stroke: #e3e7ec; stroke-width: 1; }
@@ -920,11 +1064,17 @@ section { margin-bottom: 10px; }
 .same { color: #8a949e; }
 .schools td:nth-child(3), .schools td:nth-child(4) { white-space: nowrap; }
 @media print {
-  body { max-width: none; padding: 0; font-size: 9pt; }
+  body { max-width: none; padding: 0; font-size: 9pt; line-height: 1.25; }
   section.newpage { break-before: page; page-break-before: always; }
   h2 { margin-top: 0; }
   .schools { font-size: 7.5pt; }
   .grid figure { width: 48%; }
+  .options th:first-child { min-width: 210px; }
+  .options td { min-width: 0; }
+  .options th, .options td { padding: 2px 6px; }
+  .small, .file, .note { font-size: 7.5pt; }
+  h1 { font-size: 16pt; }
+  .lead { font-size: 10pt; }
   .chart { width: 100%; height: auto; }
 }
 )";
@@ -963,7 +1113,7 @@ std::string report_html(const Comparison& c) {
          "per-pupil level (MPPL), the minimum funding guarantee (MFG) and capping and scaling of gains, and "
          "before de-delegation. "
          "Amounts in whole pounds; headroom to the penny.</p></header>\n";
-    h += "<section><h2>1. The options side by side</h2>" + options_table(c, all) + "</section>\n";
+    h += "<section><h2>1. The options side by side</h2>" + options_section(c, all) + "</section>\n";
     h += "<section class=\"newpage\"><h2>2. How budgets per pupil change</h2>" + distribution_section(c) +
          "</section>\n";
     h += "<section class=\"newpage\"><h2>3. Gainers and losers by phase and by area</h2>" +

@@ -146,6 +146,65 @@ TEST_CASE("report.html carries the options' numbers", "[report]") {
           std::string::npos);
 }
 
+TEST_CASE("report.html fits four options with long file paths on the page", "[report]") {
+    // A page 1,280 px wide or A4 landscape holds the side-by-side table for four options, but not four
+    // options' columns in the tables by phase and area (five each) or of every school (three each): those
+    // come two options to a table. Files are shown by name, their paths in full in a title and a footnote.
+    Census census = census_from_csv_text(kCensus, "census.csv");
+    const std::string dir = "/srv/schools-forum/2025-26/options/";
+    // Option C: primary 3060: 101 612,000, 102 306,000, 103 918,000, 104 4,400,000; total 6,236,000,
+    // +36,000 = +0.58% of 6,200,000. Option D: KS4 4800: 104 2,400,000 + 1,920,000 = 4,320,000; total
+    // 6,120,000, -80,000 = -1.29%.
+    std::vector<std::pair<std::string, Formula>> options = {
+        {dir + "option-a.json", test::formula_from(formula("Option A", 3030, 5000))},
+        {dir + "option-b.json", test::formula_from(formula("Option B", 3000, 4900))},
+        {dir + "option-c.json", test::formula_from(formula("Option C", 3060, 5000))},
+        {dir + "option-d.json", test::formula_from(formula("Option D", 3000, 4800))}};
+    const Formula base = parse_formula(Json::parse(formula("Test baseline", 3000, 5000)),
+                                       dir + "base.json (patched ../nff.json)");
+    const Comparison cmp = compare(census, base, "Test baseline", options);
+    const std::string h = report_html(cmp);
+    CHECK(nesting_problem(h) == "");
+    CHECK(h.find("+£36,000 (+0.58%)") != std::string::npos);
+    CHECK(h.find("-£80,000 (-1.29%)") != std::string::npos);
+    // Section 1: one table; section 3: two by phase and two by area; section 5: one; section 6: two parts,
+    // each listing every school (school 104's row opens each part once).
+    CHECK(occurrences(h, "<table class=\"options\">") == 1);
+    CHECK(occurrences(h, "<table class=\"groups\">") == 4);
+    CHECK(occurrences(h, "<table class=\"factors\">") == 1);
+    CHECK(occurrences(h, "<table class=\"schools\">") == 2);
+    CHECK(occurrences(h, "<tr><td>104</td>") == 2);
+    CHECK(h.find("<h3>Part 2 of 2</h3>") != std::string::npos);
+    // The tables of the second run name options C and D, and repeat the rows' labels.
+    const std::size_t second_groups =
+        h.find("<table class=\"groups\">", h.find("<table class=\"groups\">") + 1);
+    CHECK(h.find("Option C", second_groups) < h.find("Option A", second_groups));
+    CHECK(std::regex_search(h.substr(second_groups),
+                            std::regex("^<table class=\"groups\"><thead><tr><th rowspan=\"2\">Phase")));
+    // Files: the name in the cell, the path in its title and in the footnote.
+    CHECK(h.find("<td class=\"n file\" title=\"" + dir + "option-c.json\">option-c.json</td>") !=
+          std::string::npos);
+    CHECK(h.find("<td class=\"n file\" title=\"" + dir +
+                 "base.json (patched ../nff.json)\">base.json (patched "
+                 "nff.json)</td>") != std::string::npos);
+    CHECK(h.find("Option D: <span class=\"path\">" + dir + "option-d.json</span>") != std::string::npos);
+    // Chart titles are HTML above each chart, where they wrap, not SVG text: 4 histograms and 4 scatters.
+    CHECK(occurrences(h, "<figcaption class=\"ctitle\">") == 8);
+    CHECK(h.find("class=\"ctitle\">Option D</figcaption><svg") != std::string::npos);
+    CHECK(std::regex_search(h, std::regex("<text[^>]*>Option")) == false);
+}
+
+TEST_CASE("report.html keeps one table each for two options", "[report]") {
+    Fixture f;
+    CHECK(occurrences(f.html, "<table class=\"options\">") == 1);
+    CHECK(occurrences(f.html, "<table class=\"groups\">") == 2);  // by phase, by area
+    CHECK(occurrences(f.html, "<table class=\"schools\">") == 1);
+    CHECK(f.html.find("Part 1 of") == std::string::npos);
+    // Short file names need no footnote.
+    CHECK(f.html.find("<td class=\"n file\">a.json</td>") != std::string::npos);
+    CHECK(f.html.find("Files in full") == std::string::npos);
+}
+
 TEST_CASE("report.html labels an NFF baseline as such", "[report]") {
     Fixture f("National funding formula test");
     CHECK(f.html.find("<th class=\"n\">NFF</th>") != std::string::npos);
