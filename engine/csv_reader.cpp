@@ -3,6 +3,7 @@
 #include "csv_reader.hpp"
 
 #include <csv.h>
+#include <sys/stat.h>
 
 #include <cstdio>
 #include <cstring>
@@ -222,6 +223,14 @@ void read_csv_buffer(std::string_view data, const std::string& name,
     finish(parser, s);
 }
 
+std::size_t csv_read_block(std::FILE* f) {
+    struct stat st {};
+    if (::fstat(::fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0 &&
+        static_cast<std::uint64_t>(st.st_size) < kCsvReadBlock)
+        return static_cast<std::size_t>(st.st_size) + 1;
+    return kCsvReadBlock;
+}
+
 void read_csv_file(const std::string& path, const std::function<void(const CsvRecord&)>& on_record,
                    const CsvLimits& limits) {
     std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
@@ -231,15 +240,16 @@ void read_csv_file(const std::string& path, const std::function<void(const CsvRe
     s.limits = &limits;
     s.name = path;
     Parser parser(limits.delimiter);
-    std::vector<char> buf(1 << 20);
+    const std::size_t block = csv_read_block(f.get());
+    const auto buf = std::make_unique_for_overwrite<char[]>(block);
     bool first = true;
     for (;;) {
-        std::size_t n = std::fread(buf.data(), 1, buf.size(), f.get());
+        std::size_t n = std::fread(buf.get(), 1, block, f.get());
         if (n == 0) {
             if (std::ferror(f.get())) fail(path + ": cannot read file: " + std::strerror(errno));
             break;
         }
-        const char* p = buf.data();
+        const char* p = buf.get();
         if (first) {
             first = false;
             if (n >= 3 && static_cast<unsigned char>(p[0]) == 0xEF && static_cast<unsigned char>(p[1]) == 0xBB &&

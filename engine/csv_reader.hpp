@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdio>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -16,6 +17,12 @@ struct CsvLimits {
     std::size_t max_fields = 10000;            // columns in one record
     unsigned char delimiter = ',';             // field separator ('\t' for TAB-separated exports)
 };
+
+// The block a file is read in: 1 MB, or the whole file and one byte when it is smaller (a school file or
+// a formula's lookup need not cost a megabyte). Allocate it with make_unique_for_overwrite: a reader that
+// clears memory it is about to overwrite spends most of its time on a small file doing so.
+inline constexpr std::size_t kCsvReadBlock = std::size_t{1} << 20;
+std::size_t csv_read_block(std::FILE* f);
 
 struct CsvRecord {
     std::int64_t line = 0;                      // line the record starts on (1-based)

@@ -266,7 +266,8 @@ class UpnHashSet {
             fail("cannot make a temporary file in " + dir() +
                  " for the duplicate-pupil check: " + std::strerror(errno));
         ::unlink(path.c_str());
-        buf_.assign(kBuckets * kChunk, 0);
+        // 1 MB, not cleared: put() writes each slot before flush() reads it.
+        buf_ = std::make_unique_for_overwrite<std::uint64_t[]>(kBuckets * kChunk);
         fill_.assign(kBuckets, 0);
         chunks_.assign(kBuckets, {});
         spilled_ = true;
@@ -282,7 +283,7 @@ class UpnHashSet {
 
     void flush(std::size_t b) {
         const std::size_t bytes = fill_[b] * sizeof(std::uint64_t);
-        const char* p = reinterpret_cast<const char*>(buf_.data() + b * kChunk);
+        const char* p = reinterpret_cast<const char*>(buf_.get() + b * kChunk);
         std::size_t done = 0;
         while (done < bytes) {
             ssize_t w = ::pwrite(fd_, p + done, bytes - done,
@@ -317,7 +318,7 @@ class UpnHashSet {
     bool spilled_ = false;
     std::vector<std::uint64_t> mem_;
     int fd_ = -1;
-    std::vector<std::uint64_t> buf_;
+    std::unique_ptr<std::uint64_t[]> buf_;
     std::vector<std::size_t> fill_;
     std::vector<std::vector<Chunk>> chunks_;
     std::int64_t end_ = 0;
@@ -619,15 +620,16 @@ class CellReader {
         if (csv_init(&p, CSV_STRICT | CSV_REPALL_NL | CSV_STRICT_FINI) != 0)
             fail("cannot start the CSV parser");
         std::unique_ptr<csv_parser, void (*)(csv_parser*)> guard(&p, &csv_free);
-        std::vector<char> buf(1 << 20);
+        const std::size_t block = csv_read_block(f.get());
+        const auto buf = std::make_unique_for_overwrite<char[]>(block);
         bool first = true;
         for (;;) {
-            std::size_t n = std::fread(buf.data(), 1, buf.size(), f.get());
+            std::size_t n = std::fread(buf.get(), 1, block, f.get());
             if (n == 0) {
                 if (std::ferror(f.get())) fail(name_ + ": cannot read file: " + std::strerror(errno));
                 break;
             }
-            const char* d = buf.data();
+            const char* d = buf.get();
             if (first) {
                 first = false;
                 if (n >= 3 && static_cast<unsigned char>(d[0]) == 0xEF &&

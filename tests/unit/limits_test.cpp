@@ -33,24 +33,7 @@ std::string census_error(const std::string& csv) {
 
 const char* kHeader = "urn,phase,status,nor_primary,nor_ks3,nor_ks4,fsm_primary,fsm_secondary\n";
 
-// A folder of its own under the system's temporary folder, removed afterwards.
-struct TempDir {
-    fs::path path;
-    explicit TempDir(const std::string& name)
-        : path(fs::temp_directory_path() / ("fundsim-limits-" + name + "-" + std::to_string(::getpid()))) {
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-    std::string write(const std::string& name, const std::string& text) const {
-        const fs::path p = path / name;
-        std::ofstream(p, std::ios::binary) << text;
-        return p.string();
-    }
-};
+using test::TempDir;
 
 const char* kFormula = R"({"name": "limits", "factors": {
     "basic": {"kind": "per_pupil", "rate": {"primary": 3000, "ks3": 4000, "ks4": 5000}}}})";
@@ -165,7 +148,7 @@ TEST_CASE("a JSON file over 64 MB is refused without parsing", "[limits]") {
 }
 
 TEST_CASE("a scenario whose base is missing is an error naming the base", "[limits][scenario]") {
-    TempDir d("missing");
+    TempDir d("limits-missing");
     const std::string s = d.write("s.json", R"({"name": "S", "base": "nope.json", "changes": {}})");
     CHECK(error_of([&] { load_scenario(s); }) ==
           s + ": at /base: \"nope.json\": " + (d.path / "nope.json").string() + ": cannot open file");
@@ -174,7 +157,7 @@ TEST_CASE("a scenario whose base is missing is an error naming the base", "[limi
 TEST_CASE("a scenario whose base is itself, or a scenario that leads back to it, is refused", "[limits][scenario]") {
     // Decision (documented at load_scenario): a scenario's base must be a formula, never another scenario,
     // so a chain A -> B -> A is refused at its first link and no loop can be followed.
-    TempDir d("loop");
+    TempDir d("limits-loop");
     d.write("formula.json", kFormula);
     const std::string self = d.write("self.json", R"({"name": "Self", "base": "self.json", "changes": {}})");
     CHECK(error_of([&] { load_scenario(self); }) == self + ": at /base: refers to the scenario itself");

@@ -13,25 +13,14 @@
 
 #include "error.hpp"
 #include "output_file.hpp"
+#include "support.hpp"
 
 using namespace fundsim;
 namespace fs = std::filesystem;
 
 namespace {
 
-struct TempDir {
-    fs::path path;
-    explicit TempDir(const std::string& name)
-        : path(fs::temp_directory_path() / ("fundsim-output-" + name + "-" + std::to_string(::getpid()))) {
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-    std::string operator/(const std::string& name) const { return (path / name).string(); }
-};
+using test::TempDir;
 
 // Names in a folder, sorted (dot files included: the temporaries are ".NAME.tmp.PID").
 std::vector<std::string> listing(const fs::path& dir) {
@@ -51,7 +40,7 @@ std::string read(const std::string& path) {
 }  // namespace
 
 TEST_CASE("OutputSet: an exception before commit() removes the temporaries, earlier files stay", "[output]") {
-    TempDir d("before-commit");
+    TempDir d("output-before-commit");
     write_file_atomic(d / "allocations.csv", "old allocations\n");
     write_file_atomic(d / "summary.json", "{\"old\": true}\n");
     try {
@@ -72,7 +61,7 @@ TEST_CASE("OutputSet: an exception before commit() removes the temporaries, earl
 }
 
 TEST_CASE("OutputSet: a writer that fails part-way through add_with leaves no partial file", "[output]") {
-    TempDir d("add-with");
+    TempDir d("output-add-with");
     write_file_atomic(d / "comparison.xlsx", "old workbook");
     CHECK_THROWS_AS(
         [&] {
@@ -90,7 +79,7 @@ TEST_CASE("OutputSet: a writer that fails part-way through add_with leaves no pa
 }
 
 TEST_CASE("OutputSet: commit() refuses a folder in a file's place before moving anything", "[output]") {
-    TempDir d("folder-target");
+    TempDir d("output-folder-target");
     write_file_atomic(d / "allocations.csv", "old allocations\n");
     fs::create_directory(d.path / "summary.json");
     std::string message;
@@ -110,7 +99,7 @@ TEST_CASE("OutputSet: commit() refuses a folder in a file's place before moving 
 }
 
 TEST_CASE("OutputSet: commit() replaces every file and leaves nothing else", "[output]") {
-    TempDir d("commit");
+    TempDir d("output-commit");
     write_file_atomic(d / "allocations.csv", "old allocations\n");
     {
         OutputSet out(d.path.string());
