@@ -18,16 +18,6 @@ namespace {
 
 constexpr const char* kPriorYear = "prior_year_budget";
 
-// Refuse to write a pack from a result that breaks the funding model's invariants (funding-model §8),
-// as `run` does.
-void check_result(const Result& r, const std::string& what) {
-    auto bad = check_invariants(r);
-    if (bad.empty()) return;
-    std::string msg = what + ": the result breaks the funding model's invariants; nothing was written:";
-    for (const auto& b : bad) msg += "\n  " + b;
-    fail(msg);
-}
-
 }  // namespace
 
 int cmd_compare(const std::vector<std::string>& args) {
@@ -69,8 +59,9 @@ int cmd_compare(const std::vector<std::string>& args) {
     }
     Census census = load_census(vm["census"].as<std::string>());
     const Comparison cmp = compare(census, baseline, baseline_name, options);
-    if (cmp.baseline_result) check_result(*cmp.baseline_result, "the baseline " + baseline_arg);
-    for (const auto& s : cmp.scenarios) check_result(s.result, s.file);
+    // Self-check (funding-model §8) of every result before the pack is written.
+    if (cmp.baseline_result) require_invariants(*cmp.baseline_result, "the baseline " + baseline_arg);
+    for (const auto& s : cmp.scenarios) require_invariants(s.result, s.file);
 
     OutputSet out(vm["out"].as<std::string>());
     out.add("comparison.csv", comparison_csv(cmp));

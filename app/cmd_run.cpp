@@ -12,13 +12,7 @@ namespace fundsim::app {
 Result run_checked(Census& census, const Formula& formula) {
     prepare_census(census, formula);
     Result r = calculate(census, formula);
-    // Self-check (funding-model §8): refuse to write a result that breaks an invariant.
-    auto bad = check_invariants(r);
-    if (!bad.empty()) {
-        std::string msg = "the result breaks the funding model's invariants; nothing was written:";
-        for (const auto& b : bad) msg += "\n  " + b;
-        fail(msg);
-    }
+    require_invariants(r);  // self-check (funding-model §8): refuse to write a result that breaks one
     return r;
 }
 

@@ -77,14 +77,7 @@ int cmd_statements(const std::vector<std::string>& args) {
         alone = calculate(census, formula);
     }
     const Result& r = cmp ? cmp->scenarios[0].result : *alone;
-    // Refuse to write statements from a result that breaks the funding model's invariants (§8), as `run`
-    // does.
-    auto bad = check_invariants(r);
-    if (!bad.empty()) {
-        std::string msg = "the result breaks the funding model's invariants; nothing was written:";
-        for (const auto& b : bad) msg += "\n  " + b;
-        fail(msg);
-    }
+    require_invariants(r);  // self-check (funding-model §8), as `run` makes
 
     std::vector<std::size_t> schools;
     if (only)

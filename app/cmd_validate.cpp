@@ -9,8 +9,6 @@
 
 namespace fundsim::app {
 
-Result run_checked(Census& census, const Formula& formula);
-
 int cmd_validate(const std::vector<std::string>& args) {
     po::options_description desc("Options");
     desc.add_options()("census,c", po::value<std::string>()->required(), "school-level census CSV")(

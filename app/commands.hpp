@@ -8,6 +8,7 @@
 
 #include "census.hpp"
 #include "formula.hpp"
+#include "result.hpp"
 
 namespace fundsim::app {
 
@@ -27,6 +28,10 @@ bool parse_options(const std::string& command, const std::string& summary, po::o
 // The formula of a run: --formula F, or --scenario S (which names its base), or both: the scenario
 // patches the formula given on the command line instead of its own base.
 Formula formula_from_options(const po::variables_map& vm);
+
+// Prepares the census for the formula, calculates, and makes the self-check (require_invariants) before
+// anything is written: run, validate and explain.
+Result run_checked(Census& census, const Formula& formula);
 
 // The program: dispatches argv[1] to a command and maps errors to exit codes.
 int main_entry(int argc, char** argv);

@@ -222,4 +222,13 @@ std::vector<std::string> check_invariants(const Result& r) {
     return bad;
 }
 
+void require_invariants(const Result& r, const std::string& what) {
+    const std::vector<std::string> bad = check_invariants(r);
+    if (bad.empty()) return;
+    std::string msg = (what.empty() ? "" : what + ": ") +
+                      "the result breaks the funding model's invariants; nothing was written:";
+    for (const auto& b : bad) msg += "\n  " + b;
+    fail(msg);
+}
+
 }  // namespace fundsim

@@ -24,4 +24,8 @@ void after_budget_share(Result& r);              // de-delegation, grants, notio
 // funding-model §8: the invariants every run must satisfy. Returns one line per failure (empty = all hold).
 std::vector<std::string> check_invariants(const Result& r);
 
+// The self-check every command makes before it writes: throws InputError (exit 1) listing each failure
+// of check_invariants() with its figures, the message starting "WHAT: " when `what` is given.
+void require_invariants(const Result& r, const std::string& what = "");
+
 }  // namespace fundsim

@@ -176,13 +176,7 @@ Sweep run_sweep(Census& census, const Formula& base, const std::vector<SweepAxis
                 if (parsed) {
                     try {
                         const Result r = calculate(cc, f);
-                        auto bad = check_invariants(r);
-                        if (!bad.empty()) {
-                            std::string msg =
-                                "the result breaks the funding model's invariants; nothing was written:";
-                            for (const auto& b : bad) msg += "\n  " + b;
-                            fail(msg);
-                        }
+                        require_invariants(r);
                         row.total_budget_share = round_penny(r.budget_share.sum());
                         if (r.budget) {
                             row.available = r.budget->available;
