@@ -25,6 +25,17 @@ inline Result run_text(Census& census, const std::string& census_csv, const Form
     return calculate(census, f);
 }
 
+// The five-school LA of domain-funding-rules.md §3.6 (the balancing example), S1..S5: NOR, pp0 (baseline per
+// pupil), pp1 (formula less premises) and premises; base = pp1 x NOR, baseline = pp0 x NOR. Uncapped total
+// £13,112,500 (MFG 0% top-ups included); at cap 0 the excess over the baseline is 469,500.
+inline const char* const kFiveSchools =
+    "urn,phase,status,nor_primary,nor_ks3,nor_ks4,base,premises,mfg_baseline_pupils,mfg_baseline_funding\n"
+    "1,primary,maintained,210,0,0,1029000,20000,210,1050000\n"
+    "2,primary,maintained,420,0,0,2121000,35000,420,2016000\n"
+    "3,primary,maintained,105,0,0,635250,15000,105,651000\n"
+    "4,primary,maintained,900,0,0,5670000,120000,900,5400000\n"
+    "5,primary,maintained,630,0,0,3370500,60000,630,3276000\n";
+
 inline std::string source_dir() { return FUNDSIM_SOURCE_DIR; }
 inline std::string shared_dir() { return FUNDSIM_SHARED_DIR; }
 

@@ -8,14 +8,7 @@
 using namespace fundsim;
 
 namespace {
-// S1..S5: NOR, pp0, pp1 (formula less premises), premises. base = pp1 x NOR, baseline = pp0 x NOR.
-const char* kFiveSchools =
-    "urn,phase,status,nor_primary,nor_ks3,nor_ks4,base,premises,mfg_baseline_pupils,mfg_baseline_funding\n"
-    "1,primary,maintained,210,0,0,1029000,20000,210,1050000\n"
-    "2,primary,maintained,420,0,0,2121000,35000,420,2016000\n"
-    "3,primary,maintained,105,0,0,635250,15000,105,651000\n"
-    "4,primary,maintained,900,0,0,5670000,120000,900,5400000\n"
-    "5,primary,maintained,630,0,0,3370500,60000,630,3276000\n";
+using test::kFiveSchools;  // S1..S5 of the reference
 
 std::string five_formula(const std::string& capping, const std::string& solve) {
     return R"({"name":"five","factors":{"base":{"kind":"actual","column":"base"},"premises":{"kind":"actual","column":"premises"}},

@@ -12,14 +12,6 @@ using namespace fundsim;
 
 namespace {
 
-const char* kFiveSchools =
-    "urn,phase,status,nor_primary,nor_ks3,nor_ks4,base,premises,mfg_baseline_pupils,mfg_baseline_funding\n"
-    "1,primary,maintained,210,0,0,1029000,20000,210,1050000\n"
-    "2,primary,maintained,420,0,0,2121000,35000,420,2016000\n"
-    "3,primary,maintained,105,0,0,635250,15000,105,651000\n"
-    "4,primary,maintained,900,0,0,5670000,120000,900,5400000\n"
-    "5,primary,maintained,630,0,0,3370500,60000,630,3276000\n";
-
 const char* kFormula = R"({"name":"five","factors":{"base":{"kind":"actual","column":"base"},
     "premises":{"kind":"actual","column":"premises"}},
     "mppl":{"level":{"primary":4900,"ks3":6000,"ks4":6000},"excludes":["premises"]},
@@ -29,7 +21,7 @@ const char* kFormula = R"({"name":"five","factors":{"base":{"kind":"actual","col
 struct Five {
     Census census;
     Result r;
-    Five() : r(test::run_text(census, kFiveSchools, test::formula_from(kFormula))) {}
+    Five() : r(test::run_text(census, test::kFiveSchools, test::formula_from(kFormula))) {}
 };
 
 std::string joined(const std::vector<std::string>& lines) {

@@ -32,15 +32,8 @@ const char* kFormula = R"({"name":"protections","factors":{
       "mppl":{"level":{"primary":3500,"ks3":4500,"ks4":5000}},
       "mfg":{"percent":-0.005,"excludes":["lump_sum"]},"capping":{"cap":0.02,"scaling":0.5}})";
 
-// The reference's five-school LA (tests/unit/balance_test.cpp): uncapped total 13,112,500 (MFG 0% top-ups
+// The reference's five-school LA (test::kFiveSchools): uncapped total 13,112,500 (MFG 0% top-ups
 // included); at cap 0 the excess over the baseline is 105,000 + 270,000 + 94,500 = 469,500.
-const char* kFiveBalance =
-    "urn,phase,status,nor_primary,nor_ks3,nor_ks4,base,premises,mfg_baseline_pupils,mfg_baseline_funding\n"
-    "1,primary,maintained,210,0,0,1029000,20000,210,1050000\n"
-    "2,primary,maintained,420,0,0,2121000,35000,420,2016000\n"
-    "3,primary,maintained,105,0,0,635250,15000,105,651000\n"
-    "4,primary,maintained,900,0,0,5670000,120000,900,5400000\n"
-    "5,primary,maintained,630,0,0,3370500,60000,630,3276000\n";
 const char* kFiveFormula = R"({"name":"five","factors":{"base":{"kind":"actual","column":"base"},
       "premises":{"kind":"actual","column":"premises"}},"mfg":{"percent":0.0,"excludes":["premises"]},
       "capping":{"cap":0,"scaling":0},"budget":{"schools_block":13052500,"solve_for":"scaling"}})";
@@ -159,7 +152,7 @@ TEST_CASE("sweep of the MFG percent on five schools, worked by hand", "[sweep]")
 }
 
 TEST_CASE("balanced sweep: a block that cannot balance is a row, not the end of the sweep", "[sweep]") {
-    Census census = census_from_csv_text(kFiveBalance, "five.csv");
+    Census census = census_from_csv_text(test::kFiveSchools, "five.csv");
     const Formula f = test::formula_from(kFiveFormula);
     const Sweep sw =
         run_sweep(census, f, {parse_sweep_axis("/budget/schools_block=12600000:13200000:300000")});
@@ -206,7 +199,7 @@ TEST_CASE("sweep: an invalid combination is a row; a path that is not in the for
 }
 
 TEST_CASE("sweep: the same rows whatever the number of threads", "[sweep]") {
-    Census census = census_from_csv_text(kFiveBalance, "five.csv");
+    Census census = census_from_csv_text(test::kFiveSchools, "five.csv");
     const Formula f = test::formula_from(kFiveFormula);
     const std::vector<SweepAxis> axes = {parse_sweep_axis("/budget/schools_block=12600000:13200000:50000"),
                                          parse_sweep_axis("/mfg/percent=-0.01:0:0.0025")};
