@@ -59,9 +59,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     opt.bands = fx.bands;
     opt.census_date = 20241003;
     opt.temp_dir = fx.dir;
-    // The first byte's low bits choose the mode (each ingest reads three files through 1 MB buffers, so
-    // one mode per input keeps the rate up): stop at the first bad row or set bad rows aside, and hold
-    // the duplicate check in memory or spill it to its temporary file after 4 pupils.
+    // The first byte's low bits choose the mode (one ingest per input keeps the rate up): stop at the
+    // first bad row or set bad rows aside, and hold the duplicate check in memory or spill it to its
+    // temporary file after 4 pupils.
     const unsigned mode = size > 0 ? data[0] : 0;
     opt.set_aside = (mode & 1) != 0;
     opt.dedupe_memory_entries = (mode & 2) != 0 ? 4 : std::size_t{1} << 20;
