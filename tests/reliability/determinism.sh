@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The same inputs give byte-identical outputs run after run and whatever the thread count (funding-model
-# §7): synth, run, compare and statements twice each, sweep on 1 and on 2 threads.
+# §7): synth (school-level, and pupil-level with its ingest), run, compare and statements twice each,
+# sweep on 1 and on 2 threads.
 # Usage: determinism.sh FUNDSIM SOURCE_DIR
 set -uo pipefail
 # shellcheck source=common.sh
@@ -27,6 +28,24 @@ run synth --schools 550 --seed 2025 --formula "$src/formulas/nff-2025-26.json" -
 run synth --schools 550 --seed 2025 --formula "$src/formulas/nff-2025-26.json" --out synth2/census.csv
 same "synth" synth1 synth2
 census=synth1/census.csv
+
+# A pupil-level extract of 40 schools (about 20,000 pupils), written twice and ingested twice, with one
+# bad row set aside each time.
+pupil_synth() {
+    run synth --schools 40 --seed 7 --bands "$src/formulas/idaci-bands-2025-26.json" --out "$1/census.csv" \
+        --pupils-out "$1/pupils.csv" --schools-out "$1/schools.csv" --idaci-out "$1/lsoa.csv"
+    echo "bad row" >>"$1/pupils.csv"
+}
+mkdir pupils1 pupils2
+pupil_synth pupils1
+pupil_synth pupils2
+same "synth pupil extract" pupils1 pupils2
+for n in 1 2; do
+    run ingest --pupils pupils1/pupils.csv --schools pupils1/schools.csv --idaci pupils1/lsoa.csv \
+        --bands "$src/formulas/idaci-bands-2025-26.json" --census-date 2024-10-03 \
+        --out "ingest$n/census.csv" --set-aside "ingest$n/set-aside.csv"
+done
+same "ingest (census, set-aside list)" ingest1 ingest2
 
 run run --census "$census" --scenario "$scenario" --out run1
 run run --census "$census" --scenario "$scenario" --out run2
