@@ -145,7 +145,8 @@ double cell(const Census& c, std::int64_t urn, const std::string& column) {
     const auto& cols = c.columns;
     const auto at = std::find(cols.begin(), cols.end(), column);
     REQUIRE(at != cols.end());
-    return std::stod(std::string(c.cells[static_cast<std::size_t>(at - cols.begin())][static_cast<std::size_t>(i)]));
+    return std::stod(
+        std::string(c.cells[static_cast<std::size_t>(at - cols.begin())][static_cast<std::size_t>(i)]));
 }
 
 // The message of the InputError that `f` throws ("" if none).
@@ -406,6 +407,29 @@ TEST_CASE("ingest: a line past a quoted cell with a newline is still named corre
         "A000000000002,100001,15,x\n");
     CHECK(error_of([&] { ingest_pupil_census(f.opt); }).find("pupils.csv:4: column nc_year: \"15\"") !=
           std::string::npos);
+}
+
+TEST_CASE("ingest: a 10 MB line and a header of 10^6 columns are refused at the CSV limits",
+          "[ingest][limits]") {
+    // One cell of 10 MB in an unknown column, against the 1 MiB cell limit: named by line, never quoted.
+    const std::string big(10u << 20, '7');
+    Files cell("upn,urn,nc_year,note\nA000000000001,100001,R,x\nA000000000002,100001,R," + big + "\n");
+    std::string msg = error_of([&] { ingest_pupil_census(cell.opt); });
+    CHECK_THAT(msg, Catch::EndsWith(
+                        "/pupils.csv:3: a cell of 10485760 bytes is longer than the limit of 1048576 bytes"));
+    // 10 MB of 2,048-byte cells, each under the cell limit: the 8 MiB record limit stops it.
+    std::string line = "A000000000001,100001,R";
+    for (int i = 0; i < 5120; ++i) line += "," + std::string(2048, '7');
+    std::string header = "upn,urn,nc_year";
+    for (int i = 0; i < 5120; ++i) header += ",c" + std::to_string(i);
+    Files record(header + "\n" + line + "\n");
+    CHECK_THAT(error_of([&] { ingest_pupil_census(record.opt); }),
+               Catch::EndsWith("/pupils.csv:2: a record is longer than the limit of 8388608 bytes"));
+    header = "upn,urn,nc_year";
+    for (int i = 0; i < 1000000; ++i) header += ",c" + std::to_string(i);
+    Files wide(header + "\nA000000000001,100001,R\n");
+    CHECK_THAT(error_of([&] { ingest_pupil_census(wide.opt); }),
+               Catch::EndsWith("/pupils.csv:1: a record has more than 10000 columns"));
 }
 
 TEST_CASE("ingest: UTF-8 text is required, and the refusal does not quote the file", "[ingest]") {
