@@ -20,15 +20,15 @@ struct ParseState {
     const std::function<void(const CsvRecord&)>* on_record = nullptr;
     const CsvLimits* limits = nullptr;
     std::string name;
-    std::string buffer;                 // field bytes of the current record, back to back
-    std::vector<std::size_t> ends;      // end offset of each field in buffer
+    std::string buffer;             // field bytes of the current record, back to back
+    std::vector<std::size_t> ends;  // end offset of each field in buffer
     CsvRecord record;
-    std::int64_t line = 1;              // line the next record starts on
-    std::int64_t record_line = 1;       // line the current record started on
-    std::int64_t embedded_newlines = 0; // newlines inside quoted cells of the current record
+    std::int64_t line = 1;               // line the next record starts on
+    std::int64_t record_line = 1;        // line the current record started on
+    std::int64_t embedded_newlines = 0;  // newlines inside quoted cells of the current record
     bool in_record = false;
     int prev_terminator = 0;
-    std::exception_ptr error;           // first failure; parsing continues as a no-op until checked
+    std::exception_ptr error;  // first failure; parsing continues as a no-op until checked
 };
 
 void set_error(ParseState& s, const std::string& detail) {
@@ -92,8 +92,8 @@ void check_utf8(ParseState& s, const char* p, std::size_t len) {
     w.file = s.name;
     w.line = line;
     s.error = std::make_exception_ptr(InputError(
-        w, "is not UTF-8 text: field " + std::to_string(s.ends.size() + 1) + " has the byte " + hex + " after \"" +
-               std::string(p + from, bad - from) + "\" (save the file as \"CSV UTF-8\")"));
+        w, "is not UTF-8 text: field " + std::to_string(s.ends.size() + 1) + " has the byte " + hex +
+               " after \"" + std::string(p + from, bad - from) + "\" (save the file as \"CSV UTF-8\")"));
 }
 
 void on_field(void* data, std::size_t len, void* vs) {
@@ -105,8 +105,7 @@ void on_field(void* data, std::size_t len, void* vs) {
     }
     const char* p = static_cast<const char*>(data);
     if (len > s.limits->max_field_bytes) {
-        set_error(s, "a cell of " + std::to_string(len) + " bytes is longer than the limit of " +
-                         std::to_string(s.limits->max_field_bytes) + " bytes");
+        set_error(s, cell_limit_message(*s.limits));
         return;
     }
     if (s.ends.size() >= s.limits->max_fields) {
@@ -167,7 +166,8 @@ void on_record_end(int c, void* vs) {
 struct Parser {
     csv_parser p{};
     explicit Parser(unsigned char delimiter) {
-        if (csv_init(&p, CSV_STRICT | CSV_REPALL_NL | CSV_STRICT_FINI) != 0) fail("cannot start the CSV parser");
+        if (csv_init(&p, CSV_STRICT | CSV_REPALL_NL | CSV_STRICT_FINI) != 0)
+            fail("cannot start the CSV parser");
         csv_set_delim(&p, delimiter);
         // libcsv grows its cell buffer by this many bytes at a time (128 by default). Where realloc
         // copies (AddressSanitizer's always does), a 10 MB cell took 82,000 growing copies: over 20
@@ -189,9 +189,16 @@ void feed(Parser& parser, ParseState& s, const char* data, std::size_t len) {
             Where w;
             w.file = s.name;
             w.line = s.in_record ? s.record_line : s.line;
-            throw InputError(w, "malformed quoting: a quote inside an unquoted cell, or text after a closing quote");
+            throw InputError(
+                w, "malformed quoting: a quote inside an unquoted cell, or text after a closing quote");
         }
         fail(s.name + ": cannot parse CSV: " + csv_strerror(err));
+    }
+    if (parser.p.entry_pos > s.limits->max_field_bytes) {  // a cell still open, already too long
+        Where w;
+        w.file = s.name;
+        w.line = s.in_record ? s.record_line : s.line;
+        throw InputError(w, cell_limit_message(*s.limits));
     }
 }
 
@@ -223,6 +230,10 @@ void read_csv_buffer(std::string_view data, const std::string& name,
     finish(parser, s);
 }
 
+std::string cell_limit_message(const CsvLimits& limits) {
+    return "a cell is longer than the limit of " + std::to_string(limits.max_field_bytes) + " bytes";
+}
+
 std::size_t csv_read_block(std::FILE* f) {
     struct stat st {};
     if (::fstat(::fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0 &&
@@ -252,8 +263,8 @@ void read_csv_file(const std::string& path, const std::function<void(const CsvRe
         const char* p = buf.get();
         if (first) {
             first = false;
-            if (n >= 3 && static_cast<unsigned char>(p[0]) == 0xEF && static_cast<unsigned char>(p[1]) == 0xBB &&
-                static_cast<unsigned char>(p[2]) == 0xBF) {
+            if (n >= 3 && static_cast<unsigned char>(p[0]) == 0xEF &&
+                static_cast<unsigned char>(p[1]) == 0xBB && static_cast<unsigned char>(p[2]) == 0xBF) {
                 p += 3;
                 n -= 3;
             }

@@ -12,10 +12,10 @@
 namespace fundsim {
 
 struct CsvLimits {
-    std::size_t max_field_bytes = 1 << 20;     // one cell
-    std::size_t max_record_bytes = 8 << 20;    // one record (a 10 MB line is refused)
-    std::size_t max_fields = 10000;            // columns in one record
-    unsigned char delimiter = ',';             // field separator ('\t' for TAB-separated exports)
+    std::size_t max_field_bytes = 1 << 20;   // one cell
+    std::size_t max_record_bytes = 8 << 20;  // one record (a 10 MB line is refused)
+    std::size_t max_fields = 10000;          // columns in one record
+    unsigned char delimiter = ',';           // field separator ('\t' for TAB-separated exports)
 };
 
 // The block a file is read in: 1 MB, or the whole file and one byte when it is smaller (a school file or
@@ -24,9 +24,14 @@ struct CsvLimits {
 inline constexpr std::size_t kCsvReadBlock = std::size_t{1} << 20;
 std::size_t csv_read_block(std::FILE* f);
 
+// The refusal of a cell longer than `limits.max_field_bytes`. libcsv holds a cell whole until it ends,
+// so the readers also check the cell in progress after each block they feed: a file of one endless line
+// is refused once past the limit, before it can fill memory.
+std::string cell_limit_message(const CsvLimits& limits);
+
 struct CsvRecord {
-    std::int64_t line = 0;                      // line the record starts on (1-based)
-    std::vector<std::string_view> fields;       // valid only during the callback
+    std::int64_t line = 0;                 // line the record starts on (1-based)
+    std::vector<std::string_view> fields;  // valid only during the callback
 };
 
 // A cell as written to a CSV file: quoted (inner quotes doubled) only when it holds a comma, a quote or
@@ -45,7 +50,7 @@ void read_csv_buffer(std::string_view data, const std::string& name,
 
 // Column lookup for a header record: exact names after trimming; duplicates and blanks are errors.
 class CsvHeader {
-public:
+  public:
     CsvHeader() = default;
     CsvHeader(const CsvRecord& header, const std::string& file);
     // Index of `name`, or -1 if the file has no such column.
@@ -56,7 +61,7 @@ public:
     std::size_t size() const { return names_.size(); }
     const std::string& file() const { return file_; }
 
-private:
+  private:
     std::vector<std::string> names_;
     std::string file_;
 };

@@ -620,6 +620,7 @@ class CellReader {
         if (csv_init(&p, CSV_STRICT | CSV_REPALL_NL | CSV_STRICT_FINI) != 0)
             fail("cannot start the CSV parser");
         std::unique_ptr<csv_parser, void (*)(csv_parser*)> guard(&p, &csv_free);
+        csv_set_blk_size(&p, 1 << 16);  // a long cell grows in 64 KiB steps, not 128 bytes (csv_reader.cpp)
         const std::size_t block = csv_read_block(f.get());
         const auto buf = std::make_unique_for_overwrite<char[]>(block);
         bool first = true;
@@ -656,6 +657,12 @@ class CellReader {
                 }
                 fail(name_ + ": cannot parse CSV: " + csv_strerror(err));
             }
+            if (p.entry_pos > limits_.max_field_bytes) {  // a cell still open, already too long
+                Where w;
+                w.file = name_;
+                w.line = in_record_ ? record_line_ : line_;
+                throw InputError(w, cell_limit_message(limits_));
+            }
         }
         if (csv_fini(&p, &CellReader::on_cell, &CellReader::on_end, this) != 0) {
             Where w;
@@ -676,9 +683,7 @@ class CellReader {
     }
 
     [[gnu::cold, gnu::noinline]] void limit_error(std::size_t len) {
-        if (len > limits_.max_field_bytes)
-            return set_error("a cell of " + std::to_string(len) + " bytes is longer than the limit of " +
-                             std::to_string(limits_.max_field_bytes) + " bytes");
+        if (len > limits_.max_field_bytes) return set_error(cell_limit_message(limits_));
         if (cells_ >= limits_.max_fields)
             return set_error("a record has more than " + std::to_string(limits_.max_fields) + " columns");
         set_error("a record is longer than the limit of " + std::to_string(limits_.max_record_bytes) +

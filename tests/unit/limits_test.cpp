@@ -44,12 +44,14 @@ TEST_CASE("a pupil count of 10^9 is not a school: refused naming line, column an
     CHECK(census_error(std::string(kHeader) + "1,primary,maintained,1000000000,0,0,0,0\n") ==
           "census.csv:2: column nor_primary: \"1000000000\" is not a plausible pupil count");
     // The same in a year-group column and in the MFG baseline (both pupil counts; limit 100,000).
-    CHECK(census_error("urn,phase,status,nor_r,nor_y1,nor_y2,nor_y3,nor_y4,nor_y5,nor_y6,nor_y7,nor_y8,nor_y9,"
-                       "nor_y10,nor_y11\n1,primary,maintained,30,1e9,30,30,30,30,30,0,0,0,0,0\n") ==
-          "census.csv:2: column nor_y1: \"1e9\" is not a plausible pupil count");
-    CHECK(census_error("urn,phase,status,nor_primary,nor_ks3,nor_ks4,mfg_baseline_pupils,mfg_baseline_funding\n"
-                       "1,primary,maintained,200,0,0,1000000000,900000\n") ==
-          "census.csv:2: column mfg_baseline_pupils: \"1000000000\" is not a plausible pupil count");
+    CHECK(
+        census_error("urn,phase,status,nor_r,nor_y1,nor_y2,nor_y3,nor_y4,nor_y5,nor_y6,nor_y7,nor_y8,nor_y9,"
+                     "nor_y10,nor_y11\n1,primary,maintained,30,1e9,30,30,30,30,30,0,0,0,0,0\n") ==
+        "census.csv:2: column nor_y1: \"1e9\" is not a plausible pupil count");
+    CHECK(
+        census_error("urn,phase,status,nor_primary,nor_ks3,nor_ks4,mfg_baseline_pupils,mfg_baseline_funding\n"
+                     "1,primary,maintained,200,0,0,1000000000,900000\n") ==
+        "census.csv:2: column mfg_baseline_pupils: \"1000000000\" is not a plausible pupil count");
     // 100,000 itself is accepted (the limit is "more than").
     CHECK(census_error(std::string(kHeader) + "1,primary,maintained,100000,0,0,0,0\n").empty());
 }
@@ -57,15 +59,28 @@ TEST_CASE("a pupil count of 10^9 is not a school: refused naming line, column an
 TEST_CASE("a 10 MB line is refused at the cell or record limit, naming the line", "[limits]") {
     // One cell of 10 MB (10,485,760 bytes) against the 1 MiB cell limit.
     const std::string big_cell(10u << 20, 'x');
-    CHECK(census_error(std::string(kHeader) + "1,primary,maintained,200,0,0,0,0\n2,primary,maintained,200,0,0,0," +
-                       big_cell + "\n") ==
-          "census.csv:3: a cell of 10485760 bytes is longer than the limit of 1048576 bytes");
+    CHECK(census_error(std::string(kHeader) +
+                       "1,primary,maintained,200,0,0,0,0\n2,primary,maintained,200,0,0,0," + big_cell +
+                       "\n") == "census.csv:3: a cell is longer than the limit of 1048576 bytes");
     // 10 MB made of 5,120 cells of 2,048 bytes, each under the cell limit: the record limit of 8 MiB
     // (8,388,608 bytes) stops it after 4,096 cells.
     std::string line;
     for (int i = 0; i < 5120; ++i) line += (i ? "," : "") + std::string(2048, '7');
     CHECK(census_error(std::string(kHeader) + line + "\n") ==
           "census.csv:2: a record is longer than the limit of 8388608 bytes");
+}
+
+TEST_CASE("a cell that never ends is refused once past the limit, before it can fill memory", "[limits]") {
+    // libcsv holds a cell until it ends: the readers look at the cell in progress after each block.
+    // A quoted cell of 3 MB that is never closed is refused for its length, not at the end of the file.
+    TempDir d("limits-endless");
+    const std::string open_quote =
+        d.write("census.csv", std::string(kHeader) + "\"" + std::string(3u << 20, 'x'));
+    CHECK(error_of([&] { load_census(open_quote); }) ==
+          open_quote + ":2: a cell is longer than the limit of 1048576 bytes");
+    // An endless file (a device that never runs dry, as a wrong path could name): refused, not read for ever.
+    CHECK(error_of([] { load_census("/dev/zero"); }) ==
+          "/dev/zero:1: a cell is longer than the limit of 1048576 bytes");
 }
 
 TEST_CASE("a header of 10^6 columns is refused at the column limit", "[limits]") {
@@ -96,14 +111,19 @@ TEST_CASE("census cells that are not finite numbers are refused", "[limits]") {
           "census.csv:2: column nor_primary: \"nan\" is not a number");
     // The control: finite values in the same cells load and run (200 pupils, 30 FSM × £500 = £15,000).
     Census c;
-    CHECK(test::run_text(c, std::string(kHeader) + "1,primary,maintained,200,0,0,30,0\n", f).budget_share[0] == 15000.0);
+    CHECK(
+        test::run_text(c, std::string(kHeader) + "1,primary,maintained,200,0,0,30,0\n", f).budget_share[0] ==
+        15000.0);
 }
 
 TEST_CASE("JSON numbers that are not finite are refused", "[limits]") {
     // JSON has no NaN or Infinity: they are broken JSON at the column where they start.
-    CHECK(error_of([] { parse_json_text("{\"a\": NaN}", "f.json"); }).rfind("f.json:1: column 7: broken JSON:", 0) == 0);
-    CHECK(error_of([] { parse_json_text("{\"a\": -Infinity}", "f.json"); }).rfind("f.json:1: column 8: broken JSON:", 0) ==
-          0);
+    CHECK(error_of([] {
+              parse_json_text("{\"a\": NaN}", "f.json");
+          }).rfind("f.json:1: column 7: broken JSON:", 0) == 0);
+    CHECK(error_of([] {
+              parse_json_text("{\"a\": -Infinity}", "f.json");
+          }).rfind("f.json:1: column 8: broken JSON:", 0) == 0);
     CHECK(error_of([] { parse_json_text("{\"a\": 1e400}", "f.json"); }) ==
           "f.json: broken JSON: number overflow parsing '1e400': the number is too large");
 }
@@ -113,15 +133,17 @@ TEST_CASE("a finite rate that makes an absurd amount is refused, naming the fact
     const Formula f = test::formula_from(R"({"name": "huge", "factors": {
         "basic": {"kind": "per_pupil", "rate": {"primary": 1e300, "ks3": 1, "ks4": 1}}}})");
     Census c;
-    CHECK(error_of([&] { test::run_text(c, std::string(kHeader) + "1,primary,maintained,200,0,0,0,0\n", f); }) ==
+    CHECK(error_of(
+              [&] { test::run_text(c, std::string(kHeader) + "1,primary,maintained,200,0,0,0,0\n", f); }) ==
           "test-formula.json: at /factors/basic: school 1: factor basic comes to 2e+302 pounds, beyond the "
           "£10,000,000,000 any one school can receive: check the rates and the census values they multiply");
     // A plausible rate times a plausible count: £50,000,000 a pupil × 201 = £10,050,000,000 is just over;
     // × 200 = £10,000,000,000 is at the limit and accepted.
     const Formula g = test::formula_from(R"({"name": "edge", "factors": {
         "basic": {"kind": "per_pupil", "rate": {"primary": 50000000, "ks3": 1, "ks4": 1}}}})");
-    CHECK(error_of([&] { test::run_text(c, std::string(kHeader) + "1,primary,maintained,201,0,0,0,0\n", g); })
-              .find("factor basic comes to 1.005e+10 pounds") != std::string::npos);
+    CHECK(error_of([&] {
+              test::run_text(c, std::string(kHeader) + "1,primary,maintained,201,0,0,0,0\n", g);
+          }).find("factor basic comes to 1.005e+10 pounds") != std::string::npos);
     Result r = test::run_text(c, std::string(kHeader) + "1,primary,maintained,200,0,0,0,0\n", g);
     CHECK(r.budget_share[0] == 10000000000.0);
 }
@@ -138,13 +160,16 @@ TEST_CASE("deeply nested JSON is refused before parsing; 64 levels are accepted"
     int depth = 1;
     for (const Json* p = &j; !p->empty(); p = &(*p)[0]) ++depth;
     CHECK(depth == 64);
-    CHECK(parse_json_text("{\"a\": \"" + std::string(100, '[') + "\"}", "ok.json")["a"].get<std::string>().size() == 100);
+    CHECK(parse_json_text("{\"a\": \"" + std::string(100, '[') + "\"}", "ok.json")["a"]
+              .get<std::string>()
+              .size() == 100);
 }
 
 TEST_CASE("a JSON file over 64 MB is refused without parsing", "[limits]") {
     // 64 MiB + 1 byte of spaces around an empty object.
     const std::string text = "{}" + std::string((64u << 20) - 1, ' ');
-    CHECK(error_of([&] { parse_json_text(text, "big.json"); }) == "big.json: is larger than 64 MB: not a formula file");
+    CHECK(error_of([&] { parse_json_text(text, "big.json"); }) ==
+          "big.json: is larger than 64 MB: not a formula file");
 }
 
 TEST_CASE("a scenario whose base is missing is an error naming the base", "[limits][scenario]") {
@@ -154,7 +179,8 @@ TEST_CASE("a scenario whose base is missing is an error naming the base", "[limi
           s + ": at /base: \"nope.json\": " + (d.path / "nope.json").string() + ": cannot open file");
 }
 
-TEST_CASE("a scenario whose base is itself, or a scenario that leads back to it, is refused", "[limits][scenario]") {
+TEST_CASE("a scenario whose base is itself, or a scenario that leads back to it, is refused",
+          "[limits][scenario]") {
     // Decision (documented at load_scenario): a scenario's base must be a formula, never another scenario,
     // so a chain A -> B -> A is refused at its first link and no loop can be followed.
     TempDir d("limits-loop");
