@@ -5,7 +5,6 @@
 #include <cmath>
 #include <fstream>
 #include <set>
-#include <sstream>
 
 #include "error.hpp"
 
@@ -490,16 +489,30 @@ Formula parse_formula(const Json& doc, const std::string& file) {
     return f;
 }
 
+namespace {
+constexpr std::size_t kMaxJsonBytes = std::size_t{64} << 20;
+[[noreturn]] void json_too_large(const std::string& path) {
+    fail(path + ": is larger than 64 MB: not a formula file");
+}
+}  // namespace
+
 Json read_json_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) fail(path + ": cannot open file");
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return parse_json_text(ss.str(), path);
+    // Read no more than the limit and a block: a huge file, or a device that never runs dry, is refused
+    // without being held in memory.
+    std::string text;
+    char buf[1 << 16];
+    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+        text.append(buf, static_cast<std::size_t>(in.gcount()));
+        if (text.size() > kMaxJsonBytes) json_too_large(path);
+    }
+    if (in.bad()) fail(path + ": cannot read file");
+    return parse_json_text(text, path);
 }
 
 Json parse_json_text(const std::string& text, const std::string& path) {
-    if (text.size() > (64u << 20)) fail(path + ": is larger than 64 MB: not a formula file");
+    if (text.size() > kMaxJsonBytes) json_too_large(path);
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
         Where w;
         w.file = path;

@@ -165,11 +165,17 @@ TEST_CASE("deeply nested JSON is refused before parsing; 64 levels are accepted"
               .size() == 100);
 }
 
-TEST_CASE("a JSON file over 64 MB is refused without parsing", "[limits]") {
+TEST_CASE("a JSON file over 64 MB is refused without parsing or holding it all", "[limits]") {
     // 64 MiB + 1 byte of spaces around an empty object.
     const std::string text = "{}" + std::string((64u << 20) - 1, ' ');
     CHECK(error_of([&] { parse_json_text(text, "big.json"); }) ==
           "big.json: is larger than 64 MB: not a formula file");
+    // From a file, and from a device that never runs dry: refused once past 64 MB, not read for ever.
+    TempDir d("limits-big-json");
+    const std::string big = d.write("big.json", text);
+    CHECK(error_of([&] { read_json_file(big); }) == big + ": is larger than 64 MB: not a formula file");
+    CHECK(error_of([] { read_json_file("/dev/zero"); }) ==
+          "/dev/zero: is larger than 64 MB: not a formula file");
 }
 
 TEST_CASE("a scenario whose base is missing is an error naming the base", "[limits][scenario]") {
