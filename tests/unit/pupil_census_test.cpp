@@ -21,25 +21,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A folder of its own for each test, removed at the end.
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        static int n = 0;
-        path = fs::temp_directory_path() /
-               ("fundsim-ingest-test-" + std::to_string(::getpid()) + "-" + std::to_string(++n));
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-    std::string write(const std::string& name, const std::string& text) const {
-        const std::string p = (path / name).string();
-        std::ofstream(p, std::ios::binary) << text;
-        return p;
-    }
-};
+// A folder of its own for each set of files ("fundsim-ingest-test-N-PID"), removed at the end.
+std::string next_dir_name() {
+    static int n = 0;
+    return "ingest-test-" + std::to_string(++n);
+}
 
 IdaciBands bands_821() {
     return parse_idaci_bands(Json::parse(R"({"source":"test: reference §2.4 cut-offs",
@@ -126,7 +112,7 @@ const std::string kRules =
                                                                                // the file
 
 struct Files {
-    TempDir dir;
+    test::TempDir dir{next_dir_name()};
     IngestOptions opt;
     Files(const std::string& pupils, const std::string& schools = kSchools,
           const std::string& lookup = kLookup) {
