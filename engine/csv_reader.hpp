@@ -18,8 +18,8 @@ struct CsvLimits {
     unsigned char delimiter = ',';           // field separator ('\t' for TAB-separated exports)
 };
 
-// The block a file is read in: 1 MB, or the whole file and one byte when it is smaller (a school file or
-// a formula's lookup need not cost a megabyte). Allocate it with make_unique_for_overwrite: a reader that
+// The block a file is read in: 1 MB, or the whole file and one byte when it is smaller (a school file or an
+// LSOA lookup need not cost a megabyte). Allocate it with make_unique_for_overwrite: a reader that
 // clears memory it is about to overwrite spends most of its time on a small file doing so.
 inline constexpr std::size_t kCsvReadBlock = std::size_t{1} << 20;
 std::size_t csv_read_block(std::FILE* f);
