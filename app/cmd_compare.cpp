@@ -4,13 +4,13 @@
 #include <iostream>
 #include <optional>
 
-#include "calculate.hpp"
-#include "commands.hpp"
-#include "compare.hpp"
-#include "comparison_writers.hpp"
-#include "error.hpp"
-#include "output_file.hpp"
-#include "report_html.hpp"
+#include "engine/run/calculate.hpp"
+#include "app/commands.hpp"
+#include "engine/compare/compare.hpp"
+#include "reports/comparison_writers.hpp"
+#include "engine/core/error.hpp"
+#include "reports/output_file.hpp"
+#include "reports/html/report_html.hpp"
 
 namespace fundsim::app {
 
@@ -68,7 +68,7 @@ int cmd_compare(const std::vector<std::string>& args) {
     out.add("attribution.csv", attribution_csv(cmp));
     out.add("summary.json", comparison_summary_json(cmp).dump(2) + "\n");
     out.add_with("comparison.xlsx", [&](const std::string& tmp) { write_comparison_xlsx(cmp, tmp); });
-    out.add("report.html", report_html(cmp));  // the Forum's paper: reports/report_html.cpp
+    out.add("report.html", report_html(cmp));  // the Forum's paper: reports/html/report_html.cpp
     out.commit();
     if (!vm["quiet"].as<bool>()) {
         std::cout << comparison_summary_text(cmp);

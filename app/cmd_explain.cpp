@@ -1,10 +1,10 @@
 // `fundsim explain --school URN`: how each line of that school's budget was computed.
 #include <iostream>
 
-#include "calculate.hpp"
-#include "commands.hpp"
-#include "error.hpp"
-#include "writers.hpp"
+#include "engine/run/calculate.hpp"
+#include "app/commands.hpp"
+#include "engine/core/error.hpp"
+#include "reports/writers.hpp"
 
 namespace fundsim::app {
 

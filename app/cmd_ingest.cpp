@@ -3,9 +3,9 @@
 #include <filesystem>
 #include <iostream>
 
-#include "commands.hpp"
-#include "output_file.hpp"
-#include "pupil_census.hpp"
+#include "app/commands.hpp"
+#include "reports/output_file.hpp"
+#include "engine/ingest/pupil_census.hpp"
 
 namespace fundsim::app {
 

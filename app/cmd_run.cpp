@@ -1,11 +1,11 @@
 // `fundsim run`: one formula (or scenario) over one census → allocations.csv, summary.json.
 #include <iostream>
 
-#include "calculate.hpp"
-#include "commands.hpp"
-#include "error.hpp"
-#include "output_file.hpp"
-#include "writers.hpp"
+#include "engine/run/calculate.hpp"
+#include "app/commands.hpp"
+#include "engine/core/error.hpp"
+#include "reports/output_file.hpp"
+#include "reports/writers.hpp"
 
 namespace fundsim::app {
 

@@ -3,12 +3,12 @@
 #include <iostream>
 #include <optional>
 
-#include "calculate.hpp"
-#include "commands.hpp"
-#include "compare.hpp"
-#include "error.hpp"
-#include "output_file.hpp"
-#include "statements_html.hpp"
+#include "engine/run/calculate.hpp"
+#include "app/commands.hpp"
+#include "engine/compare/compare.hpp"
+#include "engine/core/error.hpp"
+#include "reports/output_file.hpp"
+#include "reports/html/statements_html.hpp"
 
 namespace fundsim::app {
 
@@ -60,7 +60,7 @@ int cmd_statements(const std::vector<std::string>& args) {
         only = k;
     }
 
-    // With a baseline the engine's comparison gives the change and its attribution (engine/compare.hpp);
+    // With a baseline the engine's comparison gives the change and its attribution (engine/compare/compare.hpp);
     // without one the statement has no change block.
     std::optional<Comparison> cmp;
     std::optional<Result> alone;

@@ -7,12 +7,12 @@
 #include <iostream>
 #include <thread>
 
-#include "commands.hpp"
-#include "compare.hpp"
-#include "comparison_writers.hpp"
-#include "error.hpp"
-#include "output_file.hpp"
-#include "sweep.hpp"
+#include "app/commands.hpp"
+#include "engine/compare/compare.hpp"
+#include "reports/comparison_writers.hpp"
+#include "engine/core/error.hpp"
+#include "reports/output_file.hpp"
+#include "engine/compare/sweep.hpp"
 
 namespace fundsim::app {
 

@@ -5,11 +5,11 @@
 #include <iostream>
 #include <memory>
 
-#include "commands.hpp"
-#include "error.hpp"
-#include "output_file.hpp"
-#include "synth.hpp"
-#include "synth_pupils.hpp"
+#include "app/commands.hpp"
+#include "engine/core/error.hpp"
+#include "reports/output_file.hpp"
+#include "engine/synth/synth.hpp"
+#include "engine/synth/synth_pupils.hpp"
 
 namespace fundsim::app {
 

@@ -1,9 +1,9 @@
 // `fundsim validate`: every check of census and formula (and the balance), no output files.
 #include <iostream>
 
-#include "calculate.hpp"
-#include "commands.hpp"
-#include "error.hpp"
+#include "engine/run/calculate.hpp"
+#include "app/commands.hpp"
+#include "engine/core/error.hpp"
 
 #include <cstdio>
 

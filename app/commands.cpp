@@ -1,10 +1,10 @@
 // Command dispatch and the option handling shared by every command.
-#include "commands.hpp"
+#include "app/commands.hpp"
 
 #include <iostream>
 #include <map>
 
-#include "error.hpp"
+#include "engine/core/error.hpp"
 
 namespace fundsim::app {
 

@@ -1,3 +1,3 @@
 // fundsim: school funding formulae, protections and balancing for English local authorities.
-#include "commands.hpp"
+#include "app/commands.hpp"
 int main(int argc, char** argv) { return fundsim::app::main_entry(argc, argv); }

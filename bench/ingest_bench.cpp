@@ -16,9 +16,9 @@
 #include <string>
 #include <vector>
 
-#include "output_file.hpp"
-#include "pupil_census.hpp"
-#include "synth_pupils.hpp"
+#include "reports/output_file.hpp"
+#include "engine/ingest/pupil_census.hpp"
+#include "engine/synth/synth_pupils.hpp"
 
 using namespace fundsim;
 namespace fs = std::filesystem;

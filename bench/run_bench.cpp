@@ -9,13 +9,13 @@
 #include <string>
 #include <vector>
 
-#include "calculate.hpp"
-#include "census.hpp"
-#include "factors.hpp"
-#include "formula.hpp"
-#include "output_file.hpp"
-#include "synth.hpp"
-#include "writers.hpp"
+#include "engine/run/calculate.hpp"
+#include "engine/census/census.hpp"
+#include "engine/factors/factors.hpp"
+#include "engine/formula/formula.hpp"
+#include "reports/output_file.hpp"
+#include "engine/synth/synth.hpp"
+#include "reports/writers.hpp"
 
 using namespace fundsim;
 using Clock = std::chrono::steady_clock;

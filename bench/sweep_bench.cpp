@@ -9,12 +9,12 @@
 #include <string>
 #include <vector>
 
-#include "calculate.hpp"
-#include "census.hpp"
-#include "compare.hpp"
-#include "formula.hpp"
-#include "sweep.hpp"
-#include "synth.hpp"
+#include "engine/run/calculate.hpp"
+#include "engine/census/census.hpp"
+#include "engine/compare/compare.hpp"
+#include "engine/formula/formula.hpp"
+#include "engine/compare/sweep.hpp"
+#include "engine/synth/synth.hpp"
 
 using namespace fundsim;
 using Clock = std::chrono::steady_clock;

@@ -8,12 +8,12 @@
 #include <string>
 #include <vector>
 
-#include "calculate.hpp"
-#include "census.hpp"
-#include "error.hpp"
-#include "formula.hpp"
-#include "synth.hpp"
-#include "writers.hpp"
+#include "engine/run/calculate.hpp"
+#include "engine/census/census.hpp"
+#include "engine/core/error.hpp"
+#include "engine/formula/formula.hpp"
+#include "engine/synth/synth.hpp"
+#include "reports/writers.hpp"
 
 namespace fundsim::fuzz {
 

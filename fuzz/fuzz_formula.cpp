@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string>
 
-#include "fuzz_common.hpp"
+#include "fuzz/fuzz_common.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace fundsim;

@@ -10,8 +10,8 @@
 #include <fstream>
 #include <string>
 
-#include "fuzz_common.hpp"
-#include "pupil_census.hpp"
+#include "fuzz/fuzz_common.hpp"
+#include "engine/ingest/pupil_census.hpp"
 
 namespace {
 

@@ -5,8 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "compare.hpp"
-#include "sweep.hpp"
+#include "engine/compare/compare.hpp"
+#include "engine/compare/sweep.hpp"
 
 namespace fundsim {
 
@@ -35,7 +35,7 @@ std::vector<std::string> sheet_names(const std::vector<std::string>& scenario_na
 // The finance officer's summary printed by `compare`: per option, total, headroom, lever, counts.
 std::string comparison_summary_text(const Comparison& c);
 
-// sweep.csv: one row per combination (see engine/sweep.hpp for the columns' meaning).
+// sweep.csv: one row per combination (see engine/compare/sweep.hpp for the columns' meaning).
 std::string sweep_csv(const Sweep& s);
 
 }  // namespace fundsim

@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <string>
 
-#include "csv_reader.hpp"  // csv_quote
+#include "engine/io/csv_reader.hpp"  // csv_quote
 
 namespace fundsim {
 

@@ -1,5 +1,5 @@
 // Temporary-file-and-rename writing for every output of fundsim.
-#include "output_file.hpp"
+#include "reports/output_file.hpp"
 
 #include <unistd.h>
 
@@ -8,7 +8,7 @@
 #include <cstring>
 #include <filesystem>
 
-#include "error.hpp"
+#include "engine/core/error.hpp"
 
 namespace fundsim {
 

@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "result.hpp"
+#include "engine/run/result.hpp"
 
 namespace fundsim {
 

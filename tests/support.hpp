@@ -8,9 +8,9 @@
 #include <fstream>
 #include <string>
 
-#include "calculate.hpp"
-#include "census.hpp"
-#include "formula.hpp"
+#include "engine/run/calculate.hpp"
+#include "engine/census/census.hpp"
+#include "engine/formula/formula.hpp"
 
 namespace fundsim::test {
 

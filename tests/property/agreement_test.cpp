@@ -7,11 +7,11 @@
 #include <map>
 #include <optional>
 
-#include "error.hpp"
-#include "money.hpp"
-#include "plain_engine.hpp"
-#include "random_inputs.hpp"
-#include "support.hpp"
+#include "engine/core/error.hpp"
+#include "engine/core/money.hpp"
+#include "tests/property/plain_engine.hpp"
+#include "tests/property/random_inputs.hpp"
+#include "tests/support.hpp"
 
 using namespace fundsim;
 

@@ -9,11 +9,11 @@
 #include <fstream>
 #include <map>
 
-#include "error.hpp"
-#include "money.hpp"
-#include "random_inputs.hpp"
-#include "support.hpp"
-#include "writers.hpp"
+#include "engine/core/error.hpp"
+#include "engine/core/money.hpp"
+#include "tests/property/random_inputs.hpp"
+#include "tests/support.hpp"
+#include "reports/writers.hpp"
 
 using namespace fundsim;
 

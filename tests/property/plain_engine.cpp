@@ -1,15 +1,15 @@
 // The plain implementation: each rule of funding-model §3–§7 written out for one school with doubles and
 // loops, in the order and with the formulas the spec states, so that it can be read against the spec line by
 // line.
-#include "plain_engine.hpp"
+#include "tests/property/plain_engine.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <optional>
 #include <string_view>
 
-#include "money.hpp"
-#include "number.hpp"
+#include "engine/core/money.hpp"
+#include "engine/core/number.hpp"
 
 namespace fundsim::plain {
 
@@ -133,7 +133,7 @@ double amount(const Factor& f, const School& s, bool uplift) {
 
 // §3 allocation: the pot in whole pennies shared in proportion to the basis among the schools that pass
 // its filters; the pennies left after flooring each share go one each to the largest remainders (the
-// earlier school first on a tie), so the shares add up to the pot exactly (engine/factors.cpp's rule).
+// earlier school first on a tie), so the shares add up to the pot exactly (engine/factors/factors.cpp's rule).
 // `only_maintained`: a de-delegation item, which academies never pay (funding-model §6).
 std::vector<double> allocation(const Factor& f, const std::vector<School>& schools, bool only_maintained) {
     const std::size_t n = schools.size();

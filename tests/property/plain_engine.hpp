@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "census.hpp"
-#include "formula.hpp"
+#include "engine/census/census.hpp"
+#include "engine/formula/formula.hpp"
 
 namespace fundsim::plain {
 

@@ -1,14 +1,14 @@
 // Random formulas, census files and budgets for the property tests. Every draw comes from fundsim::Rng
 // with the test's seed, so a failing case is reproduced by its seed alone.
-#include "random_inputs.hpp"
+#include "tests/property/random_inputs.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <sstream>
 
-#include "calculate.hpp"
-#include "protections.hpp"
+#include "engine/run/calculate.hpp"
+#include "engine/protections/protections.hpp"
 
 namespace fundsim::proptest {
 

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "census.hpp"
-#include "formula.hpp"
-#include "synth.hpp"
+#include "engine/census/census.hpp"
+#include "engine/formula/formula.hpp"
+#include "engine/synth/synth.hpp"
 
 namespace fundsim::proptest {
 

@@ -20,10 +20,10 @@
 #include <string>
 #include <vector>
 
-#include "csv_reader.hpp"
-#include "error.hpp"
-#include "number.hpp"
-#include "support.hpp"
+#include "engine/io/csv_reader.hpp"
+#include "engine/core/error.hpp"
+#include "engine/core/number.hpp"
+#include "tests/support.hpp"
 
 using namespace fundsim;
 

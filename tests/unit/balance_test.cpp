@@ -2,8 +2,8 @@
 // available £13,052,500; exact break-even hard cap 4.247573%.
 #include <catch2/catch.hpp>
 
-#include "error.hpp"
-#include "support.hpp"
+#include "engine/core/error.hpp"
+#include "tests/support.hpp"
 
 using namespace fundsim;
 

@@ -1,6 +1,6 @@
-// The comparison (engine/compare.cpp) and its writers (reports/comparison_*.cpp): every identity of the
+// The comparison (engine/compare/compare.cpp) and its writers (reports/comparison_*.cpp): every identity of the
 // Forum pack on five schools worked by hand, attribution to the penny, a do-nothing scenario, the workbook.
-#include "compare.hpp"
+#include "engine/compare/compare.hpp"
 
 #include <unistd.h>
 
@@ -11,11 +11,11 @@
 #include <fstream>
 #include <regex>
 
-#include "comparison_writers.hpp"
-#include "output_file.hpp"
-#include "support.hpp"
-#include "synth.hpp"
-#include "writers.hpp"
+#include "reports/comparison_writers.hpp"
+#include "reports/output_file.hpp"
+#include "tests/support.hpp"
+#include "engine/synth/synth.hpp"
+#include "reports/writers.hpp"
 
 using namespace fundsim;
 

@@ -1,6 +1,6 @@
-// The CSV reader's read block (engine/csv_reader.hpp): a small file is read in one block of its own size,
+// The CSV reader's read block (engine/io/csv_reader.hpp): a small file is read in one block of its own size,
 // a large one or a pipe in 1 MB blocks, and records that straddle a block boundary come out whole.
-#include "csv_reader.hpp"
+#include "engine/io/csv_reader.hpp"
 
 #include <unistd.h>
 
@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "support.hpp"
+#include "tests/support.hpp"
 
 using namespace fundsim;
 using test::TempDir;

@@ -1,7 +1,7 @@
 // Each factor kind of funding-model §3 against numbers worked by hand.
 #include <catch2/catch.hpp>
 
-#include "support.hpp"
+#include "tests/support.hpp"
 
 using namespace fundsim;
 

@@ -8,8 +8,8 @@
 #include <fstream>
 #include <string>
 
-#include "error.hpp"
-#include "support.hpp"
+#include "engine/core/error.hpp"
+#include "tests/support.hpp"
 
 using namespace fundsim;
 namespace fs = std::filesystem;

@@ -4,7 +4,7 @@
 #include <limits>
 #include <random>
 
-#include "money.hpp"
+#include "engine/core/money.hpp"
 
 using fundsim::round_penny;
 

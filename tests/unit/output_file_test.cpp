@@ -11,9 +11,9 @@
 #include <string>
 #include <vector>
 
-#include "error.hpp"
-#include "output_file.hpp"
-#include "support.hpp"
+#include "engine/core/error.hpp"
+#include "reports/output_file.hpp"
+#include "tests/support.hpp"
 
 using namespace fundsim;
 namespace fs = std::filesystem;

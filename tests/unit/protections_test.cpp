@@ -3,7 +3,7 @@
 
 #include <cmath>
 
-#include "support.hpp"
+#include "tests/support.hpp"
 
 using namespace fundsim;
 

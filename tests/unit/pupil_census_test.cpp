@@ -1,6 +1,6 @@
 // `fundsim ingest` (interfaces §4): hand-made pupil extracts whose counts are worked out in comments,
 // every rule at its edges, every error and its message, the set-aside file, privacy, and synth extracts.
-#include "pupil_census.hpp"
+#include "engine/ingest/pupil_census.hpp"
 
 #include <unistd.h>
 
@@ -11,10 +11,10 @@
 #include <set>
 #include <sstream>
 
-#include "csv_reader.hpp"
-#include "error.hpp"
-#include "support.hpp"
-#include "synth_pupils.hpp"
+#include "engine/io/csv_reader.hpp"
+#include "engine/core/error.hpp"
+#include "tests/support.hpp"
+#include "engine/synth/synth_pupils.hpp"
 
 using namespace fundsim;
 namespace fs = std::filesystem;

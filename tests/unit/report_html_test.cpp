@@ -1,13 +1,13 @@
-// report.html (reports/report_html.cpp): self-contained (no external reference), well-formed, escaped,
+// report.html (reports/html/report_html.cpp): self-contained (no external reference), well-formed, escaped,
 // and carrying the numbers of a four-school comparison worked out by hand.
-#include "report_html.hpp"
+#include "reports/html/report_html.hpp"
 
 #include <catch2/catch.hpp>
 #include <regex>
 #include <set>
 
-#include "compare.hpp"
-#include "support.hpp"
+#include "engine/compare/compare.hpp"
+#include "tests/support.hpp"
 
 using namespace fundsim;
 

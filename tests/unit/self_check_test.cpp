@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "error.hpp"
-#include "support.hpp"
+#include "engine/core/error.hpp"
+#include "tests/support.hpp"
 
 using namespace fundsim;
 

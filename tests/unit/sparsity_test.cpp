@@ -1,9 +1,9 @@
 // Sparsity (funding-model §3.1) against hand-worked numbers.
 #include <catch2/catch.hpp>
 
-#include "money.hpp"
-#include "sparsity.hpp"
-#include "support.hpp"
+#include "engine/core/money.hpp"
+#include "engine/factors/sparsity.hpp"
+#include "tests/support.hpp"
 
 using namespace fundsim;
 

@@ -1,10 +1,10 @@
-// Budget statements (reports/statements_html.cpp): every line adds up to the penny, the numbers of
+// Budget statements (reports/html/statements_html.cpp): every line adds up to the penny, the numbers of
 // three schools worked out by hand, academies show no de-delegation, and the HTML shows every line.
 #include <catch2/catch.hpp>
 
-#include "compare.hpp"
-#include "statements_html.hpp"
-#include "support.hpp"
+#include "engine/compare/compare.hpp"
+#include "reports/html/statements_html.hpp"
+#include "tests/support.hpp"
 
 using namespace fundsim;
 

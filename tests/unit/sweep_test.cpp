@@ -1,14 +1,14 @@
-// Parameter sweeps (engine/sweep.cpp, reports/comparison_csv.cpp sweep_csv): the grid of points, the
+// Parameter sweeps (engine/compare/sweep.cpp, reports/csv/comparison_csv.cpp sweep_csv): the grid of points, the
 // order of combinations, an MFG sweep and a balanced sweep on five schools worked by hand.
-#include "sweep.hpp"
+#include "engine/compare/sweep.hpp"
 
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <functional>
 
-#include "comparison_writers.hpp"
-#include "error.hpp"
-#include "support.hpp"
+#include "reports/comparison_writers.hpp"
+#include "engine/core/error.hpp"
+#include "tests/support.hpp"
 
 using namespace fundsim;
 

@@ -1,0 +1,286 @@
+// Affordability (funding-model §5): available = schools block − deductions; the named lever (scaling,
+// cap or a factor multiplier) is solved on the total of the reported budget shares, which is monotone in
+// each lever, so that total ≤ available with the least headroom: to neighbouring doubles, by bisection
+// for a multiplier and by a bracketing search with the same answer for scaling and the cap (narrow()).
+#include <cmath>
+#include <cstdio>
+#include <vector>
+
+#include "engine/run/calculate.hpp"
+#include "engine/core/error.hpp"
+#include "engine/core/money.hpp"
+#include "engine/protections/protections.hpp"
+
+namespace fundsim {
+
+namespace {
+
+std::string pounds(double v) {
+    char b[64];
+    std::snprintf(b, sizeof b, "£%.2f", v);
+    return b;
+}
+
+[[noreturn]] void unaffordable(const Result& r, const std::string& lever, const std::string& limit, double total,
+                               double available) {
+    Where w;
+    w.file = r.formula.file;
+    w.json_path = "/budget/solve_for";
+    throw InputError(w, "the budget cannot be balanced by " + lever + ": at the lever's limit (" + limit +
+                            ") the schools' total " + pounds(total) + " exceeds the available " + pounds(available) +
+                            " by " + pounds(total - available));
+}
+
+// Bisection on a monotone step function: returns the boundary where `ok` switches, to the resolution
+// of doubles, as {good, bad}: `ok(good)` holds and `ok(bad)`, its neighbour, does not.
+template <class F>
+std::pair<double, double> bisect(double good, double bad, F ok) {
+    for (int i = 0; i < 2000; ++i) {
+        double mid = good + (bad - good) / 2;
+        if (mid == good || mid == bad) break;
+        if (ok(mid)) good = mid;
+        else bad = mid;
+    }
+    return {good, bad};
+}
+
+// A bracket of the lever: ok at `good` (total ≤ available), not at `bad`, and the totals at both.
+struct Bracket {
+    double good, bad, total_good, total_bad;
+};
+
+// Narrows a bracket towards the boundary that bisect(good, bad, ok) finds with ok(x) = total_at(x) ≤
+// available, in fewer steps, until the two ends are neighbouring doubles or, if `stop_within` ≥ 0, the
+// totals at the ends are that close. The total is a monotone staircase in the lever, so the pair of
+// neighbouring doubles where ok switches is unique and any bracketing search finds the same pair.
+// While the totals at the ends are more than a few pennies apart, the next point is interpolated
+// between them (the total is close to linear in the lever); a step that fails to halve the bracket is
+// followed by a halving, and within a few pennies, where the total is flat either side of a jump, the
+// bracket is halved.
+template <class F>
+Bracket narrow(Bracket b, double available, double stop_within, F total_at) {
+    auto& [good, bad, total_good, total_bad] = b;
+    bool halve_next = false;
+    for (int i = 0; i < 4000; ++i) {
+        const double mid = good + (bad - good) / 2;
+        if (mid == good || mid == bad) break;
+        if (stop_within >= 0 && std::isfinite(total_good) && std::isfinite(total_bad) &&
+            total_bad - total_good <= stop_within)
+            break;
+        double x = mid;
+        if (!halve_next && std::isfinite(total_good) && std::isfinite(total_bad) && total_bad - total_good > 0.05) {
+            const double at = good + (bad - good) * ((available - total_good) / (total_bad - total_good));
+            if ((at > good && at < bad) || (at < good && at > bad)) x = at;
+        }
+        const double width = std::fabs(bad - good);
+        const double t = total_at(x);
+        if (t <= available) {
+            good = x;
+            total_good = t;
+        } else {
+            bad = x;
+            total_bad = t;
+        }
+        halve_next = x != mid && std::fabs(bad - good) > width / 2;
+    }
+    return b;
+}
+
+}  // namespace
+
+double available_budget(const Budget& b, std::vector<std::pair<std::string, double>>* lines) {
+    double total = 0;
+    for (const auto& d : b.deductions) {
+        double v = round_penny(d.is_percent ? d.value * b.schools_block : d.value);
+        if (lines) lines->emplace_back(d.id, v);
+        total += v;
+    }
+    return round_penny(b.schools_block - total);
+}
+
+// Σ of amounts that are whole pennies, summed exactly as integers (a double sum of 20,000 budget shares
+// can drift by a fraction of a penny, and the balance is judged to the penny).
+double sum_pennies(const Eigen::ArrayXd& a) {
+    long long pence = 0;
+    for (Eigen::Index i = 0; i < a.size(); ++i)
+        // An amount beyond exact pennies (or not a number) makes the total infinite: no budget can meet it,
+        // so the solver moves away from it and calculate() refuses a final result that holds one.
+        if (!add_pennies(pence, a[i])) return std::isnan(a[i]) ? a[i] : std::copysign(HUGE_VAL, a[i]);
+    return static_cast<double>(pence) / 100.0;
+}
+
+void balance(Result& r) {
+    if (!r.formula.budget) return;
+    const Budget& b = *r.formula.budget;
+    BudgetOutcome out;
+    out.schools_block = b.schools_block;
+    out.available = available_budget(b, &out.deductions);
+    out.lever = b.solve_for;
+    const double available = out.available;
+    auto total = [&]() { return sum_pennies(r.budget_share); };
+    const double cap0 = r.formula.capping.cap, s0 = r.formula.capping.scaling;
+    const Census& c = *r.census;
+    const Eigen::Index n = static_cast<Eigen::Index>(r.size());
+
+    // For the scaling and cap levers only the capping step moves: everything before it is fixed, so
+    // the total at a lever value is Σ (lines before capping) − Σ round(min(s × excess, limit)), computed
+    // in one pass with the same rounding as apply_capping. Schools whose deduction cannot move with the
+    // lever (no gain above the cap, or not cappable) are added once; the pass covers only the others.
+    // (An amount beyond exact pennies makes a total infinite, as in sum_pennies.)
+    long long fixed_pence = 0;
+    bool fixed_ok = true;
+    for (Eigen::Index i = 0; i < n && fixed_ok; ++i)
+        fixed_ok = add_pennies(fixed_pence, r.formula_total[i] + r.mppl_topup[i] + r.mfg_topup[i]);
+    const Eigen::ArrayXd cappable = c.has_baseline * (1.0 - c.growing);
+    // The same operations in the same order as apply_capping: the solved lever sits where one school's
+    // deduction crosses a half penny, so a last-bit difference would move that penny.
+    auto excess = [&](Eigen::Index i, double cap) {
+        return cappable[i] * std::max(0.0, r.mfg_change[i] - cap) * r.pp0[i] * c.nor[i];
+    };
+    auto deduction = [&](Eigen::Index i, double cap, double s) { return std::min(s * excess(i, cap), r.capping_limit[i]); };
+    // The lowest cap the cap lever tries; the scaling lever keeps the formula's cap.
+    const double cap_lo = b.solve_for == Lever::cap ? (r.formula.mfg ? r.formula.mfg->percent : 0.0) : cap0;
+    std::vector<Eigen::Index> moving;
+    if (b.solve_for == Lever::scaling || b.solve_for == Lever::cap) {
+        for (Eigen::Index i = 0; i < n && fixed_ok; ++i) {
+            const bool constant = b.solve_for == Lever::scaling ? excess(i, cap0) == 0.0
+                                                                 : cappable[i] == 0.0 || !(r.mfg_change[i] > cap_lo);
+            if (constant) fixed_ok = add_pennies(fixed_pence, -round_penny(deduction(i, cap_lo, s0)));
+            else moving.push_back(i);
+        }
+    }
+    // One school's deduction at (cap, s) in pennies: round_penny as apply_capping applies it, then
+    // whole pennies as add_pennies takes them (one rounding fewer where the amount allows it).
+    auto deduction_pence = [&](Eigen::Index i, double cap, double s, long long& p) {
+        const double d = deduction(i, cap, s);
+        const double micro = round_half_away(d * 1e6);
+        if (std::fabs(micro) < 1e15) {
+            p = static_cast<long long>(round_half_away(micro / 1e4));
+            return true;
+        }
+        const double q = round_half_away(round_penny(d) * 100.0);
+        if (!(std::fabs(q) < 0x1p62)) return false;
+        p = static_cast<long long>(q);
+        return true;
+    };
+    auto take = [](long long& pence, long long p) {  // pence − p within add_pennies' bounds
+        long long d = 0;
+        if (__builtin_sub_overflow(pence, p, &d) || d >= (1LL << 62) || d <= -(1LL << 62)) return false;
+        pence = d;
+        return true;
+    };
+    // The total from `base` pennies less the deductions of `schools`; infinite as sum_pennies makes it.
+    auto total_over = [&](const std::vector<Eigen::Index>& schools, long long base, double cap, double s) {
+        long long pence = base, p = 0;
+        for (const Eigen::Index i : schools)
+            if (!deduction_pence(i, cap, s, p) || !take(pence, p)) return HUGE_VAL;
+        return static_cast<double>(pence) / 100.0;
+    };
+    auto capped_total = [&](double cap, double s) { return fixed_ok ? total_over(moving, fixed_pence, cap, s) : HUGE_VAL; };
+    // The boundary of the lever x, which sets (cap_of(x), s_of(x)): narrowed over every moving school
+    // to within a few pennies, then over only the schools whose deduction differs between the two
+    // ends, the others being constant in between (each deduction is monotone in the lever).
+    auto solve = [&](Bracket br, auto cap_of, auto s_of) {
+        br = narrow(br, available, 0.05, [&](double x) { return capped_total(cap_of(x), s_of(x)); });
+        if (!std::isfinite(br.total_good) || !std::isfinite(br.total_bad))
+            return narrow(br, available, -1, [&](double x) { return capped_total(cap_of(x), s_of(x)); });
+        std::vector<Eigen::Index> differ;
+        long long base = fixed_pence, pg = 0, pb = 0;
+        for (const Eigen::Index i : moving) {
+            deduction_pence(i, cap_of(br.good), s_of(br.good), pg);  // both finite: the totals were
+            deduction_pence(i, cap_of(br.bad), s_of(br.bad), pb);
+            if (pg != pb) differ.push_back(i);
+            else take(base, pg);
+        }
+        return narrow(br, available, -1, [&](double x) { return total_over(differ, base, cap_of(x), s_of(x)); });
+    };
+
+    switch (b.solve_for) {
+        case Lever::none: break;
+        case Lever::scaling: {
+            auto total_at = [&](double s) { return capped_total(cap0, s); };
+            const double at0 = total_at(0.0), at1 = total_at(1.0);
+            if (at0 <= available) {
+                // Affordable with no scaling at all: the money left over cannot be spent by this lever.
+                out.lever_value = 0.0;
+                out.lever_at_limit = true;
+            } else if (!(at1 <= available)) {
+                unaffordable(r, "scaling", "scaling 1, a hard cap at " + std::to_string(cap0), at1, available);
+            } else {
+                const Bracket br = solve(Bracket{1.0, 0.0, at1, at0}, [&](double) { return cap0; }, [](double x) { return x; });
+                const double good = br.good, bad = br.bad;
+                out.lever_value = good;
+                out.step = capped_total(cap0, bad) - capped_total(cap0, good);
+            }
+            apply_capping(r, cap0, out.lever_value);
+            apply_budget_share(r);
+            break;
+        }
+        case Lever::cap: {
+            if (s0 <= 0) {
+                Where w;
+                w.file = r.formula.file;
+                w.json_path = "/capping/scaling";
+                throw InputError(w, "is 0, so no cap can change the total: solving for the cap needs a scaling above 0");
+            }
+            const double lo = cap_lo;
+            double hi = lo;
+            for (Eigen::Index i = 0; i < n; ++i)
+                if (cappable[i] > 0) hi = std::max(hi, r.mfg_change[i]);
+            hi += 1e-9;
+            auto total_at = [&](double cap) { return capped_total(cap, s0); };
+            const double at_lo = total_at(lo), at_hi = total_at(hi);
+            if (!(at_lo <= available)) {
+                char lim[64];
+                std::snprintf(lim, sizeof lim, "a cap of %.6f, the MFG percent", lo);
+                unaffordable(r, "the cap", lim, at_lo, available);
+            }
+            if (at_hi <= available) {
+                out.lever_value = hi;
+                out.lever_at_limit = true;
+            } else {
+                const Bracket br = solve(Bracket{lo, hi, at_lo, at_hi}, [](double x) { return x; }, [&](double) { return s0; });
+                const double good = br.good, bad = br.bad;
+                out.lever_value = good;
+                out.step = capped_total(bad, s0) - capped_total(good, s0);
+            }
+            apply_capping(r, out.lever_value, s0);
+            apply_budget_share(r);
+            break;
+        }
+        case Lever::factor_multiplier: {
+            // Every step depends on k (the MFG must be recomputed at each k): re-run the protections.
+            auto ok = [&](double k) {
+                set_multiplier(r, k);
+                protect(r, cap0, s0);
+                return total() <= available;
+            };
+            if (!ok(0.0)) unaffordable(r, "a factor multiplier", "multiplier 0", total(), available);
+            double good = 0.0, bad = 1.0;
+            while (ok(bad)) {
+                good = bad;
+                bad *= 2;
+                if (bad > 1e6) break;
+            }
+            if (ok(bad)) {
+                out.lever_value = bad;
+                out.lever_at_limit = true;
+            } else {
+                auto [k_good, k_bad] = bisect(good, bad, ok);
+                out.lever_value = k_good;
+                ok(k_bad);
+                out.step = total();
+                ok(k_good);
+                out.step -= total();
+            }
+            ok(out.lever_value);
+            break;
+        }
+    }
+    out.step = round_penny(out.step);
+    out.total = total();
+    out.headroom = round_penny(available - out.total);
+    r.budget = out;
+}
+
+}  // namespace fundsim

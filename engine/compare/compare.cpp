@@ -1,0 +1,102 @@
+// Scenarios against a baseline: results, changes and their attribution (the Schools Forum's "why did
+// my budget move"), all from reported (rounded) lines so that the parts add up to the penny.
+#include "engine/compare/compare.hpp"
+
+#include <cmath>
+
+#include "engine/run/calculate.hpp"
+#include "engine/core/error.hpp"
+#include "engine/core/money.hpp"
+
+namespace fundsim {
+
+Formula load_formula_or_scenario(const std::string& path) {
+    Json doc = read_json_file(path);
+    if (doc.is_object() && doc.contains("base") && doc.contains("changes")) return load_scenario(path).formula;
+    return parse_formula(doc, path);
+}
+
+Attribution attribute(const Result& now, const Result* base, const Eigen::ArrayXd& baseline) {
+    Attribution a;
+    const Eigen::Index n = static_cast<Eigen::Index>(now.size());
+    const Eigen::ArrayXd zero = Eigen::ArrayXd::Zero(n);
+    if (base) {
+        // Factor by factor: ids of this option in its order, then any the baseline had and this option dropped.
+        for (std::size_t k = 0; k < now.formula.factors.size(); ++k) {
+            const std::string& id = now.formula.factors[k].id;
+            const int b = base->formula.factor_index(id);
+            a.labels.push_back(id);
+            a.parts.push_back(now.factor[k] - (b >= 0 ? base->factor[static_cast<std::size_t>(b)] : zero));
+        }
+        for (std::size_t k = 0; k < base->formula.factors.size(); ++k) {
+            const std::string& id = base->formula.factors[k].id;
+            if (now.formula.factor_index(id) >= 0) continue;
+            a.labels.push_back(id);
+            a.parts.push_back(-base->factor[k]);
+        }
+        a.labels.push_back("mppl");
+        a.parts.push_back(now.mppl_topup - base->mppl_topup);
+        a.labels.push_back("mfg");
+        a.parts.push_back(now.mfg_topup - base->mfg_topup);
+        a.labels.push_back("capping");
+        a.parts.push_back(-(now.capping_deduction - base->capping_deduction));
+    } else {
+        // Against last year's budget there is no factor breakdown: the formula's move, then the protections.
+        // Taken as the change less the protections' parts, so that the parts add up to the (rounded)
+        // change even when a prior-year budget in the census is not a whole number of pennies.
+        a.labels.push_back("formula_vs_prior_year");
+        a.parts.push_back(round_penny(now.budget_share - baseline) - now.mppl_topup - now.mfg_topup + now.capping_deduction);
+        a.labels.push_back("mppl");
+        a.parts.push_back(now.mppl_topup);
+        a.labels.push_back("mfg");
+        a.parts.push_back(now.mfg_topup);
+        a.labels.push_back("capping");
+        a.parts.push_back(-now.capping_deduction);
+    }
+    // Parts are differences of penny amounts: clear binary noise so that they print and add exactly.
+    for (auto& p : a.parts) p = round_penny(p);
+    return a;
+}
+
+Comparison compare(Census& census, const std::optional<Formula>& baseline, const std::string& baseline_name,
+                   const std::vector<std::pair<std::string, Formula>>& scenarios) {
+    Comparison c;
+    c.census = &census;
+    c.baseline_name = baseline_name;
+    const Eigen::Index n = static_cast<Eigen::Index>(census.size);
+    if (baseline) {
+        prepare_census(census, *baseline);
+        c.baseline_result = calculate(census, *baseline);
+        c.baseline = c.baseline_result->budget_share;
+    } else {
+        c.baseline_is_prior_year = true;
+        if (!census.has_prior_year_budget) {
+            Where w;
+            w.file = census.file;
+            w.line = 1;
+            w.column = "prior_year_budget";
+            throw InputError(w, "is missing from the header: give --baseline FORMULA, or a census with last year's budgets");
+        }
+        c.baseline = census.prior_year_budget;
+    }
+    for (const auto& [file, formula] : scenarios) {
+        prepare_census(census, formula);
+        ScenarioResult s;
+        s.name = formula.name;
+        s.file = file;
+        s.result = calculate(census, formula);
+        s.change = round_penny(s.result.budget_share - c.baseline);
+        s.change_pct = Eigen::ArrayXd(n);
+        for (Eigen::Index i = 0; i < n; ++i) {
+            const double b = c.baseline[i];
+            if (!std::isfinite(b)) s.change[i] = std::nan("");
+            s.change_pct[i] = std::isfinite(b) && b != 0 ? s.change[i] / b : std::nan("");
+        }
+        s.change_per_pupil = s.change / census.nor;
+        s.attribution = attribute(s.result, c.baseline_result ? &*c.baseline_result : nullptr, c.baseline);
+        c.scenarios.push_back(std::move(s));
+    }
+    return c;
+}
+
+}  // namespace fundsim

@@ -1,0 +1,65 @@
+// Comparison of options against a baseline (interfaces §5-§6): each scenario's result, each school's
+// change against the baseline, and its attribution to factors, MPPL, MFG and capping.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/run/result.hpp"
+
+namespace fundsim {
+
+// Why a school's budget moved: parts that add up to the change to the penny.
+struct Attribution {
+    std::vector<std::string> labels;      // factor ids (union of baseline and scenario, scenario order first), then mppl, mfg, capping
+    std::vector<Eigen::ArrayXd> parts;    // one per label, pounds per school (capping part is minus the deduction's change)
+};
+
+struct ScenarioResult {
+    std::string name, file;
+    Result result;
+    Eigen::ArrayXd change, change_pct, change_per_pupil;  // change_pct is NaN where the baseline is 0 or missing
+    Attribution attribution;
+};
+
+struct Comparison {
+    const Census* census = nullptr;
+    std::string baseline_name;
+    bool baseline_is_prior_year = false;
+    std::optional<Result> baseline_result;  // when the baseline is a formula or scenario
+    Eigen::ArrayXd baseline;                // baseline budget share per school (NaN where unknown)
+    std::vector<ScenarioResult> scenarios;
+};
+
+// The baseline is either a formula (already patched if it came from a scenario) or, when `baseline`
+// is empty, the census's prior_year_budget column (an error if the census has none; a school whose cell
+// is blank has no baseline: its change, change_pct and attribution are NaN and it counts in no_baseline).
+// The census must be loaded; it is prepared here for every formula. Scenarios are calculated in order.
+Comparison compare(Census& census, const std::optional<Formula>& baseline, const std::string& baseline_name,
+                   const std::vector<std::pair<std::string, Formula>>& scenarios);
+
+// Attribution of `now` against a baseline result (factor by factor) or against prior-year budgets.
+Attribution attribute(const Result& now, const Result* base, const Eigen::ArrayXd& baseline);
+
+// Per-scenario statistics for summary.json and the report, over the schools selected by `include`.
+struct ChangeStats {
+    std::size_t schools = 0, gaining = 0, losing = 0, unchanged = 0;
+    double total = 0, baseline_total = 0;
+    double largest_gain = 0, largest_gain_pct = 0, largest_loss = 0, largest_loss_pct = 0;
+    std::int64_t largest_gain_urn = 0, largest_loss_urn = 0;
+    double median_change_per_pupil = 0;
+    double change_total = 0;      // Σ changes of the schools that have a baseline
+    std::size_t no_baseline = 0;  // schools without one (schools = gaining + losing + unchanged + no_baseline)
+    std::size_t on_mfg = 0, capped = 0, on_mppl = 0;
+    double mfg_total = 0, capping_total = 0, mppl_total = 0;
+};
+template <class Pred>
+ChangeStats change_stats(const ScenarioResult& s, const Comparison& c, Pred include);
+
+// Reads a formula file, or a scenario file (a JSON object with "base" and "changes") patched onto its base.
+Formula load_formula_or_scenario(const std::string& path);
+
+}  // namespace fundsim
+
+#include "engine/compare/compare_stats.inl"

@@ -1,0 +1,44 @@
+// Minimum per-pupil level (funding-model §4.1): the school's level is the year-group-weighted mean of
+// the primary, KS3 and KS4 levels (reference addendum: published secondary = (3 KS3 + 2 KS4) / 5), and
+// a school whose counted funding falls short of level × pupils is topped up.
+#include "engine/core/money.hpp"
+#include "engine/protections/protections.hpp"
+
+namespace fundsim {
+
+Eigen::ArrayXd sum_of_factors(const Result& r, const std::vector<std::string>& ids) {
+    Eigen::ArrayXd s = Eigen::ArrayXd::Zero(static_cast<Eigen::Index>(r.size()));
+    for (const auto& id : ids) s += r.factor_raw.at(static_cast<std::size_t>(r.formula.factor_index(id)));
+    return s;
+}
+
+void total_factors(Result& r) {
+    const Eigen::Index n = static_cast<Eigen::Index>(r.size());
+    r.factor.resize(r.factor_raw.size());
+    r.formula_raw = Eigen::ArrayXd::Zero(n);
+    r.formula_total = Eigen::ArrayXd::Zero(n);
+    for (std::size_t k = 0; k < r.factor_raw.size(); ++k) {
+        r.factor[k] = round_penny(r.factor_raw[k]);
+        r.formula_raw += r.factor_raw[k];
+        r.formula_total += r.factor[k];
+    }
+}
+
+void apply_mppl(Result& r) {
+    const Census& c = *r.census;
+    const Eigen::Index n = static_cast<Eigen::Index>(r.size());
+    if (!r.formula.mppl) {
+        r.mppl_level = Eigen::ArrayXd::Zero(n);
+        r.mppl_counted = r.formula_raw;
+        r.mppl_raw = Eigen::ArrayXd::Zero(n);
+        r.mppl_topup = Eigen::ArrayXd::Zero(n);
+        return;
+    }
+    const Mppl& m = *r.formula.mppl;
+    r.mppl_level = (c.yg_primary * m.primary + c.yg_ks3 * m.ks3 + c.yg_ks4 * m.ks4) / c.yg;
+    r.mppl_counted = r.formula_raw - sum_of_factors(r, m.excludes);
+    r.mppl_raw = (r.mppl_level * c.nor - r.mppl_counted).max(0.0);
+    r.mppl_topup = round_penny(r.mppl_raw);
+}
+
+}  // namespace fundsim

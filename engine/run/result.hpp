@@ -1,0 +1,70 @@
+// The result table: every school's factor amounts and every intermediate value of the protections,
+// balancing, de-delegation, grants and notional SEN, kept so that writers and `explain` never recompute.
+#pragma once
+
+#include <Eigen/Core>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/census/census.hpp"
+#include "engine/formula/formula.hpp"
+
+namespace fundsim {
+
+using Eigen::ArrayXd;
+
+struct BudgetOutcome {
+    double schools_block = 0;
+    std::vector<std::pair<std::string, double>> deductions;  // id -> pounds (rounded)
+    double available = 0;
+    double total = 0;     // Σ rounded budget shares
+    double headroom = 0;  // available - total
+    Lever lever = Lever::none;
+    double lever_value = 0;
+    bool lever_at_limit = false;  // the lever could not use all the money (e.g. no cap binds)
+    // The rise in the total from the solved lever value to its next representable value: the smallest
+    // move the lever can make. Where one rounded line is the same in many schools (a lump sum scaled by a
+    // multiplier), the total jumps by a penny per school at once, and no lever value lands under £1.
+    double step = 0;
+};
+
+struct Result {
+    const Census* census = nullptr;
+    Formula formula;
+
+    // Lever values in force (from the formula, or solved).
+    double cap = 0, scaling = 0, multiplier = 1;
+
+    // Factors, in formula order: unrounded (used by the protections) and reported (rounded).
+    std::vector<ArrayXd> factor_raw, factor;
+    std::vector<ArrayXd> factor_base;  // unrounded at multiplier 1 (the solver rescales from these)
+    std::vector<bool> factor_scaled;   // true for the factors the multiplier lever scales
+    ArrayXd formula_raw, formula_total;
+
+    // MPPL (funding-model §4.1)
+    ArrayXd mppl_level, mppl_counted, mppl_raw, mppl_topup;
+    // MFG (§4.2): pp0 = baseline per pupil, pp1 = this year per pupil, guarantee = pp0 × (1 + m)
+    ArrayXd mfg_excluded_raw, mfg_c1, pp0, pp1, guarantee, mfg_change, mfg_raw, mfg_topup;
+    // Capping (§4.3)
+    ArrayXd gain_excess, capping_limit, capping_raw, capping_deduction;
+    // Budget share (§4.4)
+    ArrayXd budget_share, budget_share_per_pupil;
+    // §6
+    std::vector<ArrayXd> de_delegation;
+    ArrayXd delegated_budget;
+    std::vector<std::vector<ArrayXd>> grant_parts;
+    std::vector<ArrayXd> grants;
+    ArrayXd notional_sen;
+
+    std::optional<BudgetOutcome> budget;
+
+    std::size_t size() const { return census ? census->size : 0; }
+    bool is_new(std::size_t i) const { return census->has_baseline[static_cast<Eigen::Index>(i)] == 0; }
+    bool on_mfg(std::size_t i) const { return mfg_topup[static_cast<Eigen::Index>(i)] > 0; }
+    bool capped(std::size_t i) const { return capping_deduction[static_cast<Eigen::Index>(i)] > 0; }
+    bool on_mppl(std::size_t i) const { return mppl_topup[static_cast<Eigen::Index>(i)] > 0; }
+    std::string flags(std::size_t i) const;
+};
+
+}  // namespace fundsim

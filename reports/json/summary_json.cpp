@@ -1,0 +1,155 @@
+// summary.json (interfaces §6) and the printed run summary.
+#include <map>
+
+#include "reports/format.hpp"
+#include "engine/core/money.hpp"
+#include "reports/writers.hpp"
+
+namespace fundsim {
+
+using OJson = nlohmann::ordered_json;
+
+namespace {
+
+double pennies(double v) { return round_penny(v) == 0 ? 0.0 : round_penny(v); }
+
+template <class Pred>
+OJson group_totals(const Result& r, Pred include) {
+    const Census& c = *r.census;
+    OJson j;
+    std::size_t schools = 0, on_mfg = 0, capped = 0, on_mppl = 0;
+    double pupils = 0, total = 0, mfg = 0, capping = 0, mppl = 0, dd = 0, sen = 0;
+    std::vector<double> grants(r.grants.size(), 0.0);
+    for (std::size_t s = 0; s < c.size; ++s) {
+        if (!include(s)) continue;
+        const Eigen::Index i = static_cast<Eigen::Index>(s);
+        ++schools;
+        pupils += c.nor[i];
+        total += r.budget_share[i];
+        mfg += r.mfg_topup[i];
+        capping += r.capping_deduction[i];
+        mppl += r.mppl_topup[i];
+        on_mfg += r.on_mfg(s);
+        capped += r.capped(s);
+        on_mppl += r.on_mppl(s);
+        for (const auto& d : r.de_delegation) dd += d[i];
+        for (std::size_t g = 0; g < r.grants.size(); ++g) grants[g] += r.grants[g][i];
+        sen += r.notional_sen[i];
+    }
+    j["schools"] = schools;
+    j["pupils"] = pupils;
+    j["total_budget_share"] = pennies(total);
+    j["schools_on_mfg"] = on_mfg;
+    j["mfg_total"] = pennies(mfg);
+    j["schools_capped"] = capped;
+    j["capping_total"] = pennies(capping);
+    j["schools_on_mppl"] = on_mppl;
+    j["mppl_total"] = pennies(mppl);
+    j["de_delegation_total"] = pennies(dd);
+    OJson g = OJson::object();
+    for (std::size_t k = 0; k < r.grants.size(); ++k) g[r.formula.grants[k].id] = pennies(grants[k]);
+    j["grants"] = g;
+    j["notional_sen_total"] = pennies(sen);
+    return j;
+}
+
+}  // namespace
+
+OJson summary_json(const Result& r) {
+    const Census& c = *r.census;
+    OJson all = group_totals(r, [](std::size_t) { return true; });
+    OJson j;
+    j["formula"] = r.formula.name;
+    j["year"] = r.formula.year;
+    j["schools"] = all["schools"];
+    j["pupils"] = all["pupils"];
+    j["total_budget_share"] = all["total_budget_share"];
+    if (r.budget) {
+        j["available"] = r.budget->available;
+        j["headroom"] = r.budget->headroom;
+        if (r.budget->lever != Lever::none) {
+            j["lever"] = {{"name", to_string(r.budget->lever)}, {"value", r.budget->lever_value}, {"at_limit", r.budget->lever_at_limit}, {"step", r.budget->step}};
+        } else {
+            j["lever"] = nullptr;
+        }
+        OJson ded = OJson::object();
+        for (const auto& [id, v] : r.budget->deductions) ded[id] = v;
+        j["schools_block"] = r.budget->schools_block;
+        j["deductions"] = ded;
+    } else {
+        j["available"] = nullptr;
+        j["headroom"] = nullptr;
+        j["lever"] = nullptr;
+    }
+    j["cap"] = r.cap;
+    j["scaling"] = r.scaling;
+    j["factor_multiplier"] = r.multiplier;
+    for (const char* k : {"schools_on_mfg", "mfg_total", "schools_capped", "capping_total", "schools_on_mppl", "mppl_total",
+                          "de_delegation_total", "grants", "notional_sen_total"})
+        j[k] = all[k];
+    OJson factors = OJson::object();
+    for (std::size_t k = 0; k < r.factor.size(); ++k) factors[r.formula.factors[k].id] = pennies(r.factor[k].sum());
+    j["factors"] = factors;
+    OJson phase = OJson::object(), status = OJson::object(), area = OJson::object();
+    for (Phase p : {Phase::primary, Phase::secondary, Phase::middle, Phase::all_through}) {
+        bool any = false;
+        for (auto q : c.phase) any = any || q == p;
+        if (any) phase[to_string(p)] = group_totals(r, [&](std::size_t s) { return c.phase[s] == p; });
+    }
+    for (Status st : {Status::maintained, Status::academy}) {
+        bool any = false;
+        for (auto q : c.status) any = any || q == st;
+        if (any) status[to_string(st)] = group_totals(r, [&](std::size_t s) { return c.status[s] == st; });
+    }
+    std::map<std::string, int> areas;
+    for (const auto& a : c.area) areas[a] = 1;
+    // (A plain reference, not a structured binding: clang 14 cannot capture a binding in a lambda.)
+    for (const auto& entry : areas) {
+        const std::string& a = entry.first;
+        area[a.empty() ? "(none)" : a] = group_totals(r, [&](std::size_t s) { return c.area[s] == a; });
+    }
+    j["phase"] = phase;
+    j["status"] = status;
+    j["area"] = area;
+    return j;
+}
+
+std::string run_summary_text(const Result& r) {
+    OJson j = summary_json(r);
+    std::string t;
+    char b[256];
+    t += "Formula: " + r.formula.name + "\n";
+    std::snprintf(b, sizeof b, "Schools: %zu   pupils: %s\n", r.size(), count(j["pupils"].get<double>()).c_str());
+    t += b;
+    t += "Total budget shares:   " + pounds(j["total_budget_share"].get<double>()) + "\n";
+    if (r.budget) {
+        t += "Schools block:         " + pounds(r.budget->schools_block) + "\n";
+        for (const auto& [id, v] : r.budget->deductions) t += "  less " + id + ": " + pounds(v) + "\n";
+        t += "Available:             " + pounds(r.budget->available) + "\n";
+        t += "Headroom:              " + pounds(r.budget->headroom) + (r.budget->headroom < 0 ? "  (OVERSPENT)" : "") + "\n";
+        if (r.budget->lever != Lever::none) {
+            std::snprintf(b, sizeof b, "Lever: %s = %.8f%s\n", to_string(r.budget->lever), r.budget->lever_value,
+                          r.budget->lever_at_limit ? " (at its limit: the lever cannot spend more)" : "");
+            t += b;
+        }
+    } else {
+        t += "No budget given: nothing balanced.\n";
+    }
+    auto line = [&](const std::string& label, const OJson& g) {
+        std::snprintf(b, sizeof b, "%-12s %7zu %12s %9zu %14s %8zu %14s %8zu %14s\n", label.c_str(), g["schools"].get<std::size_t>(),
+                      pounds(g["total_budget_share"].get<double>()).c_str(), g["schools_on_mfg"].get<std::size_t>(),
+                      pounds(g["mfg_total"].get<double>()).c_str(), g["schools_capped"].get<std::size_t>(),
+                      pounds(g["capping_total"].get<double>()).c_str(), g["schools_on_mppl"].get<std::size_t>(),
+                      pounds(g["mppl_total"].get<double>()).c_str());
+        t += b;
+    };
+    std::snprintf(b, sizeof b, "\n%-12s %7s %12s %9s %14s %8s %14s %8s %14s\n", "", "schools", "budget", "on MFG", "MFG cost",
+                  "capped", "capped total", "on MPPL", "MPPL cost");
+    t += b;
+    for (auto it = j["phase"].begin(); it != j["phase"].end(); ++it) line(it.key(), it.value());
+    OJson all = j;
+    line("all", all);
+    return t;
+}
+
+}  // namespace fundsim
