@@ -1,4 +1,4 @@
-// Formatting of input errors: file:line: column C: "value" detail, or file: at /json/path: detail.
+// Errors with kinds and context: file:line: column C: "value" detail, or file: at /json/path: detail.
 #include "engine/core/error.hpp"
 
 namespace fundsim {
@@ -43,8 +43,35 @@ std::string format_error(const Where& w, const std::string& detail) {
     return msg;
 }
 
-InputError::InputError(Where where, const std::string& what)
-    : std::runtime_error(format_error(where, what)), where_(std::move(where)), detail_(what) {}
+const char* kind_text(ErrorKind kind) {
+    switch (kind) {
+        case ErrorKind::input: return "bad input";
+        case ErrorKind::formula: return "bad formula";
+        case ErrorKind::unaffordable: return "unaffordable";
+        case ErrorKind::invariant: return "invariant broken";
+        case ErrorKind::internal: return "internal error";
+    }
+    return "internal error";
+}
+
+bool is_fundsims_fault(ErrorKind kind) { return kind == ErrorKind::invariant || kind == ErrorKind::internal; }
+
+Error::Error(Where where, const std::string& detail, ErrorKind kind)
+    : kind_(kind), where_(std::move(where)), detail_(detail) {
+    compose();
+}
+
+Error& Error::add_context(std::string context) {
+    context_.insert(context_.begin(), std::move(context));
+    compose();
+    return *this;
+}
+
+void Error::compose() {
+    message_.clear();
+    for (const std::string& c : context_) message_ += c + ":\n  ";
+    message_ += format_error(where_, detail_);
+}
 
 void fail_at(const std::string& file, std::int64_t line, const std::string& column, std::string_view value,
              const std::string& detail) {
@@ -54,16 +81,25 @@ void fail_at(const std::string& file, std::int64_t line, const std::string& colu
     w.column = column;
     w.value = std::string(value);
     w.has_value = true;
-    throw InputError(w, detail);
+    throw Error(w, detail);
 }
 
-void fail_json(const std::string& file, const std::string& json_path, const std::string& detail) {
+void fail_line(const std::string& file, std::int64_t line, const std::string& detail) {
+    Where w;
+    w.file = file;
+    w.line = line;
+    throw Error(w, detail);
+}
+
+void fail_json(const std::string& file, const std::string& json_path, const std::string& detail, ErrorKind kind) {
     Where w;
     w.file = file;
     w.json_path = json_path.empty() ? "/" : json_path;
-    throw InputError(w, detail);
+    throw Error(w, detail, kind);
 }
 
-void fail(const std::string& detail) { throw InputError(Where{}, detail); }
+void fail(const std::string& detail, ErrorKind kind) { throw Error(Where{}, detail, kind); }
+
+void fail_internal(const std::string& detail) { throw Error(Where{}, "internal: " + detail, ErrorKind::internal); }
 
 }  // namespace fundsim
