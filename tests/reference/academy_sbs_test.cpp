@@ -1,12 +1,13 @@
 // Reference tests on ESFA's academy school budget share export for 2017/18 (../shared/data/external/
 // cfs-backend-academy-sbs-ay2017-18): basic entitlement, FSM/FSM6, EAL and mobility recomputed by the engine.
 //
-// Sources: the data folder's README.md (provenance, file layout) and tests/reference/FINDINGS.md (parsing
-// recipe §2, NOR derivation §3, funding basis §4, the cells changed in the local copy §1, test design §6).
-// Tolerance: none. Every published 2 dp subtotal is read as whole pennies from its text and compared with
-// the engine's reported (rounded) factor line exactly; rows that do not reconcile are pinned by UPIN with the
-// reason, never absorbed by a wider tolerance. The files are read in place at test time; if the folder is
-// missing every test here fails (a reference test that silently passes on no data would prove nothing).
+// Sources: the data folder's README.md (provenance, file layout, the integrity check that made the copy
+// identical to its upstream blobs) and tests/reference/FINDINGS.md (data history §1, parsing recipe §2, NOR
+// derivation §3, funding basis §4, test design §6). Tolerance: none. Every published 2 dp subtotal is read
+// as whole pennies from its text and compared with the engine's reported (rounded) factor line exactly; rows
+// that do not reconcile are pinned by UPIN with the reason, never absorbed by a wider tolerance. The files
+// are read in place at test time; if the folder is missing every test here fails (a reference test that
+// silently passes on no data would prove nothing).
 #define CATCH_CONFIG_ENABLE_PAIR_STRINGMAKER  // failures list the (UPIN, phase) pairs, not "{?}"
 #include <algorithm>
 #include <array>
@@ -20,9 +21,9 @@
 #include <string>
 #include <vector>
 
-#include "engine/io/csv_reader.hpp"
 #include "engine/core/error.hpp"
 #include "engine/core/number.hpp"
+#include "engine/io/csv_reader.hpp"
 #include "tests/support.hpp"
 
 using namespace fundsim;
@@ -333,51 +334,6 @@ const Derived& derived() {
     return dv;
 }
 
-// ---- The cells that differ from upstream in the local copy (FINDINGS §1), pinned by UPIN. ----
-// A single "71" became "72" in each. The test says which of the two states it finds and holds each
-// state to its own expectations; a copy with some cells changed and others not is an error.
-struct Pinned {
-    std::int64_t upin;
-    int file;   // -1 = basic entitlement, else kFsm
-    int index;  // phase (basic entitlement) or value index (fsm)
-    const char* local;
-    const char* upstream;
-};
-const Pinned kPinned[] = {
-    {123280, -1, 0, "780729.24", "780719.24"},      {123259, -1, 0, "338072.25", "338071.25"},
-    {132905, -1, 0, "680723.62", "680713.62"},      {130772, -1, 0, "680723.62", "680713.62"},
-    {119114, -1, 0, "1468072.15", "1468071.15"},    {119877, -1, 1, "3038072.86", "3038071.86"},
-    {114621, -1, 1, "2807284.45", "2807184.45"},    {130640, kFsm, 15, "168072.11", "168071.11"},
-    {120679, kFsm, 11, "158072.78", "158071.78"},   {120546, kFsm, 11, "228072.52", "228071.52"},
-    {120964, kFsm, 15, "1280722.17", "1280712.17"}, {124651, kFsm, 4, "0.538072", "0.538071"},
-};
-
-const std::string& pinned_text(const Data& d, const Pinned& p) {
-    const Row& r = d.rows.at(d.by_upin.at(p.upin));
-    return p.file < 0 ? r.be_s_text[static_cast<std::size_t>(p.index)]
-                      : r.values[static_cast<std::size_t>(p.file)][static_cast<std::size_t>(p.index)];
-}
-
-// true: the local copy as analysed (all 12 changed); false: all 12 hold the upstream value.
-bool local_changes_present(const Data& d) {
-    int local = 0, upstream = 0;
-    std::string seen;
-    for (const auto& p : kPinned) {
-        const std::string& t = pinned_text(d, p);
-        local += t == p.local;
-        upstream += t == p.upstream;
-        seen += "\n  UPIN " + std::to_string(p.upin) + ": \"" + t + "\" (local " + p.local + ", upstream " +
-                p.upstream + ")";
-    }
-    INFO("cells pinned by FINDINGS.md §1:" << seen);
-    REQUIRE((local == 12 || upstream == 12));
-    std::cout << "[academy sbs] data state: "
-              << (local == 12 ? "local copy with the 12 pinned changed cells (FINDINGS §1)"
-                              : "upstream values (§1 cells restored)")
-              << "\n";
-    return local == 12;
-}
-
 // ---- Step B (FINDINGS §6): FSM/FSM6, EAL and mobility as per_unit factors. ----
 
 struct Cell {
@@ -551,9 +507,8 @@ TEST_CASE(
     require_data();
     const Data& d = data();
     const Derived& dv = derived();
-    const bool local = local_changes_present(d);
     // A row is reproduced when the engine's line equals the published subtotal in all three phases
-    // (a zero subtotal is reproduced by NOR 0). Headline: integer NOR only (FINDINGS §0: 8,035 / 8,072).
+    // (a zero subtotal is reproduced by NOR 0). Headline: integer NOR only (FINDINGS §0: 8,042 / 8,072).
     std::size_t integer_rows = 0, any_rows = 0;
     for (std::size_t i = 0; i < d.rows.size(); ++i) {
         bool all_int = true, all_any = true;
@@ -580,14 +535,13 @@ TEST_CASE(
         std::cout << "\n";
     }
     CHECK(static_cast<double>(integer_rows) >= 0.99 * static_cast<double>(n));
-    // Counts of FINDINGS §0 and §6 step A (local copy); with the §1 cells restored the 7 changed rows
-    // reproduce with an integer NOR (FINDINGS §3: "with the upstream value each gives an integer NOR"; the
-    // restored counts were checked on a scratch copy with the 12 pinned cells set to their upstream values).
-    CHECK(integer_rows == (local ? 8035u : 8042u));
-    CHECK(any_rows == (local ? 8061u : 8068u));
+    // Counts of FINDINGS §0 and §6 step A: all rows but the 4 cells of the Bluecoat pair (one NOR split
+    // between two sites, KS3 and KS4) and the 2 cells whose 6 dp rate is too coarse.
+    CHECK(integer_rows == 8042u);
+    CHECK(any_rows == 8068u);
     const std::array<std::array<int, kTags>, 3> expected = {{
-        {2507, local ? 5536 : 5541, 20, 2, 2, local ? 5 : 0},
-        {5581, local ? 2484 : 2486, 3, 0, 0, local ? 4 : 2},
+        {2507, 5541, 20, 2, 2, 0},
+        {5581, 2486, 3, 0, 0, 2},
         {5636, 2430, 4, 0, 0, 2},
     }};
     for (int p = 0; p < 3; ++p) {
@@ -601,11 +555,9 @@ TEST_CASE("sbs-basic-entitlement.csv: the cells not reproduced are exactly the k
     require_data();
     const Data& d = data();
     const Derived& dv = derived();
-    const bool local = local_changes_present(d);
     // FINDINGS §3: (1) the 6 dp rate is too coarse for 2 cells (502639: 184 x 3240.252799 = 596,206.515016
     // published .51; 131892: 189 x 2976.020979 = 562,467.965031 published .96); (2) Bluecoat Academy 120792
-    // and Bluecoat Wollaton 139887 share one NOR across two sites in KS3 and KS4; (3) the 7 changed cells of
-    // §1.
+    // and Bluecoat Wollaton 139887 share one NOR across two sites in KS3 and KS4.
     std::set<std::pair<std::int64_t, int>> rate_precision, unresolved, tenths;
     for (std::size_t i = 0; i < d.rows.size(); ++i)
         for (int p = 0; p < 3; ++p) {
@@ -614,11 +566,8 @@ TEST_CASE("sbs-basic-entitlement.csv: the cells not reproduced are exactly the k
             if (dv.tag[i][p] == kTenths) tenths.insert({d.rows[i].upin, p});
         }
     CHECK(rate_precision == std::set<std::pair<std::int64_t, int>>{{502639, 0}, {131892, 0}});
-    std::set<std::pair<std::int64_t, int>> want = {{120792, 1}, {139887, 1}, {120792, 2}, {139887, 2}};
-    if (local)
-        for (const auto& p : kPinned)
-            if (p.file < 0) want.insert({p.upin, p.index});
-    CHECK(unresolved == want);
+    CHECK(unresolved ==
+          std::set<std::pair<std::int64_t, int>>{{120792, 1}, {139887, 1}, {120792, 2}, {139887, 2}});
     // Tenths: two Leicestershire schools, 140643 at 420.7 and 138350 at 228.7 primary pupils.
     CHECK(tenths == std::set<std::pair<std::int64_t, int>>{{140643, 0}, {138350, 0}});
     CHECK(dv.nor[d.by_upin.at(140643)][0] == Approx(420.7).margin(1e-9));
@@ -645,11 +594,9 @@ TEST_CASE(
     require_data();
     const Data& d = data();
     const FactorRun& fr = factor_run();
-    const bool local = local_changes_present(d);
     // FINDINGS §4.2 and §6 step B: amount = round_half_away(rate x factor x group NOR). A row reproduces all
     // its non-trivial cells (funded on estimates) or none (new openers funded on the census, whose subtotals
-    // come from the LA's APT and cannot be recomputed from this export). The only mixed rows are the §1
-    // cells.
+    // come from the LA's APT and cannot be recomputed from this export). No row is mixed.
     std::array<std::size_t, 4> classes{};
     std::size_t census_part_year = 0, estimates_part_year = 0, part_year_estimates_or_mixed = 0;
     std::array<std::size_t, kSubs> nontrivial{}, matched{}, est_matched{}, skipped{};
@@ -686,29 +633,21 @@ TEST_CASE(
     }
     std::cout << "[academy sbs]   all twelve: " << pct(all_m, all_nt) << "\n";
 
-    // Whatever the state: no part-year row is funded on estimates (FINDINGS §4.2, §6).
+    // No part-year row is funded on estimates (FINDINGS §4.2, §6).
     CHECK(estimates_part_year == 0);
     CHECK(part_year_estimates_or_mixed == 0);
-    if (local) {
-        CHECK(classes == std::array<std::size_t, 4>{6044, 1661, 5, 362});
-        CHECK(census_part_year == 1027);
-        // The mixed rows fail in exactly the changed cell: 130640 FSM6 sec, 120679 FSM sec, 120546 FSM sec,
-        // 120964 FSM6 sec, 124651 FSM6 pri (its factor P024).
-        CHECK(mixed_failures == std::set<std::pair<std::int64_t, int>>{
-                                    {130640, 3}, {120679, 2}, {120546, 2}, {120964, 3}, {124651, 1}});
-        // Cells matched in estimates rows (FINDINGS §6): 11,650 in all.
-        CHECK(est_matched ==
-              std::array<std::size_t, kSubs>{1930, 1879, 1174, 986, 473, 439, 2252, 285, 188, 1495, 459, 90});
-        // Cells left out because the group's NOR is unresolved (the §1 cells and Bluecoat): 24.
-        CHECK(skipped == std::array<std::size_t, kSubs>{3, 2, 4, 0, 0, 0, 4, 1, 0, 3, 4, 3});
-    } else {
-        // Checked on a scratch copy with the 12 pinned cells set to their upstream values. FINDINGS §6 gives
-        // 6,056 / 1,662 / 0 / 354 for this state, counted there with the raw q for unresolved NORs; with the
-        // skipping rule used here the Bluecoat pair (secondary cells only, NOR split between sites) has no
-        // cell left and moves from estimates to none.
-        CHECK(classes == std::array<std::size_t, 4>{6054, 1662, 0, 356});
-        CHECK(census_part_year == 1028);
-    }
+    // Row classes (FINDINGS §6 step B): estimates 6,055, census-funded 1,661 (1,028 of them part-year), mixed
+    // 0, none 356. The Bluecoat pair (secondary cells only, NOR split between sites) has every cell skipped
+    // and counts as none.
+    CHECK(classes == std::array<std::size_t, 4>{6055, 1661, 0, 356});
+    CHECK(census_part_year == 1028);
+    CHECK(mixed_failures == std::set<std::pair<std::int64_t, int>>{});  // a failure lists (UPIN, sub-factor)
+    // Cells matched in estimates rows, by sub-factor (FINDINGS §6): 11,672 in all.
+    CHECK(est_matched ==
+          std::array<std::size_t, kSubs>{1933, 1882, 1177, 988, 473, 439, 2257, 285, 188, 1501, 459, 90});
+    // Cells left out because the group's NOR is unresolved: the Bluecoat pair's secondary FSM, EAL3 and
+    // mobility cells, 6 in all.
+    CHECK(skipped == std::array<std::size_t, kSubs>{0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 2});
 }
 
 TEST_CASE(
