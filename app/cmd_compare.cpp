@@ -4,32 +4,28 @@
 #include <iostream>
 #include <optional>
 
-#include "engine/run/calculate.hpp"
 #include "app/commands.hpp"
+#include "app/options.hpp"
 #include "engine/compare/compare.hpp"
-#include "reports/comparison_writers.hpp"
 #include "engine/core/error.hpp"
-#include "reports/output_file.hpp"
+#include "engine/run/calculate.hpp"
+#include "reports/comparison_writers.hpp"
 #include "reports/html/report_html.hpp"
+#include "reports/output_file.hpp"
 
 namespace fundsim::app {
 
-namespace {
-
-constexpr const char* kPriorYear = "prior_year_budget";
-
-}  // namespace
-
 int cmd_compare(const std::vector<std::string>& args) {
     po::options_description desc("Options");
-    desc.add_options()("census,c", po::value<std::string>()->required(), "school-level census CSV")(
+    add_census_option(desc);
+    desc.add_options()(
         "baseline,b", po::value<std::string>()->default_value(kPriorYear),
         "what each option is compared with: a formula JSON, a scenario JSON, or prior_year_budget (the "
         "census column)")(
         "scenario,s", po::value<std::vector<std::string>>()->required(),
-        "an option: a scenario JSON (or a formula JSON); repeat for each option, in the order to show them")(
-        "out,o", po::value<std::string>()->required(), "output folder for the pack (created if needed)")(
-        "quiet,q", po::bool_switch(), "print nothing on success");
+        "an option: a scenario JSON (or a formula JSON); repeat for each option, in the order to show them");
+    add_out_folder_option(desc, "output folder for the pack (created if needed)");
+    add_quiet_option(desc);
     po::variables_map vm;
     if (!parse_options("compare",
                        "Compares options against a baseline for the Schools Forum: writes comparison.csv "

@@ -8,11 +8,12 @@
 #include <thread>
 
 #include "app/commands.hpp"
+#include "app/options.hpp"
 #include "engine/compare/compare.hpp"
-#include "reports/comparison_writers.hpp"
-#include "engine/core/error.hpp"
-#include "reports/output_file.hpp"
 #include "engine/compare/sweep.hpp"
+#include "engine/core/error.hpp"
+#include "reports/comparison_writers.hpp"
+#include "reports/output_file.hpp"
 
 namespace fundsim::app {
 
@@ -42,16 +43,17 @@ class ProgressBar {
 
 int cmd_sweep(const std::vector<std::string>& args) {
     po::options_description desc("Options");
-    desc.add_options()("census,c", po::value<std::string>()->required(), "school-level census CSV")(
-        "formula,f", po::value<std::string>()->required(),
-        "formula JSON (or a scenario JSON: its patched formula)")(
+    add_census_option(desc);
+    desc.add_options()("formula,f", po::value<std::string>()->required(),
+                       "formula JSON (or a scenario JSON: its patched formula)")(
         "vary,v", po::value<std::vector<std::string>>()->required(),
         "PATH=FROM:TO:STEP, a JSON pointer into the formula and its points, e.g. "
         "/mfg/percent=-0.005:0.005:0.0025 "
-        "(repeat for more parameters; every combination is run)")(
-        "out,o", po::value<std::string>()->required(), "output folder (created if needed)")(
-        "threads,j", po::value<unsigned>()->default_value(0), "worker threads (0 = one per processor)")(
-        "quiet,q", po::bool_switch(), "print nothing on success");
+        "(repeat for more parameters; every combination is run)");
+    add_out_folder_option(desc);
+    desc.add_options()("threads,j", po::value<unsigned>()->default_value(0),
+                       "worker threads (0 = one per processor)");
+    add_quiet_option(desc);
     po::variables_map vm;
     if (!parse_options("sweep",
                        "Runs the formula once per combination of the varied values, each balanced by the "

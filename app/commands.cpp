@@ -1,56 +1,10 @@
-// Command dispatch and the option handling shared by every command.
+// Command dispatch: argv[1] names the command; errors map to exit codes.
 #include "app/commands.hpp"
 
 #include <iostream>
 #include <map>
 
 #include "engine/core/error.hpp"
-
-namespace fundsim::app {
-
-bool parse_options(const std::string& command, const std::string& summary, po::options_description& desc,
-                   const std::vector<std::string>& args, po::variables_map& vm) {
-    desc.add_options()("help,h", "show this help");
-    try {
-        po::parsed_options parsed = po::command_line_parser(args).options(desc).run();
-        // Boost keeps a bare word (no --option before it) as a positional token and store() drops it
-        // silently; every fundsim argument is an option, so a stray word is a usage error.
-        for (const auto& o : parsed.options)
-            if (o.position_key >= 0 && !o.original_tokens.empty())
-                throw UsageError("unexpected argument '" + o.original_tokens.front() +
-                                 "': every argument is an option such as --census FILE\n(see 'fundsim " + command +
-                                 " --help')");
-        po::store(parsed, vm);
-        if (vm.count("help")) {
-            std::cout << "Usage: fundsim " << command << " [options]\n" << summary << "\n\n" << desc << "\n";
-            return false;
-        }
-        po::notify(vm);
-    } catch (const po::error& e) {
-        throw UsageError(std::string(e.what()) + "\n(see 'fundsim " + command + " --help')");
-    }
-    return true;
-}
-
-Formula formula_from_options(const po::variables_map& vm) {
-    const bool has_f = vm.count("formula"), has_s = vm.count("scenario");
-    if (has_s) {
-        Scenario s = load_scenario(vm["scenario"].as<std::string>());
-        if (has_f) {
-            // The command line's formula replaces the scenario's own base.
-            Json base = read_json_file(vm["formula"].as<std::string>());
-            Json sdoc = read_json_file(vm["scenario"].as<std::string>());
-            base.merge_patch(sdoc["changes"]);
-            if (!sdoc["changes"].contains("name")) base["name"] = s.name;
-            return parse_formula(base, vm["scenario"].as<std::string>() + " (patched " + vm["formula"].as<std::string>() + ")");
-        }
-        return s.formula;
-    }
-    if (!has_f) throw UsageError("give --formula F (or --scenario S)");
-    return load_formula(vm["formula"].as<std::string>());
-}
-
-}  // namespace fundsim::app
 
 namespace {
 
@@ -83,9 +37,9 @@ int fundsim::app::main_entry(int argc, char** argv) {
     const std::string command = args[0];
     args.erase(args.begin());
     static const std::map<std::string, int (*)(const std::vector<std::string>&)> commands = {
-        {"run", cmd_run}, {"validate", cmd_validate}, {"explain", cmd_explain}, {"synth", cmd_synth},
-        {"ingest", cmd_ingest},
-        {"compare", cmd_compare}, {"sweep", cmd_sweep}, {"statements", cmd_statements}};
+        {"run", cmd_run},     {"validate", cmd_validate},    {"explain", cmd_explain},
+        {"synth", cmd_synth}, {"ingest", cmd_ingest},        {"compare", cmd_compare},
+        {"sweep", cmd_sweep}, {"statements", cmd_statements}};
     auto it = commands.find(command);
     if (it == commands.end()) {
         std::cerr << "fundsim: unknown command '" << command << "'\n\n" << kUsageText;
@@ -100,7 +54,8 @@ int fundsim::app::main_entry(int argc, char** argv) {
         std::cerr << "fundsim " << command << ": error: " << e.what() << "\n";
         return kBadInput;
     } catch (const std::bad_alloc&) {
-        std::cerr << "fundsim " << command << ": error: out of memory (is an input file far larger than expected?)\n";
+        std::cerr << "fundsim " << command
+                  << ": error: out of memory (is an input file far larger than expected?)\n";
         return kBadInput;
     } catch (const std::exception& e) {
         std::cerr << "fundsim " << command << ": error: " << e.what() << "\n";
