@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "app/commands.hpp"
+#include "app/formula_source.hpp"
 #include "app/options.hpp"
 #include "app/run_checked.hpp"
 #include "engine/core/error.hpp"
@@ -19,12 +20,13 @@ int cmd_explain(const std::vector<std::string>& args) {
     if (!parse_options("explain", "Prints how each line of one school's budget was computed.", desc, args,
                        vm))
         return kOk;
-    Formula formula = formula_from_options(vm);
+    const FormulaSource source = formula_from_options(vm);
     Census census = load_census(vm["census"].as<std::string>());
     const long long urn = vm["school"].as<long long>();
     const long idx = census.index_of(urn);
     if (idx < 0) fail("school " + std::to_string(urn) + " is not in the census " + census.file);
-    Result r = run_checked(census, formula);
+    Result r = run_checked(census, source.formula);
+    std::cout << "Read " << describe(source) << "\n";
     std::cout << explain_school(r, static_cast<std::size_t>(idx));
     return kOk;
 }

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "app/commands.hpp"
+#include "app/formula_source.hpp"
 #include "app/options.hpp"
 #include "app/run_checked.hpp"
 #include "engine/core/error.hpp"
@@ -22,15 +23,15 @@ int cmd_run(const std::vector<std::string>& args) {
             "run", "Applies a formula to a census and balances it: writes allocations.csv and summary.json.",
             desc, args, vm))
         return kOk;
-    Formula formula = formula_from_options(vm);
+    const FormulaSource source = formula_from_options(vm);
     Census census = load_census(vm["census"].as<std::string>());
-    Result r = run_checked(census, formula);
+    Result r = run_checked(census, source.formula);
     OutputSet out(vm["out"].as<std::string>());
     out.add("allocations.csv", allocations_csv(r));
     out.add("summary.json", summary_json(r).dump(2) + "\n");
     out.commit();
     if (!vm["quiet"].as<bool>()) {
-        std::cout << run_summary_text(r);
+        std::cout << "Read " << describe(source) << "\n" << run_summary_text(r);
         std::cout << "\nWrote " << out.path_of("allocations.csv") << " and " << out.path_of("summary.json")
                   << "\n";
     }

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "app/commands.hpp"
+#include "app/formula_source.hpp"
 #include "app/options.hpp"
 #include "engine/compare/compare.hpp"
 #include "engine/core/error.hpp"
@@ -34,14 +35,18 @@ int cmd_statements(const std::vector<std::string>& args) {
         return kOk;
 
     // Every formula is loaded and checked before any calculation.
-    Formula formula = formula_from_options(vm);
-    const std::string option_file =
-        vm.count("scenario") ? vm["scenario"].as<std::string>() : vm["formula"].as<std::string>();
+    const FormulaSource source = formula_from_options(vm);
+    const Formula& formula = source.formula;
+    const std::string& option_file = source.path;
+    std::optional<FormulaSource> baseline_source;
     std::optional<Formula> baseline;
     std::string baseline_arg;
     if (vm.count("baseline")) {
         baseline_arg = vm["baseline"].as<std::string>();
-        if (baseline_arg != kPriorYear) baseline = load_formula_or_scenario(baseline_arg);
+        if (baseline_arg != kPriorYear) {
+            baseline_source = load_formula_source(baseline_arg);
+            baseline = baseline_source->formula;
+        }
     }
     Census census = load_census(vm["census"].as<std::string>());
     if (baseline_arg.empty() && census.has_prior_year_budget) baseline_arg = kPriorYear;
@@ -86,6 +91,8 @@ int cmd_statements(const std::vector<std::string>& args) {
     out.add("index.html", statements_index_html(r, schools, ch));
     out.commit();
     if (!vm["quiet"].as<bool>()) {
+        std::cout << "Read " << describe(source) << "\n";
+        if (baseline_source) std::cout << "Read the baseline from " << describe(*baseline_source) << "\n";
         std::cout << "Wrote " << schools.size() << " budget statement" << (schools.size() == 1 ? "" : "s")
                   << " and the index " << out.path_of("index.html") << "\n";
         if (cmp)

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "app/commands.hpp"
+#include "app/formula_source.hpp"
 #include "app/options.hpp"
 #include "engine/compare/compare.hpp"
 #include "engine/compare/sweep.hpp"
@@ -45,7 +46,7 @@ int cmd_sweep(const std::vector<std::string>& args) {
     po::options_description desc("Options");
     add_census_option(desc);
     desc.add_options()("formula,f", po::value<std::string>()->required(),
-                       "formula JSON (or a scenario JSON: its patched formula)")(
+                       "formula JSON (or a scenario JSON: its changes applied to its base formula)")(
         "vary,v", po::value<std::vector<std::string>>()->required(),
         "PATH=FROM:TO:STEP, a JSON pointer into the formula and its points, e.g. "
         "/mfg/percent=-0.005:0.005:0.0025 "
@@ -75,7 +76,8 @@ int cmd_sweep(const std::vector<std::string>& args) {
     } catch (const InputError& e) {
         throw UsageError(e.what());
     }
-    const Formula formula = load_formula_or_scenario(vm["formula"].as<std::string>());
+    const FormulaSource source = load_formula_source(vm["formula"].as<std::string>());
+    const Formula& formula = source.formula;
     Census census = load_census(vm["census"].as<std::string>());
 
     SweepOptions opt;
@@ -104,6 +106,7 @@ int cmd_sweep(const std::vector<std::string>& args) {
         char b[512];
         std::snprintf(b, sizeof b, "%zu combinations over %zu schools: %zu %s", sw.rows.size(), census.size,
                       ok, sw.has_budget ? "balanced" : "run (the formula has no budget: nothing to balance)");
+        std::cout << "Read " << describe(source) << "\n";
         std::cout << "Formula: " << sw.formula_name << "\n" << b;
         if (limit) std::cout << ", " << limit << " with the lever at its limit";
         if (unbalanced) std::cout << ", " << unbalanced << " cannot be balanced";

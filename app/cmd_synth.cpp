@@ -3,8 +3,10 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include "app/commands.hpp"
+#include "app/formula_source.hpp"
 #include "app/options.hpp"
 #include "engine/core/error.hpp"
 #include "engine/synth/synth.hpp"
@@ -19,7 +21,9 @@ int cmd_synth(const std::vector<std::string>& args) {
         "seed,k", po::value<std::uint64_t>()->default_value(1), "random seed (same seed, same file)")(
         "out,o", po::value<std::string>(), "census CSV to write")(
         "formula,f", po::value<std::string>(),
-        "draw MFG baselines and prior-year budgets near this formula's values")(
+        "draw MFG baselines and prior-year budgets near this formula's values (a formula JSON, or a scenario "
+        "JSON: "
+        "its changes applied to its base formula)")(
         "first-urn", po::value<long long>()->default_value(100001), "URN of the first school")(
         "la-code", po::value<int>()->default_value(881), "3-digit LA code used in LAESTABs")(
         "pupils-out", po::value<std::string>(), "also write the same LA as a pupil-level extract (CSV)")(
@@ -41,10 +45,10 @@ int cmd_synth(const std::vector<std::string>& args) {
     opt.seed = vm["seed"].as<std::uint64_t>();
     opt.first_urn = vm["first-urn"].as<long long>();
     opt.la_code = vm["la-code"].as<int>();
-    Formula formula;
+    std::optional<FormulaSource> source;
     if (vm.count("formula")) {
-        formula = load_formula(vm["formula"].as<std::string>());
-        opt.formula = &formula;
+        source = load_formula_source(vm["formula"].as<std::string>());
+        opt.formula = &source->formula;
     }
     const bool pupils = vm.count("pupils-out") || vm.count("schools-out") || vm.count("idaci-out");
     if (!vm.count("out") && !pupils)
@@ -90,6 +94,7 @@ int cmd_synth(const std::vector<std::string>& args) {
                   << vm["pupils-out"].as<std::string>() << ", " << vm["schools-out"].as<std::string>()
                   << " and " << vm["idaci-out"].as<std::string>() << "\n";
     }
+    if (source) std::cout << "Read " << describe(*source) << "\n";
     return kOk;
 }
 

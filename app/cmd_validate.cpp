@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "app/commands.hpp"
+#include "app/formula_source.hpp"
 #include "app/options.hpp"
 #include "app/run_checked.hpp"
 #include "engine/core/error.hpp"
@@ -20,7 +21,8 @@ int cmd_validate(const std::vector<std::string>& args) {
                        "Exit 0 only if everything is clean.",
                        desc, args, vm))
         return kOk;
-    Formula formula = formula_from_options(vm);
+    const FormulaSource source = formula_from_options(vm);
+    const Formula& formula = source.formula;
     Census census = load_census(vm["census"].as<std::string>());
     Result r = run_checked(census, formula);
     if (r.budget && r.budget->headroom < 0) {
@@ -32,6 +34,7 @@ int cmd_validate(const std::vector<std::string>& args) {
                       r.budget->available, -r.budget->headroom);
         fail(formula.file + ": " + b);
     }
+    std::cout << "Read " << describe(source) << "\n";
     std::cout << "OK: " << census.size << (census.size == 1 ? " school in " : " schools in ") << census.file
               << ", formula \"" << formula.name << "\" with " << formula.factors.size() << " factors\n";
     std::size_t new_schools = 0;

@@ -5,7 +5,6 @@
 #include <iostream>
 
 #include "app/commands.hpp"
-#include "engine/core/error.hpp"
 
 namespace fundsim::app {
 
@@ -38,9 +37,11 @@ void add_census_option(po::options_description& desc) {
 }
 
 void add_formula_options(po::options_description& desc) {
-    desc.add_options()("formula,f", po::value<std::string>(), "formula JSON")(
+    desc.add_options()("formula,f", po::value<std::string>(),
+                       "formula JSON (or a scenario JSON: its changes applied to its base formula)")(
         "scenario,s", po::value<std::string>(),
-        "scenario JSON (a patch to its base formula, or to --formula)");
+        "scenario JSON: its changes applied to its base formula, or to --formula if given (or a formula "
+        "JSON)");
 }
 
 void add_out_folder_option(po::options_description& desc, const char* help) {
@@ -49,25 +50,6 @@ void add_out_folder_option(po::options_description& desc, const char* help) {
 
 void add_quiet_option(po::options_description& desc) {
     desc.add_options()("quiet,q", po::bool_switch(), "print nothing on success");
-}
-
-Formula formula_from_options(const po::variables_map& vm) {
-    const bool has_f = vm.count("formula"), has_s = vm.count("scenario");
-    if (has_s) {
-        Scenario s = load_scenario(vm["scenario"].as<std::string>());
-        if (has_f) {
-            // The command line's formula replaces the scenario's own base.
-            Json base = read_json_file(vm["formula"].as<std::string>());
-            Json sdoc = read_json_file(vm["scenario"].as<std::string>());
-            base.merge_patch(sdoc["changes"]);
-            if (!sdoc["changes"].contains("name")) base["name"] = s.name;
-            return parse_formula(base, vm["scenario"].as<std::string>() + " (patched " +
-                                           vm["formula"].as<std::string>() + ")");
-        }
-        return s.formula;
-    }
-    if (!has_f) throw UsageError("give --formula F (or --scenario S)");
-    return load_formula(vm["formula"].as<std::string>());
 }
 
 FolderAndName split_path(const std::string& path) {

@@ -22,17 +22,14 @@ bool parse_options(const std::string& command, const std::string& summary, po::o
 
 // --census C (required): the school-level census.
 void add_census_option(po::options_description& desc);
-// --formula F and --scenario S, each optional (formula_from_options says which combinations are valid).
+// --formula F and --scenario S, each optional, each a formula or a scenario file (formula_from_options in
+// app/formula_source.hpp says which combinations are valid).
 void add_formula_options(po::options_description& desc);
 // --out DIR (required): the output folder.
 void add_out_folder_option(po::options_description& desc,
                            const char* help = "output folder (created if needed)");
 // --quiet: print nothing on success.
 void add_quiet_option(po::options_description& desc);
-
-// The formula of a run: --formula F, or --scenario S (which names its base), or both: the scenario
-// patches the formula given on the command line instead of its own base.
-Formula formula_from_options(const po::variables_map& vm);
 
 // An output file's path split into its folder ("." when it has none) and its file name, for OutputSet.
 struct FolderAndName {
