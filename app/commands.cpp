@@ -5,6 +5,7 @@
 #include <map>
 
 #include "engine/core/error.hpp"
+#include "engine/core/version.hpp"
 
 namespace {
 
@@ -12,6 +13,7 @@ const char* kUsageText =
     "fundsim: school funding formulae, protections and balancing for English local authorities\n"
     "\n"
     "Usage: fundsim COMMAND [options]   (fundsim COMMAND --help for each)\n"
+    "       fundsim --version           the version of fundsim (also: fundsim version)\n"
     "\n"
     "Commands:\n"
     "  run        one formula (or scenario) over one census: allocations.csv, summary.json\n"
@@ -33,6 +35,10 @@ int fundsim::app::main_entry(int argc, char** argv) {
     if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
         std::cout << kUsageText;
         return args.empty() ? kUsage : kOk;
+    }
+    if (args[0] == "--version" || args[0] == "version") {
+        std::cout << "fundsim " << fundsim_version() << "\n";
+        return kOk;
     }
     const std::string command = args[0];
     args.erase(args.begin());
