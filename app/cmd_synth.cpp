@@ -33,6 +33,7 @@ int cmd_synth(const std::vector<std::string>& args) {
         "census-date", po::value<std::string>()->default_value("2024-10-03"),
         "census day of the pupil extract")("lsoas", po::value<std::size_t>()->default_value(32844),
                                            "LSOAs in the lookup");
+    add_quiet_option(desc);
     po::variables_map vm;
     if (!parse_options(
             "synth",
@@ -58,10 +59,12 @@ int cmd_synth(const std::vector<std::string>& args) {
     if (pupils && !all)
         throw UsageError(
             "a pupil-level extract needs all of --pupils-out, --schools-out, --idaci-out and --bands");
+    const bool quiet = vm["quiet"].as<bool>();
+    if (source && !quiet) std::cout << "Read " << describe(*source) << "\n";
     if (vm.count("out")) {
         const std::string path = vm["out"].as<std::string>();
         write_file_atomic(path, synth_census_csv(opt));
-        std::cerr << "Wrote " << opt.schools << " schools to " << path << "\n";
+        if (!quiet) std::cout << "Wrote " << opt.schools << " schools to " << path << "\n";
     }
     if (pupils) {
         SynthPupilOptions popt;
@@ -89,12 +92,12 @@ int cmd_synth(const std::vector<std::string>& args) {
             if (!*s) fail("cannot finish writing the synthetic pupil files (is the disk full?)");
         }
         for (auto& s : sets) s->commit();
-        std::cerr << "Wrote " << st.rows << " pupil rows (" << st.counted
-                  << " counted, Reception to Year 11 on C or M) for " << st.schools << " schools to "
-                  << vm["pupils-out"].as<std::string>() << ", " << vm["schools-out"].as<std::string>()
-                  << " and " << vm["idaci-out"].as<std::string>() << "\n";
+        if (!quiet)
+            std::cout << "Wrote " << st.rows << " pupil rows (" << st.counted
+                      << " counted, Reception to Year 11 on C or M) for " << st.schools << " schools to "
+                      << vm["pupils-out"].as<std::string>() << ", " << vm["schools-out"].as<std::string>()
+                      << " and " << vm["idaci-out"].as<std::string>() << "\n";
     }
-    if (source) std::cout << "Read " << describe(*source) << "\n";
     return kOk;
 }
 
