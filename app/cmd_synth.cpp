@@ -60,12 +60,15 @@ int cmd_synth(const std::vector<std::string>& args) {
         throw UsageError(
             "a pupil-level extract needs all of --pupils-out, --schools-out, --idaci-out and --bands");
     const bool quiet = vm["quiet"].as<bool>();
-    if (source && !quiet) std::cout << "Read " << describe(*source) << "\n";
+    // Every file is written under a temporary name and renamed into place only once all are complete,
+    // so a run that fails (a bad --census-date or bands file, say) leaves none of them.
+    std::vector<std::unique_ptr<OutputSet>> sets;
     if (vm.count("out")) {
-        const std::string path = vm["out"].as<std::string>();
-        write_file_atomic(path, synth_census_csv(opt));
-        if (!quiet) std::cout << "Wrote " << opt.schools << " schools to " << path << "\n";
+        const FolderAndName p = split_path(vm["out"].as<std::string>());
+        sets.push_back(std::make_unique<OutputSet>(p.folder));
+        sets.back()->add(p.name, synth_census_csv(opt));
     }
+    SynthPupilStats st;
     if (pupils) {
         SynthPupilOptions popt;
         popt.schools = opt;
@@ -74,8 +77,6 @@ int cmd_synth(const std::vector<std::string>& args) {
         if (!parse_iso_date(date, popt.census_date))
             throw UsageError("--census-date \"" + date + "\" is not a date: expected YYYY-MM-DD");
         popt.lsoas = vm["lsoas"].as<std::size_t>();
-        // Three files, each written under a temporary name and renamed once all are complete.
-        std::vector<std::unique_ptr<OutputSet>> sets;
         std::vector<std::unique_ptr<std::ofstream>> streams;
         for (const char* key : {"pupils-out", "schools-out", "idaci-out"}) {
             const std::string path = vm[key].as<std::string>();
@@ -86,13 +87,18 @@ int cmd_synth(const std::vector<std::string>& args) {
                 if (!*streams.back()) fail(path + ": cannot write");
             });
         }
-        SynthPupilStats st = synth_pupil_files(popt, *streams[0], *streams[1], *streams[2]);
+        st = synth_pupil_files(popt, *streams[0], *streams[1], *streams[2]);
         for (auto& s : streams) {
             s->close();
             if (!*s) fail("cannot finish writing the synthetic pupil files (is the disk full?)");
         }
-        for (auto& s : sets) s->commit();
-        if (!quiet)
+    }
+    for (auto& s : sets) s->commit();
+    if (!quiet) {
+        if (source) std::cout << "Read " << describe(*source) << "\n";
+        if (vm.count("out"))
+            std::cout << "Wrote " << opt.schools << " schools to " << vm["out"].as<std::string>() << "\n";
+        if (pupils)
             std::cout << "Wrote " << st.rows << " pupil rows (" << st.counted
                       << " counted, Reception to Year 11 on C or M) for " << st.schools << " schools to "
                       << vm["pupils-out"].as<std::string>() << ", " << vm["schools-out"].as<std::string>()
