@@ -1,5 +1,5 @@
-// The commands of the fundsim program (interfaces §5), their exit codes (0 ok, 1 bad input, 2 usage) and
-// the dispatcher; the options they share are in app/options.hpp.
+// The commands of the fundsim program (interfaces §5) and their exit codes (0 ok, 1 bad input, 2 usage,
+// 3 a fault in fundsim); the options they share are in app/options.hpp, the dispatcher in app/dispatch.hpp.
 #pragma once
 
 #include <stdexcept>
@@ -8,14 +8,13 @@
 
 namespace fundsim::app {
 
-constexpr int kOk = 0, kBadInput = 1, kUsage = 2;
+// Exit codes: kBadInput for the user's files (bad input, bad formula, unaffordable), kUsage for the command
+// line, kFault for fundsim's own bugs (an invariant broken, an internal error): never the user's fault.
+constexpr int kOk = 0, kBadInput = 1, kUsage = 2, kFault = 3;
 
 struct UsageError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
-
-// The program: dispatches argv[1] to a command and maps errors to exit codes.
-int main_entry(int argc, char** argv);
 
 int cmd_run(const std::vector<std::string>& args);
 int cmd_validate(const std::vector<std::string>& args);

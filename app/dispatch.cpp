@@ -1,9 +1,11 @@
-// Command dispatch: argv[1] names the command; errors map to exit codes.
-#include "app/commands.hpp"
+// Command dispatch: argv[1] names the command; errors map to exit codes (app/dispatch.hpp).
+#include "app/dispatch.hpp"
 
 #include <iostream>
 #include <map>
+#include <new>
 
+#include "app/commands.hpp"
 #include "engine/core/error.hpp"
 #include "engine/core/version.hpp"
 
@@ -25,9 +27,48 @@ const char* kUsageText =
     "  sweep      every combination of varied formula values, each balanced: sweep.csv\n"
     "  statements one printable budget statement per school (DIR/<urn>.html) and an index\n"
     "\n"
-    "Exit codes: 0 success, 1 bad input (message on stderr), 2 usage error.\n";
+    "Exit codes: 0 success; 1 bad input: a census, formula or other file is wrong, or the budget cannot\n"
+    "be balanced (the message on stderr says where); 2 usage error (the command line); 3 a fault in\n"
+    "fundsim itself, not in your files (please report it).\n";
+
+// After the message of an exit 3: whose fault it is (and its kind), and what to do.
+void tell_fault(std::ostream& err, const char* kind) {
+    err << "This is a fault in fundsim (" << kind
+        << "), not in your files. Please report it to the fundsim maintainers\n"
+           "with this message, the command you ran and the version (fundsim "
+        << fundsim::fundsim_version() << ").\n";
+}
 
 }  // namespace
+
+int fundsim::app::run_command(const std::string& name, const Command& command,
+                              const std::vector<std::string>& args, std::ostream& err) {
+    try {
+        return command(args);
+    } catch (const UsageError& e) {
+        err << "fundsim " << name << ": " << e.what() << "\n";
+        return kUsage;
+    } catch (const fundsim::Error& e) {
+        if (!is_fundsims_fault(e.kind())) {
+            err << "fundsim " << name << ": error: " << e.what() << "\n";
+            return kBadInput;
+        }
+        err << "fundsim " << name << ": error: " << e.what() << "\n";
+        tell_fault(err, kind_text(e.kind()));
+        return kFault;
+    } catch (const std::bad_alloc&) {
+        err << "fundsim " << name << ": error: out of memory (is an input file far larger than expected?)\n";
+        return kBadInput;
+    } catch (const std::exception& e) {
+        err << "fundsim " << name << ": error: " << e.what() << "\n";
+        tell_fault(err, "internal error");
+        return kFault;
+    } catch (...) {
+        err << "fundsim " << name << ": error: an exception that is not a std::exception\n";
+        tell_fault(err, "internal error");
+        return kFault;
+    }
+}
 
 int fundsim::app::main_entry(int argc, char** argv) {
     std::ios::sync_with_stdio(false);
@@ -51,20 +92,5 @@ int fundsim::app::main_entry(int argc, char** argv) {
         std::cerr << "fundsim: unknown command '" << command << "'\n\n" << kUsageText;
         return kUsage;
     }
-    try {
-        return it->second(args);
-    } catch (const UsageError& e) {
-        std::cerr << "fundsim " << command << ": " << e.what() << "\n";
-        return kUsage;
-    } catch (const fundsim::InputError& e) {
-        std::cerr << "fundsim " << command << ": error: " << e.what() << "\n";
-        return kBadInput;
-    } catch (const std::bad_alloc&) {
-        std::cerr << "fundsim " << command
-                  << ": error: out of memory (is an input file far larger than expected?)\n";
-        return kBadInput;
-    } catch (const std::exception& e) {
-        std::cerr << "fundsim " << command << ": error: " << e.what() << "\n";
-        return kBadInput;
-    }
+    return run_command(command, it->second, args, std::cerr);
 }
