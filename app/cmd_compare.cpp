@@ -4,32 +4,29 @@
 #include <iostream>
 #include <optional>
 
-#include "engine/run/calculate.hpp"
 #include "app/commands.hpp"
+#include "app/formula_source.hpp"
+#include "app/options.hpp"
 #include "engine/compare/compare.hpp"
-#include "reports/comparison_writers.hpp"
 #include "engine/core/error.hpp"
-#include "reports/output_file.hpp"
+#include "engine/run/calculate.hpp"
+#include "reports/comparison_writers.hpp"
 #include "reports/html/report_html.hpp"
+#include "reports/output_file.hpp"
 
 namespace fundsim::app {
 
-namespace {
-
-constexpr const char* kPriorYear = "prior_year_budget";
-
-}  // namespace
-
 int cmd_compare(const std::vector<std::string>& args) {
     po::options_description desc("Options");
-    desc.add_options()("census,c", po::value<std::string>()->required(), "school-level census CSV")(
+    add_census_option(desc);
+    desc.add_options()(
         "baseline,b", po::value<std::string>()->default_value(kPriorYear),
         "what each option is compared with: a formula JSON, a scenario JSON, or prior_year_budget (the "
         "census column)")(
         "scenario,s", po::value<std::vector<std::string>>()->required(),
-        "an option: a scenario JSON (or a formula JSON); repeat for each option, in the order to show them")(
-        "out,o", po::value<std::string>()->required(), "output folder for the pack (created if needed)")(
-        "quiet,q", po::bool_switch(), "print nothing on success");
+        "an option: a scenario JSON (or a formula JSON); repeat for each option, in the order to show them");
+    add_out_folder_option(desc, "output folder for the pack (created if needed)");
+    add_quiet_option(desc);
     po::variables_map vm;
     if (!parse_options("compare",
                        "Compares options against a baseline for the Schools Forum: writes comparison.csv "
@@ -41,15 +38,19 @@ int cmd_compare(const std::vector<std::string>& args) {
 
     // Load and validate every formula before any calculation, so a typing error costs nothing.
     const std::string baseline_arg = vm["baseline"].as<std::string>();
+    std::optional<FormulaSource> baseline_source;
     std::optional<Formula> baseline;
     std::string baseline_name = "Last year's budget shares (census column prior_year_budget)";
     if (baseline_arg != kPriorYear) {
-        baseline = load_formula_or_scenario(baseline_arg);
+        baseline_source = load_formula_source(baseline_arg);
+        baseline = baseline_source->formula;
         baseline_name = baseline->name;
     }
+    std::vector<FormulaSource> sources;
     std::vector<std::pair<std::string, Formula>> options;
     for (const auto& path : vm["scenario"].as<std::vector<std::string>>()) {
-        Formula f = load_formula_or_scenario(path);
+        sources.push_back(load_formula_source(path));
+        Formula f = sources.back().formula;
         // The option's name is its key in comparison.csv and summary.json: two alike would be merged.
         for (const auto& [other, g] : options)
             if (g.name == f.name)
@@ -71,7 +72,10 @@ int cmd_compare(const std::vector<std::string>& args) {
     out.add("report.html", report_html(cmp));  // the Forum's paper: reports/html/report_html.cpp
     out.commit();
     if (!vm["quiet"].as<bool>()) {
-        std::cout << comparison_summary_text(cmp);
+        if (baseline_source) std::cout << "Read the baseline from " << describe(*baseline_source) << "\n";
+        for (std::size_t k = 0; k < sources.size(); ++k)
+            std::cout << "Read option " << k + 1 << " from " << describe(sources[k]) << "\n";
+        std::cout << "\n" << comparison_summary_text(cmp);
         std::cout
             << "\nThe Schools Forum pack is in " << out.dir() << "/:\n"
             << "  report.html       the paper: options side by side, who gains and loses, every school\n"

@@ -1,9 +1,10 @@
 // `fundsim ingest`: a pupil-level census extract → the school-level census (interfaces §4), with a
 // summary of what was counted, skipped and set aside; pupil identifiers never reach any output.
-#include <filesystem>
 #include <iostream>
+#include <memory>
 
 #include "app/commands.hpp"
+#include "app/options.hpp"
 #include "reports/output_file.hpp"
 #include "engine/ingest/pupil_census.hpp"
 
@@ -25,8 +26,8 @@ int cmd_ingest(const std::vector<std::string>& args) {
                                                                "school-level census CSV to write")(
         "set-aside", po::value<std::string>(),
         "write bad pupil rows here (line number and reason, never the UPN) and go on without them; "
-        "without it, the first bad row stops the run")("quiet,q", po::bool_switch(),
-                                                       "print nothing on success");
+        "without it, the first bad row stops the run");
+    add_quiet_option(desc);
     po::variables_map vm;
     if (!parse_options(
             "ingest",
@@ -49,18 +50,12 @@ int cmd_ingest(const std::vector<std::string>& args) {
     IngestResult r = ingest_pupil_census(opt);
 
     // Both files are written under temporary names and renamed only once both are complete.
-    namespace fs = std::filesystem;
-    auto split = [](const std::string& path) {
-        fs::path p(path);
-        return std::pair<std::string, std::string>(p.parent_path().empty() ? "." : p.parent_path().string(),
-                                                   p.filename().string());
-    };
-    const auto [out_dir, out_name] = split(vm["out"].as<std::string>());
+    const auto [out_dir, out_name] = split_path(vm["out"].as<std::string>());
     OutputSet out(out_dir);
     out.add(out_name, r.census_csv);
     std::unique_ptr<OutputSet> aside;
     if (opt.set_aside) {
-        const auto [dir, name] = split(vm["set-aside"].as<std::string>());
+        const auto [dir, name] = split_path(vm["set-aside"].as<std::string>());
         aside = std::make_unique<OutputSet>(dir);
         aside->add(name, set_aside_csv(r.summary));
     }

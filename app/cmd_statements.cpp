@@ -3,34 +3,30 @@
 #include <iostream>
 #include <optional>
 
-#include "engine/run/calculate.hpp"
 #include "app/commands.hpp"
+#include "app/formula_source.hpp"
+#include "app/options.hpp"
 #include "engine/compare/compare.hpp"
 #include "engine/core/error.hpp"
-#include "reports/output_file.hpp"
+#include "engine/run/calculate.hpp"
 #include "reports/html/statements_html.hpp"
+#include "reports/output_file.hpp"
 
 namespace fundsim::app {
 
-namespace {
-
-constexpr const char* kPriorYear = "prior_year_budget";
-
-}  // namespace
-
 int cmd_statements(const std::vector<std::string>& args) {
     po::options_description desc("Options");
-    desc.add_options()("census,c", po::value<std::string>()->required(), "school-level census CSV")(
-        "formula,f", po::value<std::string>(), "formula JSON")(
-        "scenario,s", po::value<std::string>(),
-        "scenario JSON (a patch to its base formula, or to --formula)")(
+    add_census_option(desc);
+    add_formula_options(desc);
+    desc.add_options()(
         "baseline,b", po::value<std::string>(),
         "what the change is measured against: a formula JSON, a scenario JSON, or prior_year_budget "
         "(default: "
-        "prior_year_budget when the census has that column, else no change is shown)")(
-        "out,o", po::value<std::string>()->required(), "output folder (created if needed)")(
-        "school", po::value<long long>(), "write only this school's statement (and the index)")(
-        "quiet,q", po::bool_switch(), "print nothing on success");
+        "prior_year_budget when the census has that column, else no change is shown)");
+    add_out_folder_option(desc);
+    desc.add_options()("school", po::value<long long>(),
+                       "write only this school's statement (and the index)");
+    add_quiet_option(desc);
     po::variables_map vm;
     if (!parse_options("statements",
                        "Writes one printable budget statement per school, DIR/<urn>.html, and DIR/index.html "
@@ -39,14 +35,18 @@ int cmd_statements(const std::vector<std::string>& args) {
         return kOk;
 
     // Every formula is loaded and checked before any calculation.
-    Formula formula = formula_from_options(vm);
-    const std::string option_file =
-        vm.count("scenario") ? vm["scenario"].as<std::string>() : vm["formula"].as<std::string>();
+    const FormulaSource source = formula_from_options(vm);
+    const Formula& formula = source.formula;
+    const std::string& option_file = source.path;
+    std::optional<FormulaSource> baseline_source;
     std::optional<Formula> baseline;
     std::string baseline_arg;
     if (vm.count("baseline")) {
         baseline_arg = vm["baseline"].as<std::string>();
-        if (baseline_arg != kPriorYear) baseline = load_formula_or_scenario(baseline_arg);
+        if (baseline_arg != kPriorYear) {
+            baseline_source = load_formula_source(baseline_arg);
+            baseline = baseline_source->formula;
+        }
     }
     Census census = load_census(vm["census"].as<std::string>());
     if (baseline_arg.empty() && census.has_prior_year_budget) baseline_arg = kPriorYear;
@@ -60,8 +60,8 @@ int cmd_statements(const std::vector<std::string>& args) {
         only = k;
     }
 
-    // With a baseline the engine's comparison gives the change and its attribution (engine/compare/compare.hpp);
-    // without one the statement has no change block.
+    // With a baseline the engine's comparison gives the change and its attribution
+    // (engine/compare/compare.hpp); without one the statement has no change block.
     std::optional<Comparison> cmp;
     std::optional<Result> alone;
     StatementChange change;
@@ -91,6 +91,8 @@ int cmd_statements(const std::vector<std::string>& args) {
     out.add("index.html", statements_index_html(r, schools, ch));
     out.commit();
     if (!vm["quiet"].as<bool>()) {
+        std::cout << "Read " << describe(source) << "\n";
+        if (baseline_source) std::cout << "Read the baseline from " << describe(*baseline_source) << "\n";
         std::cout << "Wrote " << schools.size() << " budget statement" << (schools.size() == 1 ? "" : "s")
                   << " and the index " << out.path_of("index.html") << "\n";
         if (cmp)

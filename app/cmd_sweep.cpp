@@ -8,11 +8,13 @@
 #include <thread>
 
 #include "app/commands.hpp"
+#include "app/formula_source.hpp"
+#include "app/options.hpp"
 #include "engine/compare/compare.hpp"
-#include "reports/comparison_writers.hpp"
-#include "engine/core/error.hpp"
-#include "reports/output_file.hpp"
 #include "engine/compare/sweep.hpp"
+#include "engine/core/error.hpp"
+#include "reports/comparison_writers.hpp"
+#include "reports/output_file.hpp"
 
 namespace fundsim::app {
 
@@ -42,16 +44,17 @@ class ProgressBar {
 
 int cmd_sweep(const std::vector<std::string>& args) {
     po::options_description desc("Options");
-    desc.add_options()("census,c", po::value<std::string>()->required(), "school-level census CSV")(
-        "formula,f", po::value<std::string>()->required(),
-        "formula JSON (or a scenario JSON: its patched formula)")(
+    add_census_option(desc);
+    desc.add_options()("formula,f", po::value<std::string>()->required(),
+                       "formula JSON (or a scenario JSON: its changes applied to its base formula)")(
         "vary,v", po::value<std::vector<std::string>>()->required(),
         "PATH=FROM:TO:STEP, a JSON pointer into the formula and its points, e.g. "
         "/mfg/percent=-0.005:0.005:0.0025 "
-        "(repeat for more parameters; every combination is run)")(
-        "out,o", po::value<std::string>()->required(), "output folder (created if needed)")(
-        "threads,j", po::value<unsigned>()->default_value(0), "worker threads (0 = one per processor)")(
-        "quiet,q", po::bool_switch(), "print nothing on success");
+        "(repeat for more parameters; every combination is run)");
+    add_out_folder_option(desc);
+    desc.add_options()("threads,j", po::value<unsigned>()->default_value(0),
+                       "worker threads (0 = one per processor)");
+    add_quiet_option(desc);
     po::variables_map vm;
     if (!parse_options("sweep",
                        "Runs the formula once per combination of the varied values, each balanced by the "
@@ -73,7 +76,8 @@ int cmd_sweep(const std::vector<std::string>& args) {
     } catch (const InputError& e) {
         throw UsageError(e.what());
     }
-    const Formula formula = load_formula_or_scenario(vm["formula"].as<std::string>());
+    const FormulaSource source = load_formula_source(vm["formula"].as<std::string>());
+    const Formula& formula = source.formula;
     Census census = load_census(vm["census"].as<std::string>());
 
     SweepOptions opt;
@@ -102,6 +106,7 @@ int cmd_sweep(const std::vector<std::string>& args) {
         char b[512];
         std::snprintf(b, sizeof b, "%zu combinations over %zu schools: %zu %s", sw.rows.size(), census.size,
                       ok, sw.has_budget ? "balanced" : "run (the formula has no budget: nothing to balance)");
+        std::cout << "Read " << describe(source) << "\n";
         std::cout << "Formula: " << sw.formula_name << "\n" << b;
         if (limit) std::cout << ", " << limit << " with the lever at its limit";
         if (unbalanced) std::cout << ", " << unbalanced << " cannot be balanced";

@@ -1,15 +1,17 @@
 // `fundsim synth`: a realistic synthetic LA census, deterministic per seed; optionally also a pupil-level
 // extract with its school file and LSOA lookup (the inputs of `fundsim ingest`).
-#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include "app/commands.hpp"
+#include "app/formula_source.hpp"
+#include "app/options.hpp"
 #include "engine/core/error.hpp"
-#include "reports/output_file.hpp"
 #include "engine/synth/synth.hpp"
 #include "engine/synth/synth_pupils.hpp"
+#include "reports/output_file.hpp"
 
 namespace fundsim::app {
 
@@ -18,7 +20,10 @@ int cmd_synth(const std::vector<std::string>& args) {
     desc.add_options()("schools,n", po::value<std::size_t>()->default_value(550), "number of schools")(
         "seed,k", po::value<std::uint64_t>()->default_value(1), "random seed (same seed, same file)")(
         "out,o", po::value<std::string>(), "census CSV to write")(
-        "formula,f", po::value<std::string>(), "draw MFG baselines and prior-year budgets near this formula's values")(
+        "formula,f", po::value<std::string>(),
+        "draw MFG baselines and prior-year budgets near this formula's values (a formula JSON, or a scenario "
+        "JSON: "
+        "its changes applied to its base formula)")(
         "first-urn", po::value<long long>()->default_value(100001), "URN of the first school")(
         "la-code", po::value<int>()->default_value(881), "3-digit LA code used in LAESTABs")(
         "pupils-out", po::value<std::string>(), "also write the same LA as a pupil-level extract (CSV)")(
@@ -26,11 +31,14 @@ int cmd_synth(const std::vector<std::string>& args) {
         "idaci-out", po::value<std::string>(), "... and its LSOA lookup (lsoa,idaci_rank)")(
         "bands", po::value<std::string>(), "IDACI rank cut-offs JSON for the pupil extract")(
         "census-date", po::value<std::string>()->default_value("2024-10-03"),
-        "census day of the pupil extract")(
-        "lsoas", po::value<std::size_t>()->default_value(32844), "LSOAs in the lookup");
+        "census day of the pupil extract")("lsoas", po::value<std::size_t>()->default_value(32844),
+                                           "LSOAs in the lookup");
+    add_quiet_option(desc);
     po::variables_map vm;
-    if (!parse_options("synth", "Writes a realistic synthetic LA census (phases, sizes, deprivation, premises, baselines).", desc,
-                       args, vm))
+    if (!parse_options(
+            "synth",
+            "Writes a realistic synthetic LA census (phases, sizes, deprivation, premises, baselines).", desc,
+            args, vm))
         return kOk;
     SynthOptions opt;
     opt.schools = vm["schools"].as<std::size_t>();
@@ -38,10 +46,10 @@ int cmd_synth(const std::vector<std::string>& args) {
     opt.seed = vm["seed"].as<std::uint64_t>();
     opt.first_urn = vm["first-urn"].as<long long>();
     opt.la_code = vm["la-code"].as<int>();
-    Formula formula;
+    std::optional<FormulaSource> source;
     if (vm.count("formula")) {
-        formula = load_formula(vm["formula"].as<std::string>());
-        opt.formula = &formula;
+        source = load_formula_source(vm["formula"].as<std::string>());
+        opt.formula = &source->formula;
     }
     const bool pupils = vm.count("pupils-out") || vm.count("schools-out") || vm.count("idaci-out");
     if (!vm.count("out") && !pupils)
@@ -51,11 +59,16 @@ int cmd_synth(const std::vector<std::string>& args) {
     if (pupils && !all)
         throw UsageError(
             "a pupil-level extract needs all of --pupils-out, --schools-out, --idaci-out and --bands");
+    const bool quiet = vm["quiet"].as<bool>();
+    // Every file is written under a temporary name and renamed into place only once all are complete,
+    // so a run that fails (a bad --census-date or bands file, say) leaves none of them.
+    std::vector<std::unique_ptr<OutputSet>> sets;
     if (vm.count("out")) {
-        const std::string path = vm["out"].as<std::string>();
-        write_file_atomic(path, synth_census_csv(opt));
-        std::cerr << "Wrote " << opt.schools << " schools to " << path << "\n";
+        const FolderAndName p = split_path(vm["out"].as<std::string>());
+        sets.push_back(std::make_unique<OutputSet>(p.folder));
+        sets.back()->add(p.name, synth_census_csv(opt));
     }
+    SynthPupilStats st;
     if (pupils) {
         SynthPupilOptions popt;
         popt.schools = opt;
@@ -64,30 +77,32 @@ int cmd_synth(const std::vector<std::string>& args) {
         if (!parse_iso_date(date, popt.census_date))
             throw UsageError("--census-date \"" + date + "\" is not a date: expected YYYY-MM-DD");
         popt.lsoas = vm["lsoas"].as<std::size_t>();
-        // Three files, each written under a temporary name and renamed once all are complete.
-        namespace fs = std::filesystem;
-        std::vector<std::unique_ptr<OutputSet>> sets;
         std::vector<std::unique_ptr<std::ofstream>> streams;
         for (const char* key : {"pupils-out", "schools-out", "idaci-out"}) {
-            fs::path p(vm[key].as<std::string>());
-            const std::string dir = p.parent_path().empty() ? "." : p.parent_path().string();
-            sets.push_back(std::make_unique<OutputSet>(dir));
-            sets.back()->add_with(p.filename().string(), [&](const std::string& tmp) {
+            const std::string path = vm[key].as<std::string>();
+            const FolderAndName p = split_path(path);
+            sets.push_back(std::make_unique<OutputSet>(p.folder));
+            sets.back()->add_with(p.name, [&](const std::string& tmp) {
                 streams.push_back(std::make_unique<std::ofstream>(tmp, std::ios::binary));
-                if (!*streams.back()) fail(p.string() + ": cannot write");
+                if (!*streams.back()) fail(path + ": cannot write");
             });
         }
-        SynthPupilStats st = synth_pupil_files(popt, *streams[0], *streams[1], *streams[2]);
+        st = synth_pupil_files(popt, *streams[0], *streams[1], *streams[2]);
         for (auto& s : streams) {
             s->close();
             if (!*s) fail("cannot finish writing the synthetic pupil files (is the disk full?)");
         }
-        for (auto& s : sets) s->commit();
-        std::cerr << "Wrote " << st.rows << " pupil rows (" << st.counted
-                  << " counted, Reception to Year 11 on C or M) for " << st.schools << " schools to "
-                  << vm["pupils-out"].as<std::string>() << ", "
-                  << vm["schools-out"].as<std::string>() << " and " << vm["idaci-out"].as<std::string>()
-                  << "\n";
+    }
+    for (auto& s : sets) s->commit();
+    if (!quiet) {
+        if (source) std::cout << "Read " << describe(*source) << "\n";
+        if (vm.count("out"))
+            std::cout << "Wrote " << opt.schools << " schools to " << vm["out"].as<std::string>() << "\n";
+        if (pupils)
+            std::cout << "Wrote " << st.rows << " pupil rows (" << st.counted
+                      << " counted, Reception to Year 11 on C or M) for " << st.schools << " schools to "
+                      << vm["pupils-out"].as<std::string>() << ", " << vm["schools-out"].as<std::string>()
+                      << " and " << vm["idaci-out"].as<std::string>() << "\n";
     }
     return kOk;
 }
