@@ -10,7 +10,7 @@
 #include "reports/comparison_writers.hpp"
 #include "engine/core/error.hpp"
 #include "reports/output_file.hpp"
-#include "reports/html/report_html.hpp"
+#include "reports/html/forum_report.hpp"
 
 namespace fundsim::app {
 

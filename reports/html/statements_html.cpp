@@ -10,7 +10,7 @@
 
 #include "reports/format.hpp"
 #include "engine/core/money.hpp"
-#include "reports/html/report_html.hpp"
+#include "reports/html/forum_report.hpp"
 #include "engine/factors/sparsity.hpp"
 
 namespace fundsim {

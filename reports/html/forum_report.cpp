@@ -1,6 +1,6 @@
 // report.html: the Schools Forum paper built from a Comparison. Everything is inline (CSS in <style>,
 // charts as <svg> drawn here) so that the file opens offline, can be emailed, and prints on A4 landscape.
-#include "reports/html/report_html.hpp"
+#include "reports/html/forum_report.hpp"
 
 #include <algorithm>
 #include <cmath>
