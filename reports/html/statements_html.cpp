@@ -10,7 +10,8 @@
 
 #include "reports/format.hpp"
 #include "engine/core/money.hpp"
-#include "reports/html/forum_report.hpp"
+#include "reports/html/html.hpp"
+#include "reports/labels.hpp"
 #include "engine/factors/sparsity.hpp"
 
 namespace fundsim {

@@ -7,6 +7,9 @@
 #include <set>
 
 #include "engine/compare/compare.hpp"
+#include "reports/format.hpp"
+#include "reports/html/html.hpp"
+#include "reports/labels.hpp"
 #include "tests/support.hpp"
 
 using namespace fundsim;
