@@ -1,9 +1,9 @@
-// Budget statements (reports/html/statements_html.cpp): every line adds up to the penny, the numbers of
+// Budget statements (reports/html/statement_model.cpp): every line adds up to the penny, the numbers of
 // three schools worked out by hand, academies show no de-delegation, and the HTML shows every line.
 #include <catch2/catch.hpp>
 
 #include "engine/compare/compare.hpp"
-#include "reports/html/statements_html.hpp"
+#include "reports/html/statement_model.hpp"
 #include "tests/support.hpp"
 
 using namespace fundsim;

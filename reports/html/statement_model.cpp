@@ -1,6 +1,6 @@
 // Budget statements: each school's lines (factors with unit values and counts, MPPL, MFG, capping,
 // budget share, de-delegation, grants, notional SEN, change and its attribution) from the result table.
-#include "reports/html/statements_html.hpp"
+#include "reports/html/statement_model.hpp"
 
 #include <algorithm>
 #include <cmath>
