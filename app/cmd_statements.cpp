@@ -8,7 +8,7 @@
 #include "engine/compare/compare.hpp"
 #include "engine/core/error.hpp"
 #include "reports/output_file.hpp"
-#include "reports/html/statement_model.hpp"
+#include "reports/html/statement_html.hpp"
 
 namespace fundsim::app {
 

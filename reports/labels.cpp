@@ -53,4 +53,6 @@ std::string phase_label(Phase p) {
     return "";
 }
 
+std::string status_label(Status s) { return s == Status::academy ? "Academy" : "Maintained"; }
+
 }  // namespace fundsim

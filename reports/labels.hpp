@@ -1,4 +1,4 @@
-// Names for people: a factor's or attribution part's id, a phase, as report.html and the budget
+// Names for people: a factor's or attribution part's id, a phase, a status, as report.html and the budget
 // statements print them ("basic_entitlement" -> "Basic entitlement (AWPU)", all_through -> "All-through").
 #pragma once
 
@@ -13,5 +13,8 @@ std::string factor_label(const std::string& id);
 
 // "Primary", "Secondary", "Middle", "All-through".
 std::string phase_label(Phase p);
+
+// "Maintained", "Academy".
+std::string status_label(Status s);
 
 }  // namespace fundsim
