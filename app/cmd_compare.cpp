@@ -11,7 +11,7 @@
 #include "engine/core/error.hpp"
 #include "engine/run/calculate.hpp"
 #include "reports/comparison_writers.hpp"
-#include "reports/html/report_html.hpp"
+#include "reports/html/forum_report.hpp"
 #include "reports/output_file.hpp"
 
 namespace fundsim::app {

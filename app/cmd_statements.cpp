@@ -9,7 +9,7 @@
 #include "engine/compare/compare.hpp"
 #include "engine/core/error.hpp"
 #include "engine/run/calculate.hpp"
-#include "reports/html/statements_html.hpp"
+#include "reports/html/statement_html.hpp"
 #include "reports/output_file.hpp"
 
 namespace fundsim::app {

@@ -1,4 +1,5 @@
-// Number and text formatting shared by the writers: pennies, 6-decimal fractions, CSV quoting.
+// Number formatting shared by the writers: pennies and 6-decimal fractions for files, and the people's
+// formats (£1,234.56, £1,234, +£12, 1.23%, 212,831) for the printed summaries, report.html and statements.
 #pragma once
 
 #include <cmath>
@@ -72,5 +73,20 @@ inline std::string count(double v) {
     else std::snprintf(b, sizeof b, "%.6g", v);
     return b;
 }
+
+// `v` printed with one printf conversion for a double ("%.1f", "%+.2f", "%g"...).
+std::string number_text(const char* printf_format, double v);
+
+// Digits grouped by thousands, without the sign: 1234567 -> "1,234,567".
+std::string group_thousands(long long whole);
+
+// Whole pounds for people: £1,234,567 and -£1,234 (half a pound away from zero).
+std::string pounds_whole(double v);
+// A signed change in whole pounds: +£1,234, -£1,234, £0.
+std::string signed_pounds_whole(double v);
+// A fraction as a percentage for people: 0.0123 -> "1.23%"; `sign` adds "+" to positive values.
+std::string percent_text(double fraction, int decimals = 2, bool sign = false);
+// Pupils for people: 212,831 (a fractional count keeps its decimals).
+std::string pupils_text(double v);
 
 }  // namespace fundsim

@@ -3,7 +3,10 @@
 #pragma once
 
 #include <Eigen/Core>
+#include <algorithm>
 #include <cmath>
+#include <numeric>
+#include <vector>
 
 namespace fundsim {
 
@@ -44,5 +47,34 @@ inline bool add_pennies(long long& pence, double pounds) {
 
 // Fractions reported to 6 decimal places (gain, MFG change).
 inline double round6(double x) { return std::round(x * 1e6) / 1e6; }
+
+// An amount as the whole pennies it is reported as (round_penny).
+inline long long whole_pennies(double pounds) { return std::llround(round_penny(pounds) * 100.0); }
+
+// Splits `target` (whole pennies) over parts whose exact values sum to it before rounding: each part
+// is rounded to the penny and the odd pennies go to the largest remainders, so the parts shown add up
+// to the line shown (funding-model §7: every reported total is the sum of its rounded lines).
+inline std::vector<double> apportion(const std::vector<double>& exact, double target) {
+    const std::size_t n = exact.size();
+    std::vector<long long> p(n);
+    long long sum = 0;
+    for (std::size_t k = 0; k < n; ++k) sum += (p[k] = whole_pennies(exact[k]));
+    long long diff = whole_pennies(target) - sum;
+    std::vector<std::size_t> order(n);
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        const double ra = exact[a] * 100 - static_cast<double>(p[a]),
+                     rb = exact[b] * 100 - static_cast<double>(p[b]);
+        return diff > 0 ? ra > rb : ra < rb;
+    });
+    for (std::size_t k = 0; diff != 0 && n > 0; ++k) {
+        const long long step = diff > 0 ? 1 : -1;
+        p[order[k % n]] += step;
+        diff -= step;
+    }
+    std::vector<double> out(n);
+    for (std::size_t k = 0; k < n; ++k) out[k] = static_cast<double>(p[k]) / 100.0;
+    return out;
+}
 
 }  // namespace fundsim

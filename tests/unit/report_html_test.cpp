@@ -1,12 +1,15 @@
-// report.html (reports/html/report_html.cpp): self-contained (no external reference), well-formed, escaped,
+// report.html (reports/html/forum_report.cpp): self-contained (no external reference), well-formed, escaped,
 // and carrying the numbers of a four-school comparison worked out by hand.
-#include "reports/html/report_html.hpp"
+#include "reports/html/forum_report.hpp"
 
 #include <catch2/catch.hpp>
 #include <regex>
 #include <set>
 
 #include "engine/compare/compare.hpp"
+#include "reports/format.hpp"
+#include "reports/html/html.hpp"
+#include "reports/labels.hpp"
 #include "tests/support.hpp"
 
 using namespace fundsim;

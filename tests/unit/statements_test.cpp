@@ -1,9 +1,11 @@
-// Budget statements (reports/html/statements_html.cpp): every line adds up to the penny, the numbers of
-// three schools worked out by hand, academies show no de-delegation, and the HTML shows every line.
+// Budget statements (reports/html/statement_model.cpp, statement_html.cpp): every line adds up to the
+// penny, the numbers of three schools worked out by hand, academies show no de-delegation, and the HTML
+// shows every line.
 #include <catch2/catch.hpp>
 
 #include "engine/compare/compare.hpp"
-#include "reports/html/statements_html.hpp"
+#include "engine/core/money.hpp"
+#include "reports/html/statement_html.hpp"
 #include "tests/support.hpp"
 
 using namespace fundsim;
@@ -233,4 +235,17 @@ TEST_CASE("a de-delegated pot is shared among maintained schools only", "[statem
     CHECK(find_line(oak, "F.",
                     "Share of a pot of £3,000.00 by nor among 2 schools: this school 210 of 460") != nullptr);
     CHECK(section(build_statement(r, 1, nullptr), "F.") == nullptr);
+}
+
+TEST_CASE("apportion: the parts shown add up to the line, odd pennies to the largest remainders",
+          "[statements]") {
+    // 1.004 + 1.004 + 1.002 = 3.01: each rounds to 1.00, so one penny is left over; it goes to the first
+    // of the two largest remainders (0.4p), not to the 0.2p one.
+    CHECK(apportion({1.004, 1.004, 1.002}, 3.01) == std::vector<double>{1.01, 1.00, 1.00});
+    // 3 × 0.336 = 1.008 shown as 1.00: each rounds up to 0.34 (1.02), so two pennies come off, from the
+    // smallest remainders (all equal here: the first two).
+    CHECK(apportion({0.336, 0.336, 0.336}, 1.00) == std::vector<double>{0.33, 0.33, 0.34});
+    // Negative parts (de-delegation lines) share out the same way.
+    CHECK(apportion({-1.004, -1.004, -1.002}, -3.01) == std::vector<double>{-1.01, -1.00, -1.00});
+    CHECK(apportion({}, 0).empty());
 }

@@ -1,5 +1,5 @@
-// Budget statements of `statements` (interfaces §5): one printable HTML page per school, laid out as an
-// LA budget statement, built from a plain list of lines that add up, and an index page linking them all.
+// Budget statements of `statements` (interfaces §5) as a model: each school's statement is a plain list of
+// lines in sections that add up to the penny, built from the result table before any HTML is written.
 #pragma once
 
 #include <cstdint>
@@ -50,13 +50,15 @@ Statement build_statement(const Result& r, std::size_t school, const StatementCh
 // Checks the rule of StatementLine; returns one message per line that does not add up (empty if all do).
 std::vector<std::string> statement_sum_errors(const Statement& s);
 
-// Amount as printed on a statement: £1,234.56, -£1,234.56.
-std::string statement_amount(double v);
+namespace statement {
 
-std::string statement_html(const Statement& s);
+// An amount line (item, part or total), its amount rounded to the penny.
+StatementLine line(StatementLine::Kind kind, std::string label, double amount, std::string rate = "",
+                   std::string count = "");
 
-// The index: every statement written, with name, phase, status, area, pupils and budget share.
-std::string statements_index_html(const Result& r, const std::vector<std::size_t>& schools,
-                                  const StatementChange* change = nullptr);
+// An info line: a note, with the value shown instead of an amount (may be empty).
+StatementLine info(std::string label, std::string value = "");
+
+}  // namespace statement
 
 }  // namespace fundsim
