@@ -1,9 +1,9 @@
 // Factor kinds of funding-model §3, each a few array operations over all schools: the phase/status
-// filter and the dispatch to the kinds (one file per kind family beside this one).
+// filter and the evaluation of a kind's rule (kinds.hpp, one file per kind family) column-wise.
 #include "engine/factors/factors.hpp"
 
 #include "engine/factors/kinds.hpp"
-#include "engine/factors/sparsity.hpp"
+#include "engine/factors/sink.hpp"
 
 namespace fundsim {
 
@@ -12,37 +12,16 @@ using Eigen::ArrayXd;
 ArrayXd factor_mask(const Factor& f, const Census& c) {
     ArrayXd m(static_cast<Eigen::Index>(c.size));
     for (std::size_t i = 0; i < c.size; ++i)
-        m[static_cast<Eigen::Index>(i)] =
-            f.phases[static_cast<int>(c.phase[i])] && f.status[static_cast<int>(c.status[i])] ? 1.0 : 0.0;
+        m[static_cast<Eigen::Index>(i)] = kinds::applies_to(f, c.phase[i], c.status[i]) ? 1.0 : 0.0;
     return m;
 }
 
 ArrayXd evaluate_factor(const Factor& f, const Census& c, bool reception_uplift,
                         const std::vector<ArrayXd>& earlier) {
     const ArrayXd mask = factor_mask(f, c);
-    switch (f.kind) {
-        case FactorKind::per_pupil:
-            return kinds::per_pupil(f, c, reception_uplift) * mask;
-        case FactorKind::per_unit:
-            return kinds::per_unit(f, c) * mask;
-        case FactorKind::banded:
-            return kinds::banded(f, c) * mask;
-        case FactorKind::per_unit_above_threshold:
-            return kinds::above_threshold(f, c) * mask;
-        case FactorKind::lump_sum:
-            return kinds::lump_sum(f, c) * mask;
-        case FactorKind::sparsity:
-            return evaluate_sparsity(f, c) * mask;
-        case FactorKind::actual:
-            return kinds::actual(f, c) * mask;
-        case FactorKind::per_column:
-            return kinds::per_column(f, c) * mask;
-        case FactorKind::allocation:
-            return kinds::allocation(f, c, mask);
-        case FactorKind::london_fringe:
-            return kinds::london_fringe(f, c, earlier) * mask;
-    }
-    return ArrayXd::Zero(static_cast<Eigen::Index>(c.size));
+    kinds::ColumnSink s(c, reception_uplift, mask, earlier);
+    kinds::apply(f, s);
+    return s.out() * mask;
 }
 
 std::vector<ArrayXd> evaluate_factors(const std::vector<Factor>& factors, const Census& c,
