@@ -3,6 +3,9 @@
 // threshold T (or passes 0.8 T with the distance taper); the amount is M × year weight × distance weight.
 #include "engine/factors/sparsity.hpp"
 
+#include "engine/factors/kinds.hpp"
+#include "engine/factors/sink.hpp"
+
 namespace fundsim {
 
 SparsityTerms sparsity_for(const Factor& f, Phase phase, double nor, double year_groups, double distance) {
@@ -59,5 +62,46 @@ Eigen::ArrayXd evaluate_sparsity(const Factor& f, const Census& c) {
     }
     return (eligible > 0).select(M * yw * dw, zero);
 }
+
+namespace kinds {
+
+// The rule has two forms: sparsity_for for one school and evaluate_sparsity, its column-wise fast path
+// (tests/unit/factors/sparsity_test.cpp and breakdown_test.cpp hold them equal).
+template <class S>
+void sparsity(const Factor& f, S& s) {
+    const Census& c = s.census;
+    if constexpr (S::one_school) {
+        const Phase phase = c.phase[s.school];
+        const int p = static_cast<int>(phase);
+        const char* key = to_string(phase);
+        note::Sparsity n;
+        n.phase = phase;
+        n.distance = s.column("sparsity_distance");
+        n.pupils = s(c.nor);
+        n.year_groups = s(c.yg);
+        n.distance_threshold = s.value(f.distance_threshold.value[p], Key{"distance_threshold", key});
+        n.year_group_threshold = s.value(f.year_group_threshold.value[p], Key{"year_group_threshold", key});
+        n.maximum = s.money(f.maximum.value[p], Key{"maximum", key});
+        n.distance_taper = f.distance_taper;
+        n.distance_taper_source = s.source(Key{"distance_taper"});
+        n.year_group_taper = f.year_group_taper;
+        n.year_group_taper_source = s.source(Key{"year_group_taper"});
+        n.terms = sparsity_for(f, phase, n.pupils, n.year_groups, n.distance);
+        const SparsityTerms t = n.terms;
+        s.note(std::move(n));
+        if (t.eligible)
+            s.piece([&] { return std::string("Sparsity, ") + phase_words(phase) + " maximum × weights"; },
+                    f.maximum.value[p], Key{"maximum", key}, t.year_weight * t.distance_weight, t.amount,
+                    Shape{Unit::money, Unit::weight});
+    } else {
+        s.add(evaluate_sparsity(f, c));
+    }
+}
+
+template void sparsity(const Factor&, ColumnSink&);
+template void sparsity(const Factor&, SchoolSink&);
+
+}  // namespace kinds
+
 
 }  // namespace fundsim

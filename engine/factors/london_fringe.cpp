@@ -1,0 +1,31 @@
+// london_fringe (funding-model §3): an uplift of (multiplier − 1) on the factors it lists, for the
+// schools the census marks as London fringe.
+#include "engine/factors/kinds.hpp"
+#include "engine/factors/sink.hpp"
+
+namespace fundsim::kinds {
+
+template <class S>
+void london_fringe(const Factor& f, S& s) {
+    auto listed = s.zero();
+    for (int k : f.fringe_indices) listed += s(s.earlier().at(static_cast<std::size_t>(k)));
+    const auto& fringe = s.column("london_fringe");
+    if constexpr (S::one_school) {
+        note::LondonFringe n;
+        n.multiplier = s.value(f.multiplier, Key{"multiplier"});
+        for (std::size_t j = 0; j < f.fringe_indices.size(); ++j)
+            n.listed.emplace_back(f.fringe_factors[j],
+                                  s(s.earlier().at(static_cast<std::size_t>(f.fringe_indices[j]))));
+        n.listed_total = listed;
+        n.fringe = fringe;
+        s.note(std::move(n));
+        if (fringe == 0) return;  // not a fringe school: no uplift
+    }
+    s.piece("Fringe uplift", f.multiplier - 1.0, Key{"multiplier"}, listed,
+            (f.multiplier - 1.0) * listed * fringe, Shape{Unit::fraction, Unit::money, "london_fringe"});
+}
+
+template void london_fringe(const Factor&, ColumnSink&);
+template void london_fringe(const Factor&, SchoolSink&);
+
+}  // namespace fundsim::kinds

@@ -1,0 +1,27 @@
+// per_pupil (funding-model §3): a rate by key stage × pupils, e.g. the basic entitlement.
+#include "engine/factors/kinds.hpp"
+#include "engine/factors/sink.hpp"
+
+namespace fundsim::kinds {
+
+// Rate by key stage × pupils; the reception uplift adds to primary pupils here only.
+template <class S>
+void per_pupil(const Factor& f, S& s) {
+    const Census& c = s.census;
+    if (s.reception_uplift) {
+        s.term("Primary pupils (R–Y6)", f.rate_primary, Key{"rate", "primary"},
+               s(c.nor_primary) + s(c.reception_uplift), "nor_primary");
+        if constexpr (S::one_school)
+            if (s(c.reception_uplift) > 0) s.note(note::ReceptionUplift{s(c.reception_uplift)});
+    } else {
+        s.term("Primary pupils (R–Y6)", f.rate_primary, Key{"rate", "primary"}, s(c.nor_primary),
+               "nor_primary");
+    }
+    s.term("KS3 pupils (Y7–Y9)", f.rate_ks3, Key{"rate", "ks3"}, s(c.nor_ks3), "nor_ks3");
+    s.term("KS4 pupils (Y10–Y11)", f.rate_ks4, Key{"rate", "ks4"}, s(c.nor_ks4), "nor_ks4");
+}
+
+template void per_pupil(const Factor&, ColumnSink&);
+template void per_pupil(const Factor&, SchoolSink&);
+
+}  // namespace fundsim::kinds
