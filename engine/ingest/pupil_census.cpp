@@ -22,11 +22,12 @@
 #include "engine/io/csv_reader.hpp"
 #include "engine/core/error.hpp"
 #include "engine/core/number.hpp"
+#include "engine/core/text.hpp"
 
 namespace fundsim {
 
 // ---------------------------------------------------------------------------------------------------
-// IDACI bands and dates
+// IDACI bands
 
 IdaciBands parse_idaci_bands(const Json& doc, const std::string& file) {
     static const char* const kNames[6] = {"a", "b", "c", "d", "e", "f"};
@@ -65,32 +66,6 @@ IdaciBands parse_idaci_bands(const Json& doc, const std::string& file) {
 }
 
 IdaciBands load_idaci_bands(const std::string& path) { return parse_idaci_bands(read_json_file(path), path); }
-
-namespace {
-// The body of parse_iso_date, inline for the pupil loop (one date a pupil).
-inline bool iso_date(std::string_view t, std::int32_t& out) {
-    if (t.size() != 10) t = trim(t);
-    if (t.size() != 10 || t[4] != '-' || t[7] != '-') return false;
-    unsigned v[8];
-    const std::size_t pos[8] = {0, 1, 2, 3, 5, 6, 8, 9};
-    for (int i = 0; i < 8; ++i) {
-        v[i] = static_cast<unsigned>(t[pos[i]] - '0');
-        if (v[i] > 9) return false;
-    }
-    const unsigned y = v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3], m = v[4] * 10 + v[5],
-                   d = v[6] * 10 + v[7];
-    if (y < 1900 || m < 1 || m > 12 || d < 1) return false;
-    if (d > 28) {
-        static const unsigned kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-        const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-        if (d > kDays[m - 1] + (m == 2 && leap ? 1 : 0)) return false;
-    }
-    out = static_cast<std::int32_t>(y * 10000 + m * 100 + d);
-    return true;
-}
-}  // namespace
-
-bool parse_iso_date(std::string_view t, std::int32_t& out) { return iso_date(t, out); }
 
 bool looks_like_upn(std::string_view v) {
     v = trim(v);
@@ -557,48 +532,6 @@ SchoolTable load_school_table(const std::string& path, const std::vector<std::st
 // ---------------------------------------------------------------------------------------------------
 // The pupil file.
 
-// Offset of the first byte of `u` that is not part of well-formed UTF-8 (RFC 3629: no overlong forms,
-// no surrogates, nothing above U+10FFFF), or `len` if there is none.
-std::size_t invalid_utf8(const unsigned char* u, std::size_t len) {
-    std::size_t i = 0;
-    while (i < len) {
-        const unsigned c = u[i];
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        std::size_t n = 0;
-        unsigned lo = 0x80, hi = 0xBF;  // the allowed range of the second byte
-        if (c >= 0xC2 && c <= 0xDF)
-            n = 1;
-        else if (c >= 0xE0 && c <= 0xEF)
-            n = 2, lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
-        else if (c >= 0xF0 && c <= 0xF4)
-            n = 3, lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
-        else
-            return i;
-        if (i + n >= len) return i;  // cut short by the end of the cell
-        if (u[i + 1] < lo || u[i + 1] > hi) return i;
-        for (std::size_t k = 2; k <= n; ++k)
-            if ((u[i + k] & 0xC0) != 0x80) return i;
-        i += n + 1;
-    }
-    return len;
-}
-
-// True if some byte of the block is 0x80 or above (eight bytes at a time).
-bool has_high_byte(const char* p, std::size_t n) {
-    std::size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        std::uint64_t w;
-        std::memcpy(&w, p + i, 8);
-        if (w & 0x8080808080808080ULL) return true;
-    }
-    for (; i < n; ++i)
-        if (static_cast<unsigned char>(p[i]) >= 0x80) return true;
-    return false;
-}
-
 // A libcsv driver for the pupil file, which may hold millions of rows: each cell is handed to the sink
 // in place (pointer and length, as libcsv gives it) instead of being copied into a record, which is
 // what lets a national extract be read at well over 100 MB/s. Options, line counting (CR, LF, CRLF and
@@ -712,7 +645,7 @@ class CellReader {
             return false;
         }
         if (high_seen_) {
-            const std::size_t bad = invalid_utf8(reinterpret_cast<const unsigned char*>(p), len);
+            const std::size_t bad = invalid_utf8_at(reinterpret_cast<const unsigned char*>(p), len);
             if (bad < len) {
                 utf8_error(p, len, bad);
                 return false;
@@ -914,7 +847,7 @@ class PupilSink {
                 break;
             }
             case Role::entry_date: {
-                if (!iso_date(v, entry_))
+                if (!parse_iso_date(v, entry_))
                     return problem(SetAsideReason::bad_date, "entry_date", trimmed(v), true,
                                    trimmed(v).empty()
                                        ? "is blank: expected the date the pupil joined, YYYY-MM-DD"

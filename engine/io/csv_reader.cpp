@@ -11,6 +11,7 @@
 #include <memory>
 
 #include "engine/core/error.hpp"
+#include "engine/core/text.hpp"
 
 namespace fundsim {
 
@@ -37,39 +38,6 @@ void set_error(ParseState& s, const std::string& detail) {
     w.file = s.name;
     w.line = s.record_line;
     s.error = std::make_exception_ptr(InputError(w, detail));
-}
-
-// Offset of the first byte of `p` that is not well-formed UTF-8 (overlong forms, surrogates and code
-// points above U+10FFFF included), or `n` if there is none.
-std::size_t invalid_utf8_at(const unsigned char* p, std::size_t n) {
-    std::size_t i = 0;
-    while (i < n) {
-        const unsigned char c = p[i];
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        // Lead byte: the sequence length, its payload bits, and the least code point it may encode.
-        std::size_t len = 0;
-        std::uint32_t cp = 0, min = 0;
-        if ((c & 0xE0) == 0xC0) {
-            len = 2, cp = c & 0x1Fu, min = 0x80;
-        } else if ((c & 0xF0) == 0xE0) {
-            len = 3, cp = c & 0x0Fu, min = 0x800;
-        } else if ((c & 0xF8) == 0xF0) {
-            len = 4, cp = c & 0x07u, min = 0x10000;
-        } else {
-            return i;
-        }
-        if (i + len > n) return i;
-        for (std::size_t k = 1; k < len; ++k) {
-            if ((p[i + k] & 0xC0) != 0x80) return i;
-            cp = (cp << 6) | (p[i + k] & 0x3Fu);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
-        i += len;
-    }
-    return n;
 }
 
 // interfaces §1: the census is UTF-8. A Windows-1252 export (Excel's plain "CSV") or a binary file is
