@@ -2,7 +2,6 @@
 // pupil file with a fixed block of counters per school, a duplicate check in bounded memory, the join.
 #include "engine/ingest/pupil_census.hpp"
 
-#include <csv.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -19,6 +18,7 @@
 #include <unordered_map>
 
 #include "engine/census/census.hpp"
+#include "engine/io/csv_cell_reader.hpp"
 #include "engine/io/csv_reader.hpp"
 #include "engine/core/error.hpp"
 #include "engine/core/number.hpp"
@@ -26,7 +26,7 @@
 namespace fundsim {
 
 // ---------------------------------------------------------------------------------------------------
-// IDACI bands and dates
+// IDACI bands
 
 IdaciBands parse_idaci_bands(const Json& doc, const std::string& file) {
     static const char* const kNames[6] = {"a", "b", "c", "d", "e", "f"};
@@ -65,32 +65,6 @@ IdaciBands parse_idaci_bands(const Json& doc, const std::string& file) {
 }
 
 IdaciBands load_idaci_bands(const std::string& path) { return parse_idaci_bands(read_json_file(path), path); }
-
-namespace {
-// The body of parse_iso_date, inline for the pupil loop (one date a pupil).
-inline bool iso_date(std::string_view t, std::int32_t& out) {
-    if (t.size() != 10) t = trim(t);
-    if (t.size() != 10 || t[4] != '-' || t[7] != '-') return false;
-    unsigned v[8];
-    const std::size_t pos[8] = {0, 1, 2, 3, 5, 6, 8, 9};
-    for (int i = 0; i < 8; ++i) {
-        v[i] = static_cast<unsigned>(t[pos[i]] - '0');
-        if (v[i] > 9) return false;
-    }
-    const unsigned y = v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3], m = v[4] * 10 + v[5],
-                   d = v[6] * 10 + v[7];
-    if (y < 1900 || m < 1 || m > 12 || d < 1) return false;
-    if (d > 28) {
-        static const unsigned kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-        const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-        if (d > kDays[m - 1] + (m == 2 && leap ? 1 : 0)) return false;
-    }
-    out = static_cast<std::int32_t>(y * 10000 + m * 100 + d);
-    return true;
-}
-}  // namespace
-
-bool parse_iso_date(std::string_view t, std::int32_t& out) { return iso_date(t, out); }
 
 bool looks_like_upn(std::string_view v) {
     v = trim(v);
@@ -557,227 +531,10 @@ SchoolTable load_school_table(const std::string& path, const std::vector<std::st
 // ---------------------------------------------------------------------------------------------------
 // The pupil file.
 
-// Offset of the first byte of `u` that is not part of well-formed UTF-8 (RFC 3629: no overlong forms,
-// no surrogates, nothing above U+10FFFF), or `len` if there is none.
-std::size_t invalid_utf8(const unsigned char* u, std::size_t len) {
-    std::size_t i = 0;
-    while (i < len) {
-        const unsigned c = u[i];
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        std::size_t n = 0;
-        unsigned lo = 0x80, hi = 0xBF;  // the allowed range of the second byte
-        if (c >= 0xC2 && c <= 0xDF)
-            n = 1;
-        else if (c >= 0xE0 && c <= 0xEF)
-            n = 2, lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
-        else if (c >= 0xF0 && c <= 0xF4)
-            n = 3, lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
-        else
-            return i;
-        if (i + n >= len) return i;  // cut short by the end of the cell
-        if (u[i + 1] < lo || u[i + 1] > hi) return i;
-        for (std::size_t k = 2; k <= n; ++k)
-            if ((u[i + k] & 0xC0) != 0x80) return i;
-        i += n + 1;
-    }
-    return len;
-}
-
-// True if some byte of the block is 0x80 or above (eight bytes at a time).
-bool has_high_byte(const char* p, std::size_t n) {
-    std::size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        std::uint64_t w;
-        std::memcpy(&w, p + i, 8);
-        if (w & 0x8080808080808080ULL) return true;
-    }
-    for (; i < n; ++i)
-        if (static_cast<unsigned char>(p[i]) >= 0x80) return true;
-    return false;
-}
-
-// A libcsv driver for the pupil file, which may hold millions of rows: each cell is handed to the sink
-// in place (pointer and length, as libcsv gives it) instead of being copied into a record, which is
-// what lets a national extract be read at well over 100 MB/s. Options, line counting (CR, LF, CRLF and
-// newlines inside quoted cells), the BOM, the limits and the checks (no NUL byte, UTF-8 text) are those
-// of csv_reader.cpp, but no message quotes the file's text: any cell may hold a pupil's identifier.
-// Whole-chunk checks keep the per-byte work out of the common case: cells are scanned for embedded
-// newlines only once a quote character has appeared in the file, for NUL bytes only once one has, and
-// for UTF-8 only once a byte above 0x7F has.
-template <class Sink>
-class CellReader {
-  public:
-    CellReader(std::string name, Sink& sink, CsvLimits limits = {})
-        : name_(std::move(name)), sink_(sink), limits_(limits) {}
-
-    void read_file() {
-        std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(name_.c_str(), "rb"), &std::fclose);
-        if (!f) fail(name_ + ": cannot open file: " + std::strerror(errno));
-        csv_parser p{};
-        if (csv_init(&p, CSV_STRICT | CSV_REPALL_NL | CSV_STRICT_FINI) != 0)
-            fail("cannot start the CSV parser");
-        std::unique_ptr<csv_parser, void (*)(csv_parser*)> guard(&p, &csv_free);
-        csv_set_blk_size(&p, 1 << 16);  // a long cell grows in 64 KiB steps, not 128 bytes (csv_reader.cpp)
-        const std::size_t block = csv_read_block(f.get());
-        const auto buf = std::make_unique_for_overwrite<char[]>(block);
-        bool first = true;
-        for (;;) {
-            std::size_t n = std::fread(buf.get(), 1, block, f.get());
-            if (n == 0) {
-                if (std::ferror(f.get())) fail(name_ + ": cannot read file: " + std::strerror(errno));
-                break;
-            }
-            const char* d = buf.get();
-            if (first) {
-                first = false;
-                if (n >= 3 && static_cast<unsigned char>(d[0]) == 0xEF &&
-                    static_cast<unsigned char>(d[1]) == 0xBB && static_cast<unsigned char>(d[2]) == 0xBF) {
-                    d += 3;
-                    n -= 3;
-                }
-            }
-            if (!quote_seen_ && std::memchr(d, '"', n) != nullptr) quote_seen_ = true;
-            if (!nul_seen_ && std::memchr(d, '\0', n) != nullptr) nul_seen_ = true;
-            if (!high_seen_ && has_high_byte(d, n)) high_seen_ = true;
-            careful_ = quote_seen_ || nul_seen_ || high_seen_;
-            const std::size_t done = csv_parse(&p, d, n, &CellReader::on_cell, &CellReader::on_end, this);
-            if (error_) std::rethrow_exception(error_);
-            if (done != n) {
-                const int err = csv_error(&p);
-                if (err == CSV_EPARSE) {
-                    Where w;
-                    w.file = name_;
-                    w.line = in_record_ ? record_line_ : line_;
-                    throw InputError(
-                        w,
-                        "malformed quoting: a quote inside an unquoted cell, or text after a closing quote");
-                }
-                fail(name_ + ": cannot parse CSV: " + csv_strerror(err));
-            }
-            if (p.entry_pos > limits_.max_field_bytes) {  // a cell still open, already too long
-                Where w;
-                w.file = name_;
-                w.line = in_record_ ? record_line_ : line_;
-                throw InputError(w, cell_limit_message(limits_));
-            }
-        }
-        if (csv_fini(&p, &CellReader::on_cell, &CellReader::on_end, this) != 0) {
-            Where w;
-            w.file = name_;
-            w.line = record_line_;
-            throw InputError(w, "a quoted cell is never closed (missing closing quote)");
-        }
-        if (error_) std::rethrow_exception(error_);
-    }
-
-  private:
-    void set_error(const std::string& detail) {
-        if (error_) return;
-        Where w;
-        w.file = name_;
-        w.line = record_line_;
-        error_ = std::make_exception_ptr(InputError(w, detail));
-    }
-
-    [[gnu::cold, gnu::noinline]] void limit_error(std::size_t len) {
-        if (len > limits_.max_field_bytes) return set_error(cell_limit_message(limits_));
-        if (cells_ >= limits_.max_fields)
-            return set_error("a record has more than " + std::to_string(limits_.max_fields) + " columns");
-        set_error("a record is longer than the limit of " + std::to_string(limits_.max_record_bytes) +
-                  " bytes");
-    }
-
-    // interfaces §1: UTF-8. Names the line of the bad byte itself; the text around it is not quoted.
-    [[gnu::cold, gnu::noinline]] void utf8_error(const char* p, std::size_t len, std::size_t bad) {
-        std::int64_t line = record_line_ + embedded_newlines_;
-        for (std::size_t i = 0; i < bad; ++i)
-            if (p[i] == '\n' || (p[i] == '\r' && (i + 1 == len || p[i + 1] != '\n'))) ++line;
-        char hex[8];
-        std::snprintf(hex, sizeof hex, "0x%02x", static_cast<unsigned char>(p[bad]));
-        Where w;
-        w.file = name_;
-        w.line = line;
-        error_ = std::make_exception_ptr(InputError(w, "is not UTF-8 text: field " +
-                                                           std::to_string(cells_ + 1) + " has the byte " +
-                                                           hex + " (save the file as \"CSV UTF-8\")"));
-    }
-
-    // The per-byte checks, once the file has shown a quote, a NUL or a byte above 0x7F; false on an error.
-    [[gnu::noinline]] bool check_cell(const char* p, std::size_t len) {
-        if (nul_seen_ && len > 0 && std::memchr(p, '\0', len) != nullptr) {
-            set_error("contains a NUL byte: this is not a text CSV file");
-            return false;
-        }
-        if (high_seen_) {
-            const std::size_t bad = invalid_utf8(reinterpret_cast<const unsigned char*>(p), len);
-            if (bad < len) {
-                utf8_error(p, len, bad);
-                return false;
-            }
-        }
-        if (quote_seen_)
-            for (std::size_t i = 0; i < len; ++i)
-                if (p[i] == '\n' || (p[i] == '\r' && (i + 1 == len || p[i + 1] != '\n')))
-                    ++embedded_newlines_;
-        return true;
-    }
-
-    static void on_cell(void* data, std::size_t len, void* self) {
-        auto& r = *static_cast<CellReader*>(self);
-        if (r.error_) return;
-        if (!r.in_record_) {
-            r.in_record_ = true;
-            r.record_line_ = r.line_;
-            r.cells_ = 0;
-            r.bytes_ = 0;
-        }
-        const char* p = static_cast<const char*>(data);
-        r.bytes_ += len;
-        if (len > r.limits_.max_field_bytes || r.cells_ >= r.limits_.max_fields ||
-            r.bytes_ > r.limits_.max_record_bytes) [[unlikely]]
-            return r.limit_error(len);
-        if (r.careful_ && !r.check_cell(p, len)) return;
-        try {
-            r.sink_.cell(r.cells_, std::string_view(p, len));
-        } catch (...) {
-            r.error_ = std::current_exception();
-        }
-        ++r.cells_;
-    }
-
-    static void on_end(int c, void* self) {
-        auto& r = *static_cast<CellReader*>(self);
-        // Every unquoted CR or LF is reported here (CSV_REPALL_NL); CRLF is one line.
-        const bool counts = !(c == '\n' && r.prev_terminator_ == '\r');
-        r.prev_terminator_ = c;
-        if (r.in_record_ && !r.error_) {
-            try {
-                r.sink_.end(r.record_line_, r.cells_);
-            } catch (...) {
-                r.error_ = std::current_exception();
-            }
-        }
-        if (r.in_record_) {
-            r.line_ += r.embedded_newlines_;
-            r.embedded_newlines_ = 0;
-        }
-        r.in_record_ = false;
-        if (counts && c != -1) ++r.line_;
-    }
-
-    std::string name_;
-    Sink& sink_;
-    CsvLimits limits_;
-    std::int64_t line_ = 1, record_line_ = 1, embedded_newlines_ = 0;
-    std::size_t cells_ = 0, bytes_ = 0;
-    bool in_record_ = false, quote_seen_ = false, nul_seen_ = false, high_seen_ = false;
-    bool careful_ = false;  // any of the three above
-    int prev_terminator_ = 0;
-    std::exception_ptr error_;
-};
+// The pupil file is read cell by cell, each cell handed to the sink in place (pointer and length, as
+// libcsv gives it) instead of being copied into a record, which is what lets a national extract be read
+// at well over 100 MB/s. No message quotes the file's text: any cell may hold a pupil's identifier.
+constexpr bool kQuoteTextInErrors = false;
 
 // Spaces around a cell are allowed; most cells have none, so the ends are looked at first.
 [[gnu::always_inline]] inline std::string_view trimmed(std::string_view v) {
@@ -914,7 +671,7 @@ class PupilSink {
                 break;
             }
             case Role::entry_date: {
-                if (!iso_date(v, entry_))
+                if (!parse_iso_date(v, entry_))
                     return problem(SetAsideReason::bad_date, "entry_date", trimmed(v), true,
                                    trimmed(v).empty()
                                        ? "is blank: expected the date the pupil joined, YYYY-MM-DD"
@@ -1234,7 +991,7 @@ IngestResult ingest_pupil_census(const IngestOptions& opt) {
 
     // Pass 1: every row once, in file order.
     {
-        CellReader<PupilSink> reader(opt.pupils, sink);
+        CsvCellReader<PupilSink> reader(opt.pupils, sink, CsvLimits{}, kQuoteTextInErrors);
         reader.read_file();
     }
     if (!have_header) {
@@ -1256,7 +1013,7 @@ IngestResult ingest_pupil_census(const IngestOptions& opt) {
         finder.repeated = &repeated;
         finder.on_header = [&](const CsvRecord&) { finder.start(&cols, lsoa.get()); };
         {
-            CellReader<PupilSink> reader(opt.pupils, finder);
+            CsvCellReader<PupilSink> reader(opt.pupils, finder, CsvLimits{}, kQuoteTextInErrors);
             reader.read_file();
         }
         std::vector<Suspect>& suspects = finder.suspects;

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/core/dates.hpp"
 #include "engine/formula/formula.hpp"
 
 namespace fundsim {
@@ -30,16 +31,12 @@ struct IdaciBands {
 IdaciBands parse_idaci_bands(const Json& doc, const std::string& file);
 IdaciBands load_idaci_bands(const std::string& path);
 
-// An ISO date "YYYY-MM-DD" as the integer yyyymmdd (so dates compare as integers); false if the text is
-// not a real calendar date (2023-02-29 is refused, 2024-02-29 accepted).
-bool parse_iso_date(std::string_view text, std::int32_t& yyyymmdd);
-
 struct IngestOptions {
     std::string pupils;   // pupil-level extract (interfaces §4)
     std::string schools;  // school attributes, one row per school, joined on urn
     std::string idaci;    // LSOA lookup CSV: lsoa,idaci_rank
     IdaciBands bands;
-    std::int32_t census_date = 0;  // yyyymmdd; the reference day for mobility
+    std::int32_t census_date = 0;  // yyyymmdd (parse_iso_date); the reference day for mobility
     // Set aside bad pupil rows (listed by line number and reason) instead of stopping at the first one.
     bool set_aside = false;
     // Duplicate check: at most this many 8-byte UPN hashes are held in memory; beyond it they are

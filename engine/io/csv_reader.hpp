@@ -3,7 +3,6 @@
 #pragma once
 
 #include <cstdint>
-#include <cstdio>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -18,17 +17,6 @@ struct CsvLimits {
     unsigned char delimiter = ',';           // field separator ('\t' for TAB-separated exports)
 };
 
-// The block a file is read in: 1 MB, or the whole file and one byte when it is smaller (a school file or an
-// LSOA lookup need not cost a megabyte). Allocate it with make_unique_for_overwrite: a reader that
-// clears memory it is about to overwrite spends most of its time on a small file doing so.
-inline constexpr std::size_t kCsvReadBlock = std::size_t{1} << 20;
-std::size_t csv_read_block(std::FILE* f);
-
-// The refusal of a cell longer than `limits.max_field_bytes`. libcsv holds a cell whole until it ends,
-// so the readers also check the cell in progress after each block they feed: a file of one endless line
-// is refused once past the limit, before it can fill memory.
-std::string cell_limit_message(const CsvLimits& limits);
-
 struct CsvRecord {
     std::int64_t line = 0;                 // line the record starts on (1-based)
     std::vector<std::string_view> fields;  // valid only during the callback
@@ -38,8 +26,9 @@ struct CsvRecord {
 // a line break, so that the readers above give back the same text.
 std::string csv_quote(std::string_view cell);
 
-// Reads `path` and calls `on_record` for every non-blank record (the header included). Throws
-// InputError naming file and line for unreadable files, NUL bytes, bad quoting and the limits above.
+// Reads `path` and calls `on_record` for every non-blank record (the header included), through the
+// cell reader of csv_cell_reader.hpp. Throws InputError naming file and line for unreadable files, NUL
+// bytes, text that is not UTF-8 (quoting the text before the bad byte), bad quoting and the limits above.
 // An exception thrown by `on_record` stops the read and is passed on unchanged.
 void read_csv_file(const std::string& path, const std::function<void(const CsvRecord&)>& on_record,
                    const CsvLimits& limits = {});

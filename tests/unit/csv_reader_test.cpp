@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/io/csv_cell_reader.hpp"
 #include "tests/support.hpp"
 
 using namespace fundsim;
