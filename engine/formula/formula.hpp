@@ -4,16 +4,14 @@
 
 #include <array>
 #include <cstdint>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "engine/census/census.hpp"
+#include "engine/io/json_reader.hpp"
 
 namespace fundsim {
-
-using Json = nlohmann::ordered_json;
 
 enum class FactorKind {
     per_pupil,
@@ -139,11 +137,6 @@ struct Formula {
 
 // Parses and checks a formula document; `file` is used in messages.
 Formula parse_formula(const Json& doc, const std::string& file);
-// Reads a JSON file (errors name the file, line and column of broken JSON; depth and size are bounded).
-Json read_json_file(const std::string& path);
-// The checks and parsing of read_json_file on text already in memory (`name` is used in messages):
-// the size and nesting limits, and broken JSON as line and column. The fuzz targets use it too.
-Json parse_json_text(const std::string& text, const std::string& name);
 Formula load_formula(const std::string& path);
 
 // A scenario (interfaces §3): its base formula with the RFC 7386 merge patch applied, validated whole.
