@@ -12,6 +12,7 @@
 #include "engine/run/calculate.hpp"
 #include "reports/comparison_writers.hpp"
 #include "reports/html/forum_report.hpp"
+#include "reports/manifest.hpp"
 #include "reports/output_file.hpp"
 
 namespace fundsim::app {
@@ -67,7 +68,14 @@ int cmd_compare(const std::vector<std::string>& args) {
     OutputSet out(vm["out"].as<std::string>());
     out.add("comparison.csv", comparison_csv(cmp));
     out.add("attribution.csv", attribution_csv(cmp));
-    out.add("summary.json", comparison_summary_json(cmp).dump(2) + "\n");
+    Manifest manifest;
+    manifest.census = manifest_file(vm["census"].as<std::string>());
+    manifest.comparison = true;
+    if (baseline_source) manifest.baseline = manifest_formula(*baseline_source);
+    for (const auto& s : sources) manifest.options.push_back(manifest_formula(s));
+    nlohmann::ordered_json summary = comparison_summary_json(cmp);
+    summary["manifest"] = manifest_json(manifest);
+    out.add("summary.json", summary.dump(2) + "\n");
     out.add_with("comparison.xlsx", [&](const std::string& tmp) { write_comparison_xlsx(cmp, tmp); });
     out.add("report.html", report_html(cmp));  // the Forum's paper: reports/html/report_html.cpp
     out.commit();

@@ -7,6 +7,7 @@
 #include "app/run_checked.hpp"
 #include "engine/core/error.hpp"
 #include "engine/run/calculate.hpp"
+#include "reports/manifest.hpp"
 #include "reports/output_file.hpp"
 #include "reports/writers.hpp"
 
@@ -28,7 +29,12 @@ int cmd_run(const std::vector<std::string>& args) {
     Result r = run_checked(census, source.formula);
     OutputSet out(vm["out"].as<std::string>());
     out.add("allocations.csv", allocations_csv(r));
-    out.add("summary.json", summary_json(r).dump(2) + "\n");
+    Manifest manifest;
+    manifest.census = manifest_file(vm["census"].as<std::string>());
+    manifest.formula = manifest_formula(source);
+    nlohmann::ordered_json summary = summary_json(r);
+    summary["manifest"] = manifest_json(manifest);
+    out.add("summary.json", summary.dump(2) + "\n");
     out.commit();
     if (!vm["quiet"].as<bool>()) {
         std::cout << "Read " << describe(source) << "\n" << run_summary_text(r);

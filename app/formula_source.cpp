@@ -75,4 +75,13 @@ std::string describe(const FormulaSource& source) {
     return d;
 }
 
+ManifestFormula manifest_formula(const FormulaSource& source) {
+    ManifestFormula m;
+    m.is_scenario = source.is_scenario;
+    m.file = manifest_file(source.path);
+    if (source.is_scenario) m.base = manifest_file(source.base_path);
+    m.base_from_formula_option = source.base_from_formula_option;
+    return m;
+}
+
 }  // namespace fundsim::app

@@ -6,6 +6,7 @@
 
 #include "app/options.hpp"
 #include "engine/formula/formula.hpp"
+#include "reports/manifest.hpp"
 
 namespace fundsim::app {
 
@@ -34,5 +35,8 @@ FormulaSource formula_from_options(const po::variables_map& vm);
 // For a finance officer: "the formula F", or "the scenario S, applied to the formula B" (and, when
 // --formula replaced the scenario's base, "(given by --formula, in place of its base B0)").
 std::string describe(const FormulaSource& source);
+
+// The files it came from, hashed now, for the manifest in summary.json.
+ManifestFormula manifest_formula(const FormulaSource& source);
 
 }  // namespace fundsim::app
