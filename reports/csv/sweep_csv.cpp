@@ -1,6 +1,8 @@
 // sweep.csv of `sweep` (interfaces §6): one row per combination of the varied values, with the run's
-// totals or the reason it could not run; money to the penny.
+// totals or the reason it could not run; money to the penny; the varied paths and the reasons (which
+// can quote a file's name) through csv_text, so that Excel never runs them as a formula.
 #include "reports/comparison_writers.hpp"
+#include "reports/csv/csv_text.hpp"
 #include "reports/format.hpp"
 
 namespace fundsim {
@@ -16,7 +18,7 @@ std::string general(double v, const char* printf_format) {
 
 std::string sweep_csv(const Sweep& sw) {
     std::string out;
-    for (const auto& a : sw.axes) out += csv_quote(a.pointer) + ",";
+    for (const auto& a : sw.axes) out += csv_text(a.pointer) + ",";
     out +=
         "status,total_budget_share,available,headroom,lever,lever_value,schools_on_mfg,mfg_total,schools_"
         "capped,"
@@ -41,7 +43,7 @@ std::string sweep_csv(const Sweep& sw) {
             out += ",\n";
         } else {
             // 13 blank result columns, then the error.
-            out += std::string(14, ',') + csv_quote(row.error) + "\n";
+            out += std::string(14, ',') + csv_text(row.error) + "\n";
         }
     }
     return out;
