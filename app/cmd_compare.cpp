@@ -68,7 +68,7 @@ int cmd_compare(const std::vector<std::string>& args) {
     out.add("attribution.csv", attribution_csv(cmp));
     out.add("summary.json", comparison_summary_json(cmp).dump(2) + "\n");
     out.add_with("comparison.xlsx", [&](const std::string& tmp) { write_comparison_xlsx(cmp, tmp); });
-    out.add("report.html", report_html(cmp));  // the Forum's paper: reports/html/report_html.cpp
+    out.add("report.html", report_html(cmp));  // the Forum's paper: reports/html/forum_report.cpp
     out.commit();
     if (!vm["quiet"].as<bool>()) {
         std::cout << comparison_summary_text(cmp);
