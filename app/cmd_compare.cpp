@@ -77,7 +77,7 @@ int cmd_compare(const std::vector<std::string>& args) {
     summary["manifest"] = manifest_json(manifest);
     out.add("summary.json", summary.dump(2) + "\n");
     out.add_with("comparison.xlsx", [&](const std::string& tmp) { write_comparison_xlsx(cmp, tmp); });
-    out.add("report.html", report_html(cmp));  // the Forum's paper: reports/html/report_html.cpp
+    out.add("report.html", report_html(cmp));  // the Forum's paper: reports/html/forum_report.cpp
     out.commit();
     if (!vm["quiet"].as<bool>()) {
         if (baseline_source) std::cout << "Read the baseline from " << describe(*baseline_source) << "\n";

@@ -1,5 +1,5 @@
-// The people's number formats of reports/format.hpp: whole pounds, signed changes, percentages and pupil
-// counts grouped by thousands, as report.html and the budget statements print them.
+// The people's number formats of reports/format.hpp: pounds, whole pounds, signed changes, percentages and
+// pupil counts grouped by thousands.
 #include "reports/format.hpp"
 
 namespace fundsim {
@@ -10,14 +10,30 @@ std::string number_text(const char* printf_format, double v) {
     return b;
 }
 
-std::string group_thousands(long long whole) {
-    const std::string digits = std::to_string(whole < 0 ? -whole : whole);
+namespace {
+
+// "1234567" -> "1,234,567".
+std::string group_digits(const std::string& digits) {
     std::string out;
     for (std::size_t i = 0; i < digits.size(); ++i) {
         if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
         out += digits[i];
     }
     return out;
+}
+
+}  // namespace
+
+std::string group_thousands(long long whole) {
+    return group_digits(std::to_string(whole < 0 ? -whole : whole));
+}
+
+std::string pounds(double v) {
+    if (std::fabs(v) < 0.005) v = 0;
+    const std::string digits = number_text("%.2f", std::fabs(v));
+    const auto dot = digits.find('.');
+    if (dot == std::string::npos) return digits;  // "inf" or "nan": nothing to group (never a real budget)
+    return std::string(v < 0 ? "-£" : "£") + group_digits(digits.substr(0, dot)) + digits.substr(dot);
 }
 
 std::string pounds_whole(double v) {

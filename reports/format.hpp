@@ -1,9 +1,10 @@
-// Number formatting shared by the writers: pennies and 6-decimal fractions for files, and the people's
-// formats (£1,234.56, £1,234, +£12, 1.23%, 212,831) for the printed summaries, report.html and statements.
+// Number formatting shared by the writers, one set: pennies, 6-decimal fractions and counts for files,
+// and the people's formats (£1,234.56, £1,234, +£12, 1.23%, 212,831) for the printed summaries,
+// explain, report.html and the budget statements.
 #pragma once
 
-#include <cmath>
 #include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <string>
 
@@ -33,30 +34,16 @@ inline void append_money(std::string& out, double v) {
     auto res = std::to_chars(b, b + sizeof b, v, std::chars_format::fixed, 2);
     // Beyond 60 digits the buffer is too small and holds nothing: never print it (calculate() refuses
     // such amounts, so this only guards a writer called on something else).
-    if (res.ec != std::errc()) out += std::to_string(v);
-    else out.append(b, res.ptr);
+    if (res.ec != std::errc())
+        out += std::to_string(v);
+    else
+        out.append(b, res.ptr);
 }
 
 inline std::string money(double v) {
     std::string s;
     append_money(s, v);
     return s;
-}
-
-// Money for people: £1,234,567.89
-inline std::string pounds(double v) {
-    if (std::fabs(v) < 0.005) v = 0;
-    char b[64];
-    std::snprintf(b, sizeof b, "%.2f", std::fabs(v));
-    std::string digits(b);
-    auto dot = digits.find('.');
-    if (dot == std::string::npos) return digits;  // "inf" or "nan": nothing to group (never a real budget)
-    std::string whole = digits.substr(0, dot), out;
-    for (std::size_t i = 0; i < whole.size(); ++i) {
-        if (i > 0 && (whole.size() - i) % 3 == 0) out += ',';
-        out += whole[i];
-    }
-    return std::string(v < 0 ? "-£" : "£") + out + digits.substr(dot);
 }
 
 inline std::string fraction6(double v) {
@@ -69,13 +56,19 @@ inline std::string fraction6(double v) {
 // A count that may be fractional: integers without decimals.
 inline std::string count(double v) {
     char b[64];
-    if (v == std::floor(v) && std::fabs(v) < 1e15) std::snprintf(b, sizeof b, "%.0f", v);
-    else std::snprintf(b, sizeof b, "%.6g", v);
+    if (v == std::floor(v) && std::fabs(v) < 1e15)
+        std::snprintf(b, sizeof b, "%.0f", v);
+    else
+        std::snprintf(b, sizeof b, "%.6g", v);
     return b;
 }
 
-// `v` printed with one printf conversion for a double ("%.1f", "%+.2f", "%g"...).
+// `v` printed with one printf conversion for a double ("%.1f", "%+.2f", "%g"...): the one number
+// formatter of the writers.
 std::string number_text(const char* printf_format, double v);
+
+// Money for people: £1,234,567.89
+std::string pounds(double v);
 
 // Digits grouped by thousands, without the sign: 1234567 -> "1,234,567".
 std::string group_thousands(long long whole);

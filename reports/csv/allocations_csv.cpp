@@ -1,4 +1,6 @@
-// allocations.csv (interfaces §6): one row per school, the columns in the contract's order.
+// allocations.csv (interfaces §6): one row per school, the columns in the contract's order. Every text
+// cell from the inputs (ids, LAESTAB, name, area) goes through csv_text, so that a spreadsheet never runs it.
+#include "reports/csv/csv_text.hpp"
 #include "reports/format.hpp"
 #include "reports/writers.hpp"
 
@@ -10,12 +12,12 @@ std::string allocations_csv(const Result& r) {
     std::string out;
     out.reserve(c.size * 400);
     out += "urn,laestab,name,phase,status,area,nor";
-    for (const auto& fac : f.factors) out += "," + csv_quote(fac.id);
+    for (const auto& fac : f.factors) out += "," + csv_text(fac.id);
     out += ",formula_total,mppl_level,mppl_topup,mfg_baseline_per_pupil,mfg_per_pupil,mfg_change,mfg_topup,"
            "capping_deduction,budget_share,budget_share_per_pupil";
-    for (const auto& d : f.de_delegation) out += "," + csv_quote(d.id);
+    for (const auto& d : f.de_delegation) out += "," + csv_text(d.id);
     out += ",delegated_budget";
-    for (const auto& g : f.grants) out += "," + csv_quote(g.id);
+    for (const auto& g : f.grants) out += "," + csv_text(g.id);
     out += ",notional_sen,flags\n";
     // Appended in place: a national file is a million cells, and a temporary string per cell cost more
     // than the calculation.
@@ -28,15 +30,15 @@ std::string allocations_csv(const Result& r) {
         const bool base = c.has_baseline[i] > 0;
         out += std::to_string(c.urn[s]);
         out += ',';
-        out += csv_quote(c.laestab[s]);
+        out += csv_text(c.laestab[s]);
         out += ',';
-        out += csv_quote(c.name[s]);
+        out += csv_text(c.name[s]);
         out += ',';
-        out += to_string(c.phase[s]);
+        out += to_string(c.phase[s]);  // phase, status and flags are fundsim's own words, never input text
         out += ',';
         out += to_string(c.status[s]);
         out += ',';
-        out += csv_quote(c.area[s]);
+        out += csv_text(c.area[s]);
         out += ',';
         out += count(c.nor[i]);
         for (const auto& a : r.factor) cell(a[i]);

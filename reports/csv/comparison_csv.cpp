@@ -1,9 +1,10 @@
-// comparison.csv and attribution.csv of `compare`, and sweep.csv of `sweep` (interfaces §5-§6): long
-// CSV files a finance officer filters in Excel; money to the penny, fractions to 6 decimals.
+// comparison.csv and attribution.csv of `compare` (interfaces §5-§6): long CSV files a finance officer
+// filters in Excel; money to the penny, fractions to 6 decimals, and every text cell from the inputs
+// (option names, school names, areas, parts) through csv_text, so that Excel never runs it as a formula.
 #include <cmath>
-#include <cstdio>
 
 #include "reports/comparison_writers.hpp"
+#include "reports/csv/csv_text.hpp"
 #include "reports/format.hpp"
 
 namespace fundsim {
@@ -12,12 +13,6 @@ namespace {
 
 std::string money_or_blank(double v) { return std::isfinite(v) ? money(v) : ""; }
 std::string fraction_or_blank(double v) { return std::isfinite(v) ? fraction6(v) : ""; }
-
-std::string general(double v, const char* fmt) {
-    char b[64];
-    std::snprintf(b, sizeof b, fmt, v == 0 ? 0.0 : v);
-    return b;
-}
 
 }  // namespace
 
@@ -30,12 +25,12 @@ std::string comparison_csv(const Comparison& c) {
         "mfg_topup,"
         "capping_deduction,mppl_topup,baseline_per_pupil,budget_share_per_pupil,flags\n";
     for (const auto& s : c.scenarios) {
-        const std::string scen = csv_quote(s.name);
+        const std::string scen = csv_text(s.name);
         const Result& r = s.result;
         for (std::size_t k = 0; k < cen.size; ++k) {
             const Eigen::Index i = static_cast<Eigen::Index>(k);
-            out += scen + "," + std::to_string(cen.urn[k]) + "," + csv_quote(cen.name[k]) + "," +
-                   to_string(cen.phase[k]) + "," + to_string(cen.status[k]) + "," + csv_quote(cen.area[k]) +
+            out += scen + "," + std::to_string(cen.urn[k]) + "," + csv_text(cen.name[k]) + "," +
+                   to_string(cen.phase[k]) + "," + to_string(cen.status[k]) + "," + csv_text(cen.area[k]) +
                    "," + count(cen.nor[i]) + ",";
             out += money_or_blank(c.baseline[i]) + "," + money(r.budget_share[i]) + "," +
                    money_or_blank(s.change[i]) + "," + fraction_or_blank(s.change_pct[i]) + "," +
@@ -52,7 +47,7 @@ std::string attribution_csv(const Comparison& c) {
     const Census& cen = *c.census;
     std::string out = "scenario,urn,part,amount\n";
     for (const auto& s : c.scenarios) {
-        const std::string scen = csv_quote(s.name);
+        const std::string scen = csv_text(s.name);
         const Attribution& a = s.attribution;
         // A part that is zero for every school of this option says nothing: it is left out (the rest
         // still add up to each change).
@@ -65,41 +60,8 @@ std::string attribution_csv(const Comparison& c) {
         for (std::size_t k = 0; k < cen.size; ++k) {
             const std::string head = scen + "," + std::to_string(cen.urn[k]) + ",";
             for (std::size_t p : keep)
-                out += head + csv_quote(a.labels[p]) + "," +
+                out += head + csv_text(a.labels[p]) + "," +
                        money_or_blank(a.parts[p][static_cast<Eigen::Index>(k)]) + "\n";
-        }
-    }
-    return out;
-}
-
-std::string sweep_csv(const Sweep& sw) {
-    std::string out;
-    for (const auto& a : sw.axes) out += csv_quote(a.pointer) + ",";
-    out +=
-        "status,total_budget_share,available,headroom,lever,lever_value,schools_on_mfg,mfg_total,schools_"
-        "capped,"
-        "capping_total,schools_on_mppl,mppl_total,schools_gaining,schools_losing,error\n";
-    const std::string lever = sw.lever == Lever::none ? "" : to_string(sw.lever);
-    for (const auto& row : sw.rows) {
-        for (double v : row.values) out += general(v, "%.15g") + ",";
-        out += to_string(row.status);
-        const bool ran = row.status == SweepStatus::ok || row.status == SweepStatus::lever_at_limit;
-        if (ran) {
-            out += "," + money(row.total_budget_share) + ",";
-            out += sw.has_budget ? money(row.available) + "," + money(row.headroom) : std::string(",");
-            out += "," + lever + ",";
-            if (sw.lever != Lever::none) out += general(row.lever_value, "%.10g");
-            out += "," + std::to_string(row.schools_on_mfg) + "," + money(row.mfg_total) + "," +
-                   std::to_string(row.schools_capped) + "," + money(row.capping_total) + "," +
-                   std::to_string(row.schools_on_mppl) + "," + money(row.mppl_total) + ",";
-            if (sw.has_prior_year)
-                out += std::to_string(row.schools_gaining) + "," + std::to_string(row.schools_losing);
-            else
-                out += ",";
-            out += ",\n";
-        } else {
-            // 13 blank result columns, then the error.
-            out += std::string(14, ',') + csv_quote(row.error) + "\n";
         }
     }
     return out;

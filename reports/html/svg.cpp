@@ -137,7 +137,8 @@ std::string histogram_svg(const std::string& title, const ChangeValues& values, 
 std::string stacked_bar_svg(std::size_t gaining, std::size_t unchanged, std::size_t losing) {
     const double n = static_cast<double>(gaining + losing + unchanged);
     if (n == 0) return "";
-    const double W = 120, g = gaining / n * W, u = unchanged / n * W, l = losing / n * W;
+    const double W = 120, g = static_cast<double>(gaining) / n * W,
+                 u = static_cast<double>(unchanged) / n * W, l = static_cast<double>(losing) / n * W;
     return "<svg width=\"120\" height=\"12\" viewBox=\"0 0 120 12\" role=\"img\" aria-label=\"gaining, "
            "unchanged, losing\">"
            "<rect x=\"0\" y=\"1\" width=\"" +

@@ -1,7 +1,5 @@
 // `fundsim explain`: the computation tree of one school's budget, from the values kept in the result
 // table, with the census values and the rates each line used.
-#include <cstdio>
-
 #include "reports/format.hpp"
 #include "engine/factors/sparsity.hpp"
 #include "reports/writers.hpp"
@@ -10,11 +8,7 @@ namespace fundsim {
 
 namespace {
 
-std::string num(double v) {
-    char b[64];
-    std::snprintf(b, sizeof b, "%.10g", v);
-    return b;
-}
+std::string num(double v) { return number_text("%.10g", v); }
 
 // `k` is the solved factor multiplier for a scaled factor, else 1.
 std::string factor_detail(const Result& r, const Factor& f, std::size_t s, double k) {

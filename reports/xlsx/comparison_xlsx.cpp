@@ -213,9 +213,9 @@ std::vector<std::string> sheet_names(const std::vector<std::string>& scenario_na
             // becomes a space, and runs of spaces one ("Option A: MFG 0%" -> "Option A MFG 0%").
             const bool bad = std::string("[]:*?/\\").find(ch) != std::string::npos ||
                              (static_cast<unsigned char>(ch) < 0x20);
-            const char out = bad ? ' ' : ch;
-            if (out == ' ' && (s.empty() || s.back() == ' ')) continue;
-            s += out;
+            const char kept = bad ? ' ' : ch;
+            if (kept == ' ' && (s.empty() || s.back() == ' ')) continue;
+            s += kept;
         }
         s = trim_name(utf8_prefix(s, 31));
         if (s.empty()) s = "Option " + std::to_string(k + 1);

@@ -1,13 +1,12 @@
 // report.html (reports/html/forum_report.cpp): self-contained (no external reference), well-formed, escaped,
 // and carrying the numbers of a four-school comparison worked out by hand.
-#include "reports/html/forum_report.hpp"
-
 #include <catch2/catch.hpp>
 #include <regex>
 #include <set>
 
 #include "engine/compare/compare.hpp"
 #include "reports/format.hpp"
+#include "reports/html/forum_report.hpp"
 #include "reports/html/html.hpp"
 #include "reports/labels.hpp"
 #include "tests/support.hpp"
