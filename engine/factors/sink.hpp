@@ -4,6 +4,7 @@
 #pragma once
 
 #include <Eigen/Core>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -21,11 +22,13 @@ struct Key {
     std::string_view a, b = {}, c = {};
 };
 
-// How a piece reads: the units of its rate and count, and the census column counted.
+// How a piece reads: the units of its rate and count, the census column counted, and the number the
+// formula gives at the rate's path when the rate is derived from it otherwise than by k.
 struct Shape {
     Unit rate = Unit::money;
     Unit count = Unit::count;
     std::string_view column = {};
+    std::optional<double> given = {};
 };
 
 // Every school at once. A rule reads census columns whole through it (operator(), column), and each piece
@@ -121,6 +124,7 @@ class SchoolSink {
         c.label = words(label);
         c.column = std::string(shape.column);
         c.rate = shape.rate == Unit::money ? money(rate, key) : value(rate, key);
+        if (shape.given) c.rate.given = *shape.given;
         c.rate_unit = shape.rate;
         c.count = count;
         c.count_unit = shape.count;
@@ -132,7 +136,7 @@ class SchoolSink {
         out_.notes.emplace_back(std::forward<N>(n));
     }
 
-    Source source(const Key& key) const;
+    Provenance source(const Key& key) const;
     Param money(double v, const Key& key) const { return Param{v * k, v, source(key)}; }  // scaled by k
     Param value(double v, const Key& key) const { return Param{v, v, source(key)}; }      // not scaled
 
