@@ -4,6 +4,7 @@
 #pragma once
 
 #include <Eigen/Core>
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -109,7 +110,7 @@ class SchoolSink {
     double operator()(const Eigen::ArrayXd& column) const { return column[i]; }
     double column(const std::string& name) const { return census.cached(name)[i]; }
     double zero() const { return 0.0; }
-    static double above_zero(double x) { return x < 0.0 ? 0.0 : x; }  // Eigen's max(x, 0.0) for one value
+    static double above_zero(double x) { return std::max(0.0, x); }
     const std::vector<Eigen::ArrayXd>& earlier() const;
 
     template <class Label>
