@@ -31,8 +31,8 @@ double FactorBreakdown::amount() const {
     return a;
 }
 
-Source source_of(const Formula* formula, const std::string& path) {
-    Source s;
+Provenance provenance_of(const Formula* formula, const std::string& path) {
+    Provenance s;
     s.path = path;
     if (!formula) return s;
     for (const auto& p : formula->provisional) {
@@ -82,11 +82,11 @@ const std::vector<Eigen::ArrayXd>& SchoolSink::earlier() const {
     return *options_.earlier;
 }
 
-Source SchoolSink::source(const Key& key) const {
+Provenance SchoolSink::source(const Key& key) const {
     std::string path = factor.path;
     for (std::string_view part : {key.a, key.b, key.c})
         if (!part.empty()) append_key(path, part);
-    return source_of(options_.formula, path);
+    return provenance_of(options_.formula, path);
 }
 
 }  // namespace kinds

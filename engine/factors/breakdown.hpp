@@ -16,17 +16,17 @@
 namespace fundsim {
 
 // Where a value of the formula comes from.
-struct Source {
+struct Provenance {
     std::string path;  // JSON pointer into the formula as run: /factors/basic_entitlement/rate/primary
     bool provisional = false;  // the formula's `provisional` list names this path or a parent of it
     std::string mark;          // that entry's mark ("⚠", "◐"), possibly empty
 };
 
-// A value of the formula as used for the school. Money values are in force after the factor multiplier
-// k (`value`); `given` is the value as written in the formula file.
+// A value of the formula as used for the school (`value`: money after the factor multiplier k, the London
+// fringe's rate as multiplier − 1) and the number at `source.path` as written in the formula (`given`).
 struct Param {
     double value = 0, given = 0;
-    Source source;
+    Provenance source;
 };
 
 // What a number is, so that each reader can word it the same way.
@@ -77,16 +77,16 @@ struct Sparsity {
     double distance = 0, pupils = 0, year_groups = 0;
     Param distance_threshold, year_group_threshold, maximum;
     bool distance_taper = false;
-    Source distance_taper_source;
+    Provenance distance_taper_source;
     YearGroupTaper year_group_taper = YearGroupTaper::none;
-    Source year_group_taper_source;
+    Provenance year_group_taper_source;
     SparsityTerms terms;  // average year group, eligibility, weights and the amount before k
 };
 // allocation: a pot shared in whole pennies by a basis among the schools its filters let through.
 struct Allocation {
     Param pot;
     std::string basis;  // "nor", "school" (equal shares) or a census column
-    Source basis_source;
+    Provenance basis_source;
     bool eligible = false;  // this school passes the filters (phases, status, URNs, areas)
     std::size_t schools = 0;
     double school_basis = 0, total_basis = 0;  // this school's basis (0 when not eligible) and all eligible
@@ -134,6 +134,6 @@ FactorBreakdown breakdown(const Factor& f, const Census& c, std::size_t school,
                           const BreakdownOptions& o = {});
 
 // Where `path` (a JSON pointer into the formula) stands in the formula's provisional list.
-Source source_of(const Formula* formula, const std::string& path);
+Provenance provenance_of(const Formula* formula, const std::string& path);
 
 }  // namespace fundsim

@@ -22,7 +22,8 @@ void london_fringe(const Factor& f, S& s) {
         if (fringe == 0) return;  // not a fringe school: no uplift
     }
     s.piece("Fringe uplift", f.multiplier - 1.0, Key{"multiplier"}, listed,
-            (f.multiplier - 1.0) * listed * fringe, Shape{Unit::fraction, Unit::money, "london_fringe"});
+            (f.multiplier - 1.0) * listed * fringe,
+            Shape{Unit::fraction, Unit::money, "london_fringe", f.multiplier});
 }
 
 template void london_fringe(const Factor&, ColumnSink&);

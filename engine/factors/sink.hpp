@@ -4,6 +4,8 @@
 #pragma once
 
 #include <Eigen/Core>
+#include <algorithm>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -21,11 +23,13 @@ struct Key {
     std::string_view a, b = {}, c = {};
 };
 
-// How a piece reads: the units of its rate and count, and the census column counted.
+// How a piece reads: the units of its rate and count, the census column counted, and the number the
+// formula gives at the rate's path when the rate is derived from it otherwise than by k.
 struct Shape {
     Unit rate = Unit::money;
     Unit count = Unit::count;
     std::string_view column = {};
+    std::optional<double> given = {};
 };
 
 // Every school at once. A rule reads census columns whole through it (operator(), column), and each piece
@@ -106,7 +110,7 @@ class SchoolSink {
     double operator()(const Eigen::ArrayXd& column) const { return column[i]; }
     double column(const std::string& name) const { return census.cached(name)[i]; }
     double zero() const { return 0.0; }
-    static double above_zero(double x) { return x < 0.0 ? 0.0 : x; }  // Eigen's max(x, 0.0) for one value
+    static double above_zero(double x) { return std::max(0.0, x); }
     const std::vector<Eigen::ArrayXd>& earlier() const;
 
     template <class Label>
@@ -121,6 +125,7 @@ class SchoolSink {
         c.label = words(label);
         c.column = std::string(shape.column);
         c.rate = shape.rate == Unit::money ? money(rate, key) : value(rate, key);
+        if (shape.given) c.rate.given = *shape.given;
         c.rate_unit = shape.rate;
         c.count = count;
         c.count_unit = shape.count;
@@ -132,7 +137,7 @@ class SchoolSink {
         out_.notes.emplace_back(std::forward<N>(n));
     }
 
-    Source source(const Key& key) const;
+    Provenance source(const Key& key) const;
     Param money(double v, const Key& key) const { return Param{v * k, v, source(key)}; }  // scaled by k
     Param value(double v, const Key& key) const { return Param{v, v, source(key)}; }      // not scaled
 

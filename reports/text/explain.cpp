@@ -1,74 +1,166 @@
 // `fundsim explain`: the computation tree of one school's budget, from the values kept in the result
-// table, with the census values and the rates each line used.
+// table and each factor's breakdown (engine/factors/breakdown.hpp), with the census values and the rates
+// each line used.
+#include <cmath>
+#include <cstdio>
+#include <variant>
+
+#include "engine/factors/breakdown.hpp"
 #include "reports/format.hpp"
-#include "engine/factors/sparsity.hpp"
 #include "reports/writers.hpp"
 
 namespace fundsim {
 
 namespace {
 
-std::string num(double v) { return number_text("%.10g", v); }
+std::string fmt(const char* f, double v) { return number_text(f, v); }
 
-// `k` is the solved factor multiplier for a scaled factor, else 1.
-std::string factor_detail(const Result& r, const Factor& f, std::size_t s, double k) {
-    const Census& c = *r.census;
-    const Eigen::Index i = static_cast<Eigen::Index>(s);
-    auto scaled = [&](double rate) { return num(rate * k); };
-    std::string d;
-    const bool applies = f.phases[static_cast<int>(c.phase[s])] && f.status[static_cast<int>(c.status[s])];
-    if (!applies) return "      not applied: the factor's phase/status filter excludes this school\n";
-    auto col = [&](const std::string& name) { return num(c.cached(name)[i]); };
-    switch (f.kind) {
-        case FactorKind::per_pupil: {
-            double prim = c.nor_primary[i] + (r.formula.reception_uplift ? c.reception_uplift[i] : 0.0);
-            d = "      " + scaled(f.rate_primary) + " x " + num(prim) + " primary" +
-                (r.formula.reception_uplift && c.reception_uplift[i] > 0 ? " (incl. reception uplift " + num(c.reception_uplift[i]) + ")" : "") +
-                " + " + scaled(f.rate_ks3) + " x " + num(c.nor_ks3[i]) + " KS3 + " + scaled(f.rate_ks4) + " x " + num(c.nor_ks4[i]) + " KS4\n";
-            break;
-        }
-        case FactorKind::per_unit:
-            d = "      " + scaled(f.rate_primary) + " x " + col(f.measure + "_primary") + " " + f.measure + "_primary + " +
-                scaled(f.rate_secondary) + " x " + col(f.measure + "_secondary") + " " + f.measure + "_secondary\n";
-            break;
-        case FactorKind::banded:
-            for (const auto& b : f.bands)
-                d += "      band " + b.name + ": " + scaled(b.primary) + " x " + col(f.measure + "_" + b.name + "_primary") + " primary + " +
-                     scaled(b.secondary) + " x " + col(f.measure + "_" + b.name + "_secondary") + " secondary\n";
-            break;
-        case FactorKind::per_unit_above_threshold: {
-            double mp = c.cached(f.measure + "_primary")[i], ms = c.cached(f.measure + "_secondary")[i];
-            double np = c.nor_primary[i], ns = c.nor_ks3[i] + c.nor_ks4[i];
-            d = "      primary: funded units max(0, " + num(mp) + " - " + num(f.threshold) + " x " + num(np) + ") = " +
-                num(std::max(0.0, mp - f.threshold * np)) + " x " + scaled(f.rate_primary) + "\n";
-            d += "      secondary: funded units max(0, " + num(ms) + " - " + num(f.threshold) + " x " + num(ns) + ") = " +
-                 num(std::max(0.0, ms - f.threshold * ns)) + " x " + scaled(f.rate_secondary) + "\n";
-            break;
-        }
-        case FactorKind::lump_sum: d = "      lump sum for a " + std::string(to_string(c.phase[s])) + " school\n"; break;
-        case FactorKind::sparsity: {
-            SparsityTerms t = sparsity_for(f, c.phase[s], c.nor[i], c.yg[i], c.cached("sparsity_distance")[i]);
-            const int p = static_cast<int>(c.phase[s]);
-            d = "      distance " + col("sparsity_distance") + " miles (threshold " + num(f.distance_threshold.value[p]) +
-                (f.distance_taper ? ", tapered from 80%" : "") + "); average year group " + num(t.average_year_group) +
-                " (threshold " + num(f.year_group_threshold.value[p]) + ")\n";
-            d += t.eligible ? "      eligible: maximum " + scaled(f.maximum.value[p]) + " x year weight " + num(t.year_weight) +
-                                  " x distance weight " + num(t.distance_weight) + "\n"
-                            : "      not eligible\n";
-            break;
-        }
-        case FactorKind::actual: d = "      census column " + f.column + " = " + col(f.column) + "\n"; break;
-        case FactorKind::per_column:
-            for (const auto& [cn, rate] : f.column_rates) d += "      " + scaled(rate) + " x " + col(cn) + " " + cn + "\n";
-            break;
-        case FactorKind::allocation:
-            d = "      share of a pot of " + pounds(f.pot * k) + " by " + f.basis + "\n";
-            break;
-        case FactorKind::london_fringe:
-            d = "      (" + num(f.multiplier) + " - 1) x the listed factors, London fringe school = " + col("london_fringe") + "\n";
-            break;
+// A solved lever value, to all the digits that reproduce it.
+std::string num(double v) { return fmt("%.10g", v); }
+
+// A rate in pounds: whole pounds without pence (£3,847), pence when it has them (£3,847.50), and to 4
+// decimals when scaled by the factor multiplier (£3,679.8277), so that rate x count can be checked by hand.
+std::string rate_text(double v) {
+    if (std::fabs(v - std::round(v)) < 1e-9) {
+        const std::string p = pounds(v);
+        return p.substr(0, p.size() - 3);
     }
+    if (std::fabs(v * 100 - std::round(v * 100)) < 1e-6) return pounds(v);
+    const std::string whole = pounds(std::trunc(v));
+    return whole.substr(0, whole.size() - 3) + fmt("%.4f", std::fabs(v - std::trunc(v))).substr(1);
+}
+
+// A fraction as a percentage: 0.06 -> "6%", -0.005 -> "-0.5%".
+std::string percent(double v) { return fmt("%.10g", v * 100) + "%"; }
+
+std::string value_text(double v, Unit u) {
+    switch (u) {
+        case Unit::none:
+            return "";
+        case Unit::money:
+            return rate_text(v);
+        case Unit::count:
+            return count(v);
+        case Unit::fraction:
+            return fmt("%.6g", v);
+        case Unit::weight:
+            return fmt("%.4f", v);
+    }
+    return "";
+}
+
+// Where a value comes from: its path in the formula and, if the formula lists it, its provisional mark.
+std::string where(const Provenance& p) {
+    if (!p.provisional) return p.path;
+    return p.path + ", " + (p.mark.empty() ? "" : p.mark + " ") + "provisional";
+}
+
+// A formula value with its source: "£3,847 (/factors/basic_entitlement/rate/primary, ⚠ provisional)". A
+// value in force that is not the formula's own says how it came from it (scaled by the multiplier k, or
+// the London fringe's multiplier less 1).
+std::string param_text(const Param& p, Unit u, double k) {
+    std::string how;
+    if (u == Unit::money && k != 1.0)
+        how = ": " + rate_text(p.given) + " x k";
+    else if (p.value != p.given)
+        how = ": " + fmt("%.10g", p.given) + " - 1";
+    const std::string at = where(p.source);
+    const std::size_t cut = at.find(',');
+    return value_text(p.value, u) + " (" + at.substr(0, cut) + how +
+           (cut == std::string::npos ? "" : at.substr(cut)) + ")";
+}
+
+const char* const kIndent = "      ";
+
+// The notes of a breakdown, one line each, in the words of funding-model §3.
+struct NoteText {
+    double k;
+    std::string operator()(const note::ReceptionUplift& n) const {
+        return "primary pupils include " + count(n.pupils) + " reception uplift (January reception starters)";
+    }
+    std::string operator()(const note::AboveThreshold& n) const {
+        return n.group + ": funded units = max(0, " + count(n.units) + " " + n.column + " - " +
+               percent(n.threshold.value) + " (" + where(n.threshold.source) + ") x " + count(n.pupils) +
+               " pupils) = " + count(n.funded);
+    }
+    std::string operator()(const note::MiddleLumpSum& n) const {
+        return "lump sum for a middle school: the year-group weighting (" + count(n.primary_year_groups) +
+               " x " + param_text(n.primary, Unit::money, k) + " + " + count(n.secondary_year_groups) +
+               " x " + param_text(n.secondary, Unit::money, k) + ") / " + count(n.year_groups) +
+               " year groups (the formula has no middle-school rate)";
+    }
+    std::string operator()(const note::AllThroughLumpSum& n) const {
+        return "lump sum for an all-through school: the secondary rate " +
+               param_text(n.secondary, Unit::money, k) + " (the formula has no all-through rate)";
+    }
+    std::string operator()(const note::Sparsity& n) const {
+        std::string t = "distance " + count(n.distance) + " miles; threshold " +
+                        count(n.distance_threshold.value) + " miles (" + where(n.distance_threshold.source) +
+                        (n.distance_taper ? "), tapered from 80% of it (" : "), no distance taper (") +
+                        where(n.distance_taper_source) + ")\n" + kIndent;
+        t += "average year group " + count(n.pupils) + " pupils / " + count(n.year_groups) +
+             " year groups = " + fmt("%.2f", n.terms.average_year_group) + "; threshold " +
+             count(n.year_group_threshold.value) + " (" + where(n.year_group_threshold.source) + ")\n" +
+             kIndent;
+        static const char* const tapers[] = {"NFF", "linear", "no"};
+        if (!n.terms.eligible)
+            return t +
+                   "not eligible: the average year group must be below its threshold and the distance reach "
+                   "its threshold" +
+                   (n.distance_taper ? " (or pass 80% of it)" : "");
+        return t + "eligible: year-group weight " + fmt("%.4f", n.terms.year_weight) + " (" +
+               tapers[static_cast<int>(n.year_group_taper)] + " taper: " + where(n.year_group_taper_source) +
+               ") x distance weight " + fmt("%.4f", n.terms.distance_weight);
+    }
+    std::string operator()(const note::Allocation& n) const {
+        const std::string among = "the pot shared " +
+                                  (n.basis == "school" ? std::string("in equal shares") : "by " + n.basis) +
+                                  " among " + count(static_cast<double>(n.schools)) + " schools";
+        if (!n.eligible) return among + ": not this one (the allocation's URN or area list leaves it out)";
+        return among + " in whole pennies (the odd pennies to the largest remainders): this school " +
+               count(n.school_basis) + " of " + count(n.total_basis);
+    }
+    std::string operator()(const note::LondonFringe& n) const {
+        if (n.fringe == 0) return "not a London fringe school (census london_fringe = 0): no uplift";
+        std::string t = "London fringe school (census london_fringe = " + count(n.fringe) +
+                        "): the multiplier " + fmt("%.10g", n.multiplier.value) + " (" +
+                        where(n.multiplier.source) + ") less 1 on";
+        for (std::size_t j = 0; j < n.listed.size(); ++j)
+            t += (j ? " + " : " ") + n.listed[j].first + " " + pounds(n.listed[j].second);
+        return t + " = " + pounds(n.listed_total);
+    }
+};
+
+// One piece: "KS3 pupils (Y7–Y9): £5,422 (/factors/basic_entitlement/rate/ks3) x 943 = £5,112,946.00".
+std::string component_text(const Component& p, double k) {
+    if (p.rate_unit == Unit::none)
+        return p.label + ": " + pounds(p.amount) +
+               (p.column.empty() ? "" : " (census column " + p.column + ")");
+    return p.label + ": " + param_text(p.rate, p.rate_unit, k) + " x " + value_text(p.count, p.count_unit) +
+           " = " + pounds(p.amount);
+}
+
+// The breakdown of one factor for one school: its notes, then its pieces. `k` is the solved factor
+// multiplier for a scaled factor, else 1; `uplift` the reception uplift as the engine applied it to this
+// factor (the formula's flag for its factors, never for grants).
+std::string factor_detail(const Result& r, const Factor& f, std::size_t s, double k, bool uplift) {
+    BreakdownOptions o;
+    o.formula = &r.formula;
+    o.reception_uplift = uplift;
+    o.k = k;
+    o.earlier = &r.factor_raw;
+    const FactorBreakdown b = breakdown(f, *r.census, s, o);
+    if (!b.applies)
+        return std::string(kIndent) + "not applied: the factor's phase/status filter excludes this school\n";
+    std::string d;
+    for (const Note& n : b.notes) d += kIndent + std::visit(NoteText{b.k}, n) + "\n";
+    for (const Component& p : b.components) d += kIndent + component_text(p, b.k) + "\n";
     return d;
+}
+
+// A value of the formula outside the factors (MPPL levels, the MFG percent), with its source.
+std::string formula_value(const Formula& f, double v, const std::string& path, bool money) {
+    return (money ? rate_text(v) : percent(v)) + " (" + where(provenance_of(&f, path)) + ")";
 }
 
 }  // namespace
@@ -78,39 +170,50 @@ std::string explain_school(const Result& r, std::size_t s) {
     const Formula& f = r.formula;
     const Eigen::Index i = static_cast<Eigen::Index>(s);
     std::string t;
-    t += "School " + std::to_string(c.urn[s]) + " " + c.name[s] + " (" + to_string(c.phase[s]) + ", " + to_string(c.status[s]) +
-         (c.area[s].empty() ? "" : ", " + c.area[s]) + ")\n";
+    t += "School " + std::to_string(c.urn[s]) + " " + c.name[s] + " (" + to_string(c.phase[s]) + ", " +
+         to_string(c.status[s]) + (c.area[s].empty() ? "" : ", " + c.area[s]) + ")\n";
     t += "  census line " + std::to_string(c.line[s]) + " of " + c.file + "\n";
-    t += "  pupils: " + count(c.nor_primary[i]) + " primary + " + count(c.nor_ks3[i]) + " KS3 + " + count(c.nor_ks4[i]) +
-         " KS4 = " + count(c.nor[i]) + "; year groups " + count(c.yg_primary[i]) + "/" + count(c.yg_ks3[i]) + "/" +
-         count(c.yg_ks4[i]) + "\n";
+    t += "  pupils: " + count(c.nor_primary[i]) + " primary + " + count(c.nor_ks3[i]) + " KS3 + " +
+         count(c.nor_ks4[i]) + " KS4 = " + count(c.nor[i]) + "; year groups " + count(c.yg_primary[i]) + "/" +
+         count(c.yg_ks3[i]) + "/" + count(c.yg_ks4[i]) + "\n";
     t += "Formula: " + f.name + "\n";
-    if (r.multiplier != 1.0) t += "  factor multiplier (solved lever) k = " + num(r.multiplier) + " on the scaled factors\n";
+    t += "  from " + f.file + "; each value below names its path in it";
+    t += f.provisional.empty() ? "\n" : ", and its mark where the formula lists it as provisional\n";
+    if (r.multiplier != 1.0)
+        t += "  factor multiplier (solved lever) k = " + num(r.multiplier) + " on the scaled factors\n";
     for (std::size_t k = 0; k < f.factors.size(); ++k) {
         t += "  " + f.factors[k].id + " (" + to_string(f.factors[k].kind) + "): " + pounds(r.factor[k][i]) +
              (r.multiplier != 1.0 && r.factor_scaled[k] ? "  [scaled by k]" : "") + "\n";
-        t += factor_detail(r, f.factors[k], s, r.factor_scaled[k] ? r.multiplier : 1.0);
+        t += factor_detail(r, f.factors[k], s, r.factor_scaled[k] ? r.multiplier : 1.0, f.reception_uplift);
     }
     t += "  formula total: " + pounds(r.formula_total[i]) + "\n";
     t += "MPPL:\n";
     if (f.mppl) {
-        t += "  level = (" + count(c.yg_primary[i]) + " x " + num(f.mppl->primary) + " + " + count(c.yg_ks3[i]) + " x " + num(f.mppl->ks3) +
-             " + " + count(c.yg_ks4[i]) + " x " + num(f.mppl->ks4) + ") / " + count(c.yg[i]) + " = " + money(r.mppl_level[i]) + " per pupil\n";
+        // Secondary levels are given once (secondary) or by key stage (ks3, ks4).
+        const bool one = f.doc.contains(Json::json_pointer("/mppl/level/secondary"));
+        t += "  level = (" + count(c.yg_primary[i]) + " x " +
+             formula_value(f, f.mppl->primary, "/mppl/level/primary", true) + " + " + count(c.yg_ks3[i]) +
+             " x " + formula_value(f, f.mppl->ks3, one ? "/mppl/level/secondary" : "/mppl/level/ks3", true) +
+             " + " + count(c.yg_ks4[i]) + " x " +
+             formula_value(f, f.mppl->ks4, one ? "/mppl/level/secondary" : "/mppl/level/ks4", true) + ") / " +
+             count(c.yg[i]) + " year groups = " + pounds(r.mppl_level[i]) + " per pupil\n";
         t += "  counted funding (formula less excluded factors) = " + pounds(r.mppl_counted[i]) + " = " +
-             money(r.mppl_counted[i] / c.nor[i]) + " per pupil\n";
+             pounds(r.mppl_counted[i] / c.nor[i]) + " per pupil\n";
         t += "  top-up = max(0, level x pupils - counted) = " + pounds(r.mppl_topup[i]) + "\n";
     } else {
         t += "  none in this formula\n";
     }
     t += "MFG:\n";
     if (c.has_baseline[i] > 0) {
-        t += "  baseline: " + pounds(c.mfg_baseline_funding[i]) + " / " + count(c.mfg_baseline_pupils[i]) + " pupils = " + money(r.pp0[i]) +
-             " per pupil\n";
+        t += "  baseline: " + pounds(c.mfg_baseline_funding[i]) + " / " + count(c.mfg_baseline_pupils[i]) +
+             " pupils = " + pounds(r.pp0[i]) + " per pupil\n";
         if (f.mfg) {
-            t += "  guarantee = " + money(r.pp0[i]) + " x (1 " + (f.mfg->percent < 0 ? "- " + num(-f.mfg->percent) : "+ " + num(f.mfg->percent)) + ") = " + money(r.guarantee[i]) + " per pupil\n";
+            t += "  guarantee = " + pounds(r.pp0[i]) + " x (1 " + (f.mfg->percent < 0 ? "- " : "+ ") +
+                 formula_value(f, std::fabs(f.mfg->percent), "/mfg/percent", false) +
+                 ") = " + pounds(r.guarantee[i]) + " per pupil\n";
         }
-        t += "  this year (formula + MPPL - excluded) = " + pounds(r.mfg_c1[i]) + " / " + count(c.nor[i]) + " = " + money(r.pp1[i]) +
-             " per pupil (change " + fraction6(r.mfg_change[i]) + ")\n";
+        t += "  this year (formula + MPPL - excluded) = " + pounds(r.mfg_c1[i]) + " / " + count(c.nor[i]) +
+             " = " + pounds(r.pp1[i]) + " per pupil (change " + fraction6(r.mfg_change[i]) + ")\n";
         t += "  MFG top-up: " + pounds(r.mfg_topup[i]) + "\n";
     } else {
         t += "  new school (no baseline): no MFG and no capping\n";
@@ -121,12 +224,13 @@ std::string explain_school(const Result& r, std::size_t s) {
     t += "  gain " + fraction6(r.mfg_change[i]) + "; excess above the cap = " + pounds(r.gain_excess[i]) +
          "; limit (not below the MPPL) = " + pounds(r.capping_limit[i]) + "\n";
     t += "  deduction = min(scaling x excess, limit) = " + pounds(r.capping_deduction[i]) + "\n";
-    t += "Budget share = " + money(r.formula_total[i]) + " + " + money(r.mppl_topup[i]) + " + " + money(r.mfg_topup[i]) + " - " +
-         money(r.capping_deduction[i]) + " = " + pounds(r.budget_share[i]) + " (" + pounds(r.budget_share_per_pupil[i]) +
-         " per pupil)\n";
+    t += "Budget share = " + pounds(r.formula_total[i]) + " + " + pounds(r.mppl_topup[i]) + " + " +
+         pounds(r.mfg_topup[i]) + " - " + pounds(r.capping_deduction[i]) + " = " + pounds(r.budget_share[i]) +
+         " (" + pounds(r.budget_share_per_pupil[i]) + " per pupil)\n";
     if (r.budget) {
         t += "  the LA balances with " + std::string(to_string(r.budget->lever)) +
-             (r.budget->lever != Lever::none ? " = " + num(r.budget->lever_value) : "") + "; headroom " + pounds(r.budget->headroom) + "\n";
+             (r.budget->lever != Lever::none ? " = " + num(r.budget->lever_value) : "") + "; headroom " +
+             pounds(r.budget->headroom) + "\n";
     }
     for (std::size_t k = 0; k < f.de_delegation.size(); ++k)
         t += "De-delegated " + f.de_delegation[k].id + ": " + pounds(r.de_delegation[k][i]) +
@@ -136,17 +240,18 @@ std::string explain_school(const Result& r, std::size_t s) {
         t += "Grant " + f.grants[g].id + ": " + pounds(r.grants[g][i]) + "\n";
         for (std::size_t p = 0; p < f.grants[g].parts.size(); ++p) {
             t += "  " + f.grants[g].parts[p].id + ": " + pounds(r.grant_parts[g][p][i]) + "\n";
-            t += factor_detail(r, f.grants[g].parts[p], s, 1.0);
+            t += factor_detail(r, f.grants[g].parts[p], s, 1.0, false);
         }
     }
     if (!f.notional_sen.empty()) {
         t += "Notional SEN (memo): " + pounds(r.notional_sen[i]) + " =";
         bool first = true;
         for (const auto& [id, pct] : f.notional_sen) {
-            t += std::string(first ? " " : " + ") + num(pct) + " x " + id + " " + money(r.factor[static_cast<std::size_t>(f.factor_index(id))][i]);
+            t += std::string(first ? " " : " + ") + percent(pct) + " x " + id + " " +
+                 pounds(r.factor[static_cast<std::size_t>(f.factor_index(id))][i]);
             first = false;
         }
-        t += "\n";
+        t += " (/notional_sen)\n";
     }
     t += "Flags: " + (r.flags(s).empty() ? std::string("none") : r.flags(s)) + "\n";
     return t;

@@ -159,7 +159,7 @@ TEST_CASE("breakdown: a filtered-out school, and marks by parent path on whole s
     CHECK(x.of("lump_maintained", 0).components[0].rate.source.provisional);
     CHECK(x.of("lump_maintained", 0).components[0].rate.source.mark.empty());
     CHECK_FALSE(x.of("lump", 0).components[0].rate.source.provisional);
-    CHECK_FALSE(source_of(&x.f, "/factors/lump_maintainedx").provisional);
+    CHECK_FALSE(provenance_of(&x.f, "/factors/lump_maintainedx").provisional);
 }
 
 TEST_CASE("breakdown: actual, per_column, allocation and London fringe", "[factors][breakdown]") {
@@ -196,6 +196,7 @@ TEST_CASE("breakdown: actual, per_column, allocation and London fringe", "[facto
     REQUIRE(fringe.components.size() == 1);
     CHECK(fringe.components[0].rate.value == Approx(0.0347));
     CHECK(fringe.components[0].rate.source.path == "/factors/fringe/multiplier");
+    CHECK(fringe.components[0].rate.given == 1.0347);  // the number at that path
     CHECK(fringe.components[0].count == 5868400);
     CHECK(round_penny(fringe.amount()) == 203633.48);
     CHECK(fringe.amount() == x.engine("fringe", 1));
