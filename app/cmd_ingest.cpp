@@ -5,7 +5,7 @@
 
 #include "app/commands.hpp"
 #include "reports/output_file.hpp"
-#include "engine/ingest/pupil_census.hpp"
+#include "engine/ingest/ingest.hpp"
 
 namespace fundsim::app {
 

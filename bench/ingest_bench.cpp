@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "reports/output_file.hpp"
-#include "engine/ingest/pupil_census.hpp"
+#include "engine/ingest/ingest.hpp"
 #include "engine/synth/synth_pupils.hpp"
 
 using namespace fundsim;

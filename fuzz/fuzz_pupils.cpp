@@ -11,7 +11,7 @@
 #include <string>
 
 #include "fuzz/fuzz_common.hpp"
-#include "engine/ingest/pupil_census.hpp"
+#include "engine/ingest/ingest.hpp"
 
 namespace {
 

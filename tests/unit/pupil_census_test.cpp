@@ -1,6 +1,6 @@
 // `fundsim ingest` (interfaces §4): hand-made pupil extracts whose counts are worked out in comments,
 // every rule at its edges, every error and its message, the set-aside file, privacy, and synth extracts.
-#include "engine/ingest/pupil_census.hpp"
+#include "engine/ingest/ingest.hpp"
 
 #include <unistd.h>
 

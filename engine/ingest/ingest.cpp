@@ -1,6 +1,6 @@
 // Streaming aggregation of a pupil-level census into school counts (interfaces §4): one pass over the
 // pupil file with a fixed block of counters per school, a duplicate check in bounded memory, the join.
-#include "engine/ingest/pupil_census.hpp"
+#include "engine/ingest/ingest.hpp"
 
 #include <unistd.h>
 
