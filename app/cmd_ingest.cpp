@@ -6,6 +6,7 @@
 #include "app/commands.hpp"
 #include "reports/output_file.hpp"
 #include "engine/ingest/ingest.hpp"
+#include "engine/ingest/ingest_summary.hpp"
 
 namespace fundsim::app {
 

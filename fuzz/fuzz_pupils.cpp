@@ -12,6 +12,7 @@
 
 #include "fuzz/fuzz_common.hpp"
 #include "engine/ingest/ingest.hpp"
+#include "engine/ingest/ingest_summary.hpp"
 
 namespace {
 

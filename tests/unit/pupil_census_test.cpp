@@ -2,6 +2,9 @@
 // every rule at its edges, every error and its message, the set-aside file, privacy, and synth extracts.
 #include "engine/ingest/ingest.hpp"
 
+#include "engine/ingest/ingest_summary.hpp"
+#include "engine/ingest/upn.hpp"
+
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
