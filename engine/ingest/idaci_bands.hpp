@@ -12,7 +12,7 @@ namespace fundsim {
 
 // IDACI rank cut-offs for bands a..f (interfaces §4): a pupil's band is the first whose cut-off is ≥ the
 // rank of the pupil's LSOA; a rank above f's cut-off has no band. The values are data (a JSON file such
-// as formulas/idaci-bands-2025-26.json), never written in C++.
+// as data/lookups/idaci-bands-2025-26.json), never written in C++.
 struct IdaciBands {
     std::array<std::int64_t, 6> cutoff{};  // a..f, strictly increasing, ≥ 1
     std::string source;                    // where the cut-offs come from (required in the file)

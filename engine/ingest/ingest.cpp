@@ -238,7 +238,9 @@ IngestResult ingest_pupil_census(const IngestOptions& opt) {
                 fail_column(opt.pupils, rec.line, "lsoa",
                             "is in the pupil file, but no LSOA lookup (lsoa,idaci_rank) was given");
             if (opt.bands.cutoff[5] <= 0)
-                fail("no IDACI band cut-offs given (a bands file such as formulas/idaci-bands-2025-26.json)");
+                fail(
+                    "no IDACI band cut-offs given (a bands file such as "
+                    "data/lookups/idaci-bands-2025-26.json)");
             lsoa = std::make_unique<LsoaTable>(load_lsoa_lookup(opt.idaci, opt.bands));
         }
         sink.start(&cols, lsoa.get());

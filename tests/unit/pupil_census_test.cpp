@@ -542,7 +542,7 @@ TEST_CASE("ingest: bad school, lookup and bands files", "[ingest]") {
 }
 
 TEST_CASE("ingest: the shipped IDACI bands file", "[ingest]") {
-    const IdaciBands b = load_idaci_bands(test::source_dir() + "/formulas/idaci-bands-2025-26.json");
+    const IdaciBands b = load_idaci_bands(test::source_dir() + "/data/lookups/idaci-bands-2025-26.json");
     // Reference §2.4: A 1-821, B to 2,463, C to 4,105, D to 5,747, E to 9,032, F to 12,316.
     CHECK(b.band_of(1) == 0);
     CHECK(b.band_of(821) == 0);
@@ -727,7 +727,7 @@ TEST_CASE("synth pupils: ingest agrees with an independent count and with the sc
     SynthPupilOptions so;
     so.schools.schools = 40;
     so.schools.seed = 11;
-    so.bands = load_idaci_bands(test::source_dir() + "/formulas/idaci-bands-2025-26.json");
+    so.bands = load_idaci_bands(test::source_dir() + "/data/lookups/idaci-bands-2025-26.json");
     std::ostringstream pupils, schools, lookup;
     const SynthPupilStats st = synth_pupil_files(so, pupils, schools, lookup);
     CHECK(st.schools == 40);
