@@ -25,6 +25,26 @@ IdaciBands parse_idaci_bands(const Json& doc, const std::string& file) {
     if (!doc.contains("source") || !doc["source"].is_string() || doc["source"].get<std::string>().empty())
         fail_json(file, "/source", "is missing or blank: the file must say where its cut-offs come from");
     b.source = doc["source"].get<std::string>();
+    for (const char* k : {"name", "year", "note"})
+        if (doc.contains(k) && !doc[k].is_string())
+            fail_json(file, std::string("/") + k, "is not text (a JSON string)");
+    // The mark of each band's cut-off (✅ confirmed, ◐ reconstructed, ⚠ unverified) and what it rests on,
+    // as the formulas' `provisional` lists do: {"b": "◐ reconstructed: 822-2,463", ...}.
+    if (doc.contains("provisional")) {
+        const Json& p = doc["provisional"];
+        if (!p.is_object())
+            fail_json(
+                file, "/provisional",
+                "is not an object: expected each band's mark and note, e.g. {\"b\": \"◐ reconstructed\"}");
+        for (auto it = p.begin(); it != p.end(); ++it) {
+            const std::string path = "/provisional/" + it.key();
+            bool band = false;
+            for (const char* n : kNames) band = band || it.key() == n;
+            if (!band) fail_json(file, path, "is not a band: expected a, b, c, d, e or f");
+            if (!it->is_string() || it->get<std::string>().empty())
+                fail_json(file, path, "is not a mark and note: expected text such as \"◐ reconstructed\"");
+        }
+    }
     for (std::size_t i = 0; i < 6; ++i) {
         const std::string path = std::string("/") + kNames[i];
         if (!doc.contains(kNames[i]))

@@ -538,6 +538,20 @@ TEST_CASE("ingest: bad school, lookup and bands files", "[ingest]") {
                   .find("at /g: is not a known key") != std::string::npos);
         CHECK(bands_error(R"({"source":"x","a":8.5,"b":2463,"c":4105,"d":5747,"e":9032,"f":12316})")
                   .find("at /a: is not a whole number") != std::string::npos);
+        // `provisional` marks each band's cut-off: an object from band to a non-blank mark and note.
+        const std::string cut = R"("a":821,"b":2463,"c":4105,"d":5747,"e":9032,"f":12316)";
+        auto with = [&](const std::string& extra) { return "{\"source\":\"x\"," + cut + "," + extra + "}"; };
+        CHECK(bands_error(with(R"("provisional":{"a":"✅ confirmed","f":"◐ from the 37.5% share"})").c_str()).empty());
+        CHECK(bands_error(with(R"("provisional":["b"])").c_str()) ==
+              "b.json: at /provisional: is not an object: expected each band's mark and note, e.g. {\"b\": "
+              "\"◐ reconstructed\"}");
+        CHECK(bands_error(with(R"("provisional":{"g":"◐"})").c_str()) ==
+              "b.json: at /provisional/g: is not a band: expected a, b, c, d, e or f");
+        CHECK(bands_error(with(R"("provisional":{"b":""})").c_str()) ==
+              "b.json: at /provisional/b: is not a mark and note: expected text such as \"◐ reconstructed\"");
+        CHECK(bands_error(with(R"("provisional":{"b":2463})").c_str()) ==
+              "b.json: at /provisional/b: is not a mark and note: expected text such as \"◐ reconstructed\"");
+        CHECK(bands_error(with(R"("note":["x"])").c_str()) == "b.json: at /note: is not text (a JSON string)");
     }
 }
 
