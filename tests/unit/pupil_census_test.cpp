@@ -518,6 +518,37 @@ TEST_CASE("ingest: bad school, lookup and bands files", "[ingest]") {
                   ingest_pupil_census(g.opt);
               }).find("lsoa.csv:2: column idaci_rank: \"0\" is not a rank") != std::string::npos);
     }
+    SECTION("a short or long (ragged) row in the lookup or the school file names the file and its line") {
+        // Each file is refused as the pupil file is, before a cell of the bad row is read: the row of the
+        // lookup with no rank (line 3), and a school row cut short after its phase (line 3).
+        Files lookup_short(good_row, kSchools, "lsoa,idaci_rank\nE01000001,1\nE01000821\nE01000822,822\n");
+        CHECK(error_of([&] { ingest_pupil_census(lookup_short.opt); }) ==
+              lookup_short.opt.idaci + ":3: has 1 fields but the header has 2 (a ragged row)");
+        Files lookup_long(good_row, kSchools, "lsoa,idaci_rank\nE01000001,1,x\n");
+        CHECK(error_of([&] { ingest_pupil_census(lookup_long.opt); }) ==
+              lookup_long.opt.idaci + ":2: has 3 fields but the header has 2 (a ragged row)");
+        Files schools_short(good_row, "urn,phase,status,name\n100001,primary,maintained,Alpha\n100002,secondary\n");
+        CHECK(error_of([&] { ingest_pupil_census(schools_short.opt); }) ==
+              schools_short.opt.schools + ":3: has 2 fields but the header has 4 (a ragged row)");
+        Files schools_long(good_row, "urn,phase,status\n100001,primary,maintained,Alpha\n");
+        CHECK(error_of([&] { ingest_pupil_census(schools_long.opt); }) ==
+              schools_long.opt.schools + ":2: has 4 fields but the header has 3 (a ragged row)");
+    }
+    SECTION("a lookup or school file that is empty, or has a header and no rows") {
+        Files lookup_empty(good_row, kSchools, "");
+        CHECK(error_of([&] { ingest_pupil_census(lookup_empty.opt); }) ==
+              lookup_empty.opt.idaci + ":1: is empty: expected a header lsoa,idaci_rank and one row per LSOA");
+        Files lookup_header(good_row, kSchools, "lsoa,idaci_rank\n");
+        CHECK(error_of([&] { ingest_pupil_census(lookup_header.opt); }) ==
+              lookup_header.opt.idaci + ":2: has a header (line 1) but no LSOAs: expected one row per LSOA after it");
+        Files schools_empty(good_row, "");
+        CHECK(error_of([&] { ingest_pupil_census(schools_empty.opt); }) ==
+              schools_empty.opt.schools + ":1: is empty: expected a header row and one row per school");
+        Files schools_header(good_row, "\n\nurn,phase,status\n\n");
+        CHECK(error_of([&] { ingest_pupil_census(schools_header.opt); }) ==
+              schools_header.opt.schools +
+                  ":4: has a header (line 3) but no schools: expected one row per school after it");
+    }
     SECTION("no pupil counts at all") {
         Files f(std::string(kHeader) + "A000000000001,100001,12,C,0,0,0,0,0,0,0,E01000001,2024-09-04\n");
         CHECK(error_of([&] { ingest_pupil_census(f.opt); }).find("pupils.csv: has no pupil who counts") !=
