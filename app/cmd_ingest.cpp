@@ -6,7 +6,8 @@
 #include "app/commands.hpp"
 #include "app/options.hpp"
 #include "reports/output_file.hpp"
-#include "engine/ingest/pupil_census.hpp"
+#include "engine/ingest/ingest.hpp"
+#include "engine/ingest/ingest_summary.hpp"
 
 namespace fundsim::app {
 
@@ -20,7 +21,7 @@ int cmd_ingest(const std::vector<std::string>& args) {
         "school CSV joined on urn: phase, status, name, area, baselines, premises ... (no pupil counts)")(
         "idaci,i", po::value<std::string>()->required(), "LSOA lookup CSV: lsoa,idaci_rank")(
         "bands,b", po::value<std::string>()->required(),
-        "IDACI rank cut-offs JSON, e.g. formulas/idaci-bands-2025-26.json")(
+        "IDACI rank cut-offs JSON, e.g. data/lookups/idaci-bands-2025-26.json")(
         "census-date,d", po::value<std::string>()->required(),
         "census day, YYYY-MM-DD (the reference for mobility)")("out,o", po::value<std::string>()->required(),
                                                                "school-level census CSV to write")(

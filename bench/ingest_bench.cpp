@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "reports/output_file.hpp"
-#include "engine/ingest/pupil_census.hpp"
+#include "engine/ingest/ingest.hpp"
 #include "engine/synth/synth_pupils.hpp"
 
 using namespace fundsim;
@@ -166,7 +166,7 @@ int main(int argc, char** argv) {
     const std::size_t schools = argc > 2 ? std::stoul(argv[2]) : 20000;
     const int runs = argc > 3 ? std::stoi(argv[3]) : 5;
     const std::size_t small_schools = argc > 4 ? std::stoul(argv[4]) : 2500;
-    const std::string bands_path = source + "/formulas/idaci-bands-2025-26.json";
+    const std::string bands_path = source + "/data/lookups/idaci-bands-2025-26.json";
     const IdaciBands bands = load_idaci_bands(bands_path);
 
     std::string dir_template = (fs::temp_directory_path() / "fundsim-bench-ingest-XXXXXX").string();

@@ -11,7 +11,8 @@
 #include <string>
 
 #include "fuzz/fuzz_common.hpp"
-#include "engine/ingest/pupil_census.hpp"
+#include "engine/ingest/ingest.hpp"
+#include "engine/ingest/ingest_summary.hpp"
 
 namespace {
 
@@ -36,7 +37,7 @@ const Fixture& fixture() {
         Fixture x;
         x.dir = g_dir;
         x.pupils = g_pupils;
-        x.bands = fundsim::load_idaci_bands(FUNDSIM_SOURCE_DIR "/formulas/idaci-bands-2025-26.json");
+        x.bands = fundsim::load_idaci_bands(FUNDSIM_SOURCE_DIR "/data/lookups/idaci-bands-2025-26.json");
         return x;
     }();
     return f;

@@ -29,9 +29,6 @@ std::string lower(std::string_view v) {
 const char* const kCharacteristics[] = {"fsm",     "fsm6",    "idaci_a", "idaci_b", "idaci_c", "idaci_d",
                                         "idaci_e", "idaci_f", "lpa",     "eal3",    "mobility", "pp_ever6"};
 
-const char* const kYearColumns[] = {"nor_r",  "nor_y1", "nor_y2", "nor_y3", "nor_y4",  "nor_y5",
-                                    "nor_y6", "nor_y7", "nor_y8", "nor_y9", "nor_y10", "nor_y11"};
-
 bool is_count_like(const std::string& column) {
     return column.rfind("nor", 0) == 0 || column.find("year_groups") != std::string::npos;
 }

@@ -19,6 +19,11 @@ const char* to_string(Status s);
 bool parse_phase(std::string_view text, Phase& out);
 bool parse_status(std::string_view text, Status& out);
 
+// The year-group pupil-number columns, Reception to Year 11, in year order (also made by ingest).
+inline constexpr const char* kYearColumns[12] = {"nor_r",  "nor_y1", "nor_y2",  "nor_y3",
+                                                 "nor_y4", "nor_y5", "nor_y6",  "nor_y7",
+                                                 "nor_y8", "nor_y9", "nor_y10", "nor_y11"};
+
 // Characteristic measures held per key-stage group (`<measure>_primary`, `<measure>_secondary`):
 // a count above its group's pupils is an error.
 bool is_characteristic_column(const std::string& column, bool& secondary);

@@ -91,6 +91,14 @@ void fail_line(const std::string& file, std::int64_t line, const std::string& de
     throw Error(w, detail);
 }
 
+void fail_column(const std::string& file, std::int64_t line, const std::string& column, const std::string& detail) {
+    Where w;
+    w.file = file;
+    w.line = line;
+    w.column = column;
+    throw Error(w, detail);
+}
+
 void fail_json(const std::string& file, const std::string& json_path, const std::string& detail, ErrorKind kind) {
     Where w;
     w.file = file;

@@ -68,6 +68,9 @@ std::string format_error(const Where& where, const std::string& detail);
                           std::string_view value, const std::string& detail);
 // "file:line: detail": a whole line of a file is wrong (ragged row, empty file, no rows).
 [[noreturn]] void fail_line(const std::string& file, std::int64_t line, const std::string& detail);
+// "file:line: column C: detail": a column is wrong, or its value is withheld (a possible pupil identifier).
+[[noreturn]] void fail_column(const std::string& file, std::int64_t line, const std::string& column,
+                              const std::string& detail);
 [[noreturn]] void fail_json(const std::string& file, const std::string& json_path, const std::string& detail,
                             ErrorKind kind = ErrorKind::formula);
 [[noreturn]] void fail(const std::string& detail, ErrorKind kind = ErrorKind::input);

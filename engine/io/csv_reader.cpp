@@ -50,6 +50,44 @@ void read_csv_buffer(std::string_view data, const std::string& name,
     CsvCellReader<RecordSink>(name, sink, limits).read_buffer(data);
 }
 
+std::string ragged_row_detail(std::size_t fields, std::size_t header_fields) {
+    return "has " + std::to_string(fields) + " fields but the header has " + std::to_string(header_fields) +
+           " (a ragged row)";
+}
+
+void fail_empty_table(const std::string& file, const CsvTableWords& words) {
+    fail_line(file, 1, "is empty: expected " + words.header + " and one row per " + words.row);
+}
+
+void fail_no_rows(const std::string& file, std::int64_t header_line, const CsvTableWords& words) {
+    fail_line(file, header_line + 1,
+              "has a header (line " + std::to_string(header_line) + ") but no " + words.rows +
+                  ": expected one row per " + words.row + " after it");
+}
+
+void read_csv_table(const std::string& path, const CsvTableWords& words,
+                    const std::function<void(const CsvHeader&, const CsvRecord&)>& on_header,
+                    const std::function<void(const CsvRecord&)>& on_row) {
+    CsvHeader header;
+    bool have_header = false;
+    std::int64_t header_line = 0, rows = 0;
+    read_csv_file(path, [&](const CsvRecord& rec) {
+        if (!have_header) {
+            header = CsvHeader(rec, path);
+            have_header = true;
+            header_line = rec.line;
+            on_header(header, rec);
+            return;
+        }
+        if (rec.fields.size() != header.size())
+            fail_line(path, rec.line, ragged_row_detail(rec.fields.size(), header.size()));
+        on_row(rec);
+        ++rows;
+    });
+    if (!have_header) fail_empty_table(path, words);
+    if (rows == 0) fail_no_rows(path, header_line, words);
+}
+
 namespace {
 std::string trimmed(std::string_view v) {
     std::size_t a = 0, b = v.size();
@@ -78,13 +116,9 @@ int CsvHeader::find(std::string_view name) const {
 
 int CsvHeader::require(std::string_view name, const std::string& why) const {
     int i = find(name);
-    if (i < 0) {
-        Where w;
-        w.file = file_;
-        w.line = 1;
-        w.column = std::string(name);
-        throw InputError(w, "is missing from the header" + (why.empty() ? std::string() : " (" + why + ")"));
-    }
+    if (i < 0)
+        fail_column(file_, 1, std::string(name),
+                    "is missing from the header" + (why.empty() ? std::string() : " (" + why + ")"));
     return i;
 }
 

@@ -37,6 +37,27 @@ void read_csv_file(const std::string& path, const std::function<void(const CsvRe
 void read_csv_buffer(std::string_view data, const std::string& name,
                      const std::function<void(const CsvRecord&)>& on_record, const CsvLimits& limits = {});
 
+// "has N fields but the header has M (a ragged row)": a record whose field count is not the header's.
+std::string ragged_row_detail(std::size_t fields, std::size_t header_fields);
+
+// What a table file holds, for the refusals of a file without it: `header` as in "expected <header> and
+// one row per <row>" ("a header row", "a header lsoa,idaci_rank"), `row` and `rows` ("school", "schools").
+struct CsvTableWords {
+    std::string header, row, rows;
+};
+// "file:1: is empty: expected <header> and one row per <row>".
+[[noreturn]] void fail_empty_table(const std::string& file, const CsvTableWords& words);
+// "file:L+1: has a header (line L) but no <rows>: expected one row per <row> after it".
+[[noreturn]] void fail_no_rows(const std::string& file, std::int64_t header_line, const CsvTableWords& words);
+
+class CsvHeader;
+// Reads a table file: a header record, then rows with as many fields as the header. `on_header` gets the
+// header (to look its columns up), `on_row` each row. Refuses, naming the file and the line, a ragged row,
+// an empty file and a header with no rows, besides everything read_csv_file refuses.
+void read_csv_table(const std::string& path, const CsvTableWords& words,
+                    const std::function<void(const CsvHeader&, const CsvRecord&)>& on_header,
+                    const std::function<void(const CsvRecord&)>& on_row);
+
 // Column lookup for a header record: exact names after trimming; duplicates and blanks are errors.
 class CsvHeader {
   public:

@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <ostream>
 
-#include "engine/ingest/pupil_census.hpp"
+#include "engine/ingest/ingest.hpp"
 #include "engine/synth/synth.hpp"
 
 namespace fundsim {

@@ -32,7 +32,7 @@ census=synth1/census.csv
 # A pupil-level extract of 40 schools (about 20,000 pupils), written twice and ingested twice, with one
 # bad row set aside each time.
 pupil_synth() {
-    run synth --schools 40 --seed 7 --bands "$src/formulas/idaci-bands-2025-26.json" --out "$1/census.csv" \
+    run synth --schools 40 --seed 7 --bands "$src/data/lookups/idaci-bands-2025-26.json" --out "$1/census.csv" \
         --pupils-out "$1/pupils.csv" --schools-out "$1/schools.csv" --idaci-out "$1/lsoa.csv"
     echo "bad row" >>"$1/pupils.csv"
 }
@@ -42,7 +42,7 @@ pupil_synth pupils2
 same "synth pupil extract" pupils1 pupils2
 for n in 1 2; do
     run ingest --pupils pupils1/pupils.csv --schools pupils1/schools.csv --idaci pupils1/lsoa.csv \
-        --bands "$src/formulas/idaci-bands-2025-26.json" --census-date 2024-10-03 \
+        --bands "$src/data/lookups/idaci-bands-2025-26.json" --census-date 2024-10-03 \
         --out "ingest$n/census.csv" --set-aside "ingest$n/set-aside.csv"
 done
 same "ingest (census, set-aside list)" ingest1 ingest2

@@ -8,7 +8,7 @@ set -uo pipefail
 # shellcheck source=common.sh
 source "$(dirname "$0")/common.sh" "$1" "$2" privacy
 
-bands="$src/formulas/idaci-bands-2025-26.json"
+bands="$src/data/lookups/idaci-bands-2025-26.json"
 "$fundsim" synth --schools 20 --seed 4 --out census.csv --pupils-out pupils.csv --schools-out schools.csv \
     --idaci-out lsoa.csv --bands "$bands" >/dev/null 2>&1 || { echo "FAIL: synth"; exit 1; }
 

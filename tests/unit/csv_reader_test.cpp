@@ -85,3 +85,35 @@ TEST_CASE("records straddling the 1 MB read blocks come out whole, with their li
     const auto from_buffer = records([&](const auto& cb) { read_csv_buffer(text, "notes.csv", cb); });
     CHECK(from_buffer == want);
 }
+
+TEST_CASE("read_csv_table: the header, then rows of its width; a ragged row, an empty file, no rows refused",
+          "[csv]") {
+    TempDir d("csv-table");
+    const CsvTableWords words{"a header code,rank", "code", "codes"};
+    std::vector<std::string> seen;
+    auto read = [&](const std::string& path) {
+        seen.clear();
+        read_csv_table(
+            path, words,
+            [&](const CsvHeader& h, const CsvRecord& rec) {
+                seen.push_back("header line " + std::to_string(rec.line) + ": " + std::to_string(h.size()));
+            },
+            [&](const CsvRecord& rec) {
+                seen.push_back(std::to_string(rec.line) + ": " + std::string(rec.fields[0]));
+            });
+    };
+    // Blank lines are not records; the header may come after them.
+    read(d.write("good.csv", "\ncode,rank\nE1,1\n\nE2,2\n"));
+    CHECK(seen == std::vector<std::string>{"header line 2: 2", "3: E1", "5: E2"});
+
+    const std::string short_row = d.write("short.csv", "code,rank\nE1,1\nE2\nE3,3\n");
+    CHECK_THROWS_WITH(read(short_row), short_row + ":3: has 1 fields but the header has 2 (a ragged row)");
+    CHECK(seen.size() == 2);  // the header and line 2 only: the bad row never reaches on_row
+    const std::string long_row = d.write("long.csv", "code,rank\nE1,1,x\n");
+    CHECK_THROWS_WITH(read(long_row), long_row + ":2: has 3 fields but the header has 2 (a ragged row)");
+    const std::string empty = d.write("empty.csv", "\n\n");
+    CHECK_THROWS_WITH(read(empty), empty + ":1: is empty: expected a header code,rank and one row per code");
+    const std::string header = d.write("header.csv", "code,rank\n");
+    CHECK_THROWS_WITH(read(header),
+                      header + ":2: has a header (line 1) but no codes: expected one row per code after it");
+}

@@ -1,6 +1,9 @@
 // `fundsim ingest` (interfaces §4): hand-made pupil extracts whose counts are worked out in comments,
 // every rule at its edges, every error and its message, the set-aside file, privacy, and synth extracts.
-#include "engine/ingest/pupil_census.hpp"
+#include "engine/ingest/ingest.hpp"
+
+#include "engine/ingest/ingest_summary.hpp"
+#include "engine/ingest/upn.hpp"
 
 #include <unistd.h>
 
@@ -515,6 +518,37 @@ TEST_CASE("ingest: bad school, lookup and bands files", "[ingest]") {
                   ingest_pupil_census(g.opt);
               }).find("lsoa.csv:2: column idaci_rank: \"0\" is not a rank") != std::string::npos);
     }
+    SECTION("a short or long (ragged) row in the lookup or the school file names the file and its line") {
+        // Each file is refused as the pupil file is, before a cell of the bad row is read: the row of the
+        // lookup with no rank (line 3), and a school row cut short after its phase (line 3).
+        Files lookup_short(good_row, kSchools, "lsoa,idaci_rank\nE01000001,1\nE01000821\nE01000822,822\n");
+        CHECK(error_of([&] { ingest_pupil_census(lookup_short.opt); }) ==
+              lookup_short.opt.idaci + ":3: has 1 fields but the header has 2 (a ragged row)");
+        Files lookup_long(good_row, kSchools, "lsoa,idaci_rank\nE01000001,1,x\n");
+        CHECK(error_of([&] { ingest_pupil_census(lookup_long.opt); }) ==
+              lookup_long.opt.idaci + ":2: has 3 fields but the header has 2 (a ragged row)");
+        Files schools_short(good_row, "urn,phase,status,name\n100001,primary,maintained,Alpha\n100002,secondary\n");
+        CHECK(error_of([&] { ingest_pupil_census(schools_short.opt); }) ==
+              schools_short.opt.schools + ":3: has 2 fields but the header has 4 (a ragged row)");
+        Files schools_long(good_row, "urn,phase,status\n100001,primary,maintained,Alpha\n");
+        CHECK(error_of([&] { ingest_pupil_census(schools_long.opt); }) ==
+              schools_long.opt.schools + ":2: has 4 fields but the header has 3 (a ragged row)");
+    }
+    SECTION("a lookup or school file that is empty, or has a header and no rows") {
+        Files lookup_empty(good_row, kSchools, "");
+        CHECK(error_of([&] { ingest_pupil_census(lookup_empty.opt); }) ==
+              lookup_empty.opt.idaci + ":1: is empty: expected a header lsoa,idaci_rank and one row per LSOA");
+        Files lookup_header(good_row, kSchools, "lsoa,idaci_rank\n");
+        CHECK(error_of([&] { ingest_pupil_census(lookup_header.opt); }) ==
+              lookup_header.opt.idaci + ":2: has a header (line 1) but no LSOAs: expected one row per LSOA after it");
+        Files schools_empty(good_row, "");
+        CHECK(error_of([&] { ingest_pupil_census(schools_empty.opt); }) ==
+              schools_empty.opt.schools + ":1: is empty: expected a header row and one row per school");
+        Files schools_header(good_row, "\n\nurn,phase,status\n\n");
+        CHECK(error_of([&] { ingest_pupil_census(schools_header.opt); }) ==
+              schools_header.opt.schools +
+                  ":4: has a header (line 3) but no schools: expected one row per school after it");
+    }
     SECTION("no pupil counts at all") {
         Files f(std::string(kHeader) + "A000000000001,100001,12,C,0,0,0,0,0,0,0,E01000001,2024-09-04\n");
         CHECK(error_of([&] { ingest_pupil_census(f.opt); }).find("pupils.csv: has no pupil who counts") !=
@@ -535,11 +569,25 @@ TEST_CASE("ingest: bad school, lookup and bands files", "[ingest]") {
                   .find("at /g: is not a known key") != std::string::npos);
         CHECK(bands_error(R"({"source":"x","a":8.5,"b":2463,"c":4105,"d":5747,"e":9032,"f":12316})")
                   .find("at /a: is not a whole number") != std::string::npos);
+        // `provisional` marks each band's cut-off: an object from band to a non-blank mark and note.
+        const std::string cut = R"("a":821,"b":2463,"c":4105,"d":5747,"e":9032,"f":12316)";
+        auto with = [&](const std::string& extra) { return "{\"source\":\"x\"," + cut + "," + extra + "}"; };
+        CHECK(bands_error(with(R"("provisional":{"a":"✅ confirmed","f":"◐ from the 37.5% share"})").c_str()).empty());
+        CHECK(bands_error(with(R"("provisional":["b"])").c_str()) ==
+              "b.json: at /provisional: is not an object: expected each band's mark and note, e.g. {\"b\": "
+              "\"◐ reconstructed\"}");
+        CHECK(bands_error(with(R"("provisional":{"g":"◐"})").c_str()) ==
+              "b.json: at /provisional/g: is not a band: expected a, b, c, d, e or f");
+        CHECK(bands_error(with(R"("provisional":{"b":""})").c_str()) ==
+              "b.json: at /provisional/b: is not a mark and note: expected text such as \"◐ reconstructed\"");
+        CHECK(bands_error(with(R"("provisional":{"b":2463})").c_str()) ==
+              "b.json: at /provisional/b: is not a mark and note: expected text such as \"◐ reconstructed\"");
+        CHECK(bands_error(with(R"("note":["x"])").c_str()) == "b.json: at /note: is not text (a JSON string)");
     }
 }
 
 TEST_CASE("ingest: the shipped IDACI bands file", "[ingest]") {
-    const IdaciBands b = load_idaci_bands(test::source_dir() + "/formulas/idaci-bands-2025-26.json");
+    const IdaciBands b = load_idaci_bands(test::source_dir() + "/data/lookups/idaci-bands-2025-26.json");
     // Reference §2.4: A 1-821, B to 2,463, C to 4,105, D to 5,747, E to 9,032, F to 12,316.
     CHECK(b.band_of(1) == 0);
     CHECK(b.band_of(821) == 0);
@@ -724,7 +772,7 @@ TEST_CASE("synth pupils: ingest agrees with an independent count and with the sc
     SynthPupilOptions so;
     so.schools.schools = 40;
     so.schools.seed = 11;
-    so.bands = load_idaci_bands(test::source_dir() + "/formulas/idaci-bands-2025-26.json");
+    so.bands = load_idaci_bands(test::source_dir() + "/data/lookups/idaci-bands-2025-26.json");
     std::ostringstream pupils, schools, lookup;
     const SynthPupilStats st = synth_pupil_files(so, pupils, schools, lookup);
     CHECK(st.schools == 40);

@@ -5,31 +5,12 @@
 #include <array>
 #include <cstdint>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "engine/core/dates.hpp"
-#include "engine/formula/formula.hpp"
+#include "engine/ingest/idaci_bands.hpp"
 
 namespace fundsim {
-
-// IDACI rank cut-offs for bands a..f (interfaces §4): a pupil's band is the first whose cut-off is ≥ the
-// rank of the pupil's LSOA; a rank above f's cut-off has no band. The values are data (a JSON file such
-// as formulas/idaci-bands-2025-26.json), never written in C++.
-struct IdaciBands {
-    std::array<std::int64_t, 6> cutoff{};  // a..f, strictly increasing, ≥ 1
-    std::string source;                    // where the cut-offs come from (required in the file)
-    std::string file;
-    static constexpr int kNone = 6;  // "band G": above f's cut-off, not funded
-    // 0..5 for bands a..f, kNone above f's cut-off.
-    int band_of(std::int64_t rank) const {
-        for (int b = 0; b < 6; ++b)
-            if (rank <= cutoff[static_cast<std::size_t>(b)]) return b;
-        return kNone;
-    }
-};
-IdaciBands parse_idaci_bands(const Json& doc, const std::string& file);
-IdaciBands load_idaci_bands(const std::string& path);
 
 struct IngestOptions {
     std::string pupils;   // pupil-level extract (interfaces §4)
@@ -102,14 +83,5 @@ struct IngestResult {
 //   school, §1) and is listed in the summary; school-file columns that ingest counts are refused there;
 // - flags are counted as given (a pupil with fsm 1 and fsm6 0 is noted in the summary, not corrected).
 IngestResult ingest_pupil_census(const IngestOptions& opt);
-
-// The set-aside rows as CSV (line,reason,detail).
-std::string set_aside_csv(const IngestSummary& s);
-// The summary for the terminal: rows read, counted, skipped by reason, set aside, schools written.
-std::string ingest_summary_text(const IngestSummary& s);
-
-// True if `v` has the shape of a UPN (a letter, 11 digits, a digit or letter: 13 characters). Such a
-// value is never echoed in a message, whatever column it was found in.
-bool looks_like_upn(std::string_view v);
 
 }  // namespace fundsim

@@ -1,0 +1,78 @@
+// Internal to engine/ingest: the LSOA lookup (lsoa,idaci_rank), read into a compact table from LSOA code
+// to IDACI band that a lookup per pupil can afford.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/ingest/idaci_bands.hpp"
+
+namespace fundsim::ingest_detail {
+
+// Hashes std::string keys by their text, so that a std::string_view finds them without a copy.
+struct SvHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view v) const noexcept { return std::hash<std::string_view>{}(v); }
+};
+
+// LSOA code → IDACI band, held compactly so that a lookup per pupil stays in the processor's cache (a
+// node-based hash map of England's 32,844 codes is about 2 MB and made the lookup half of the ingest's
+// time). A code of the usual shape, a capital letter and eight digits (E01012345, W01001234), is packed
+// into 32 bits and kept in an open-addressing table of 5 bytes a slot (about 320 KB for England); any
+// other code goes to an ordinary hash map.
+class LsoaTable {
+  public:
+    static constexpr int kUnknown = -1;
+
+    // 0..5 for bands a..f, IdaciBands::kNone above f's cut-off, kUnknown if the code is not in the table.
+    // Inline: one a pupil.
+    int band(std::string_view code) const {
+        const std::uint32_t k = pack(code);
+        if (k != 0) {
+            for (std::uint32_t i = slot(k);; i = (i + 1) & mask_) {
+                if (keys_[i] == k) return bands_[i];
+                if (keys_[i] == 0) return kUnknown;
+            }
+        }
+        auto it = other_.find(code);
+        return it == other_.end() ? kUnknown : it->second;
+    }
+
+    // Adds a code; false if it was already there.
+    bool insert(std::string_view code, int band);
+
+    std::size_t size() const { return packed_ + other_.size(); }
+
+  private:
+    // 1 + letter × 10^8 + digits for [A-Z][0-9]{8}, else 0 (the largest, Z99999999, is below 2^32).
+    static std::uint32_t pack(std::string_view c) {
+        if (c.size() != 9 || c[0] < 'A' || c[0] > 'Z') return 0;
+        std::uint32_t v = static_cast<std::uint32_t>(c[0] - 'A');
+        for (std::size_t i = 1; i < 9; ++i) {
+            const auto d = static_cast<std::uint32_t>(c[i] - '0');
+            if (d > 9) return 0;
+            v = v * 10 + d;
+        }
+        return v + 1;
+    }
+    std::uint32_t slot(std::uint32_t k) const { return (k * 0x9E3779B1u) >> shift_; }
+    void grow();
+
+    std::vector<std::uint32_t> keys_;
+    std::vector<std::uint8_t> bands_;
+    std::uint32_t mask_ = 0;
+    int shift_ = 32;
+    std::size_t packed_ = 0;
+    std::unordered_map<std::string, std::uint8_t, SvHash, std::equal_to<>> other_;
+};
+
+// Reads the LSOA lookup CSV (columns lsoa and idaci_rank; others ignored), each rank put in its band.
+// Refuses, naming file and line: a blank code, a rank that is not a whole number from 1, a code twice,
+// a ragged row, an empty file and a header with no rows.
+LsoaTable load_lsoa_lookup(const std::string& path, const IdaciBands& bands);
+
+}  // namespace fundsim::ingest_detail
