@@ -8,6 +8,9 @@
 
 #include "engine/census/census.hpp"
 #include "engine/formula/formula.hpp"
+#include "engine/formula/needs.hpp"
+#include "engine/formula/parse.hpp"
+#include "engine/formula/scenario.hpp"
 #include "engine/run/result.hpp"
 
 namespace fundsim::app {

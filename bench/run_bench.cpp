@@ -13,6 +13,8 @@
 #include "engine/census/census.hpp"
 #include "engine/factors/factors.hpp"
 #include "engine/formula/formula.hpp"
+#include "engine/formula/needs.hpp"
+#include "engine/formula/parse.hpp"
 #include "reports/output_file.hpp"
 #include "engine/synth/synth.hpp"
 #include "reports/writers.hpp"

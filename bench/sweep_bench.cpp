@@ -13,6 +13,9 @@
 #include "engine/census/census.hpp"
 #include "engine/compare/compare.hpp"
 #include "engine/formula/formula.hpp"
+#include "engine/formula/needs.hpp"
+#include "engine/formula/parse.hpp"
+#include "engine/formula/scenario.hpp"
 #include "engine/compare/sweep.hpp"
 #include "engine/synth/synth.hpp"
 

@@ -12,6 +12,9 @@
 #include "engine/census/census.hpp"
 #include "engine/core/error.hpp"
 #include "engine/formula/formula.hpp"
+#include "engine/formula/needs.hpp"
+#include "engine/formula/parse.hpp"
+#include "engine/formula/scenario.hpp"
 #include "engine/synth/synth.hpp"
 #include "reports/writers.hpp"
 

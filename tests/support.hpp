@@ -11,6 +11,9 @@
 #include "engine/run/calculate.hpp"
 #include "engine/census/census.hpp"
 #include "engine/formula/formula.hpp"
+#include "engine/formula/needs.hpp"
+#include "engine/formula/parse.hpp"
+#include "engine/formula/scenario.hpp"
 
 namespace fundsim::test {
 

@@ -15,6 +15,8 @@
 #include "engine/core/error.hpp"
 #include "engine/core/money.hpp"
 #include "engine/core/number.hpp"
+#include "engine/formula/needs.hpp"
+#include "engine/formula/parse.hpp"
 
 namespace fundsim {
 

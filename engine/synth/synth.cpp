@@ -9,6 +9,7 @@
 
 #include "engine/run/calculate.hpp"
 #include "engine/census/census.hpp"
+#include "engine/formula/needs.hpp"
 #include "engine/io/csv_reader.hpp"
 
 namespace fundsim {

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "engine/run/calculate.hpp"
+#include "engine/formula/parse.hpp"
 #include "engine/protections/protections.hpp"
 
 namespace fundsim::proptest {
