@@ -11,6 +11,7 @@
 #include "engine/formula/needs.hpp"
 #include "engine/formula/parse.hpp"
 #include "engine/formula/scenario.hpp"
+#include "engine/run/invariants.hpp"
 #include "engine/run/result.hpp"
 
 namespace fundsim::app {

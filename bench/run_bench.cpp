@@ -9,7 +9,11 @@
 #include <string>
 #include <vector>
 
+#include "engine/after_share/after_share.hpp"
+#include "engine/balance/solve.hpp"
+#include "engine/protections/protections.hpp"
 #include "engine/run/calculate.hpp"
+#include "engine/run/invariants.hpp"
 #include "engine/census/census.hpp"
 #include "engine/factors/factors.hpp"
 #include "engine/formula/formula.hpp"

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "engine/run/calculate.hpp"
+#include "engine/run/invariants.hpp"
 #include "engine/census/census.hpp"
 #include "engine/compare/compare.hpp"
 #include "engine/formula/formula.hpp"

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "engine/run/calculate.hpp"
+#include "engine/run/invariants.hpp"
 #include "engine/census/census.hpp"
 #include "engine/core/error.hpp"
 #include "engine/formula/formula.hpp"

@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "engine/run/calculate.hpp"
+#include "engine/run/invariants.hpp"
 #include "engine/core/error.hpp"
 #include "engine/core/money.hpp"
 #include "engine/core/number.hpp"

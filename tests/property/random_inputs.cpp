@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <sstream>
 
+#include "engine/balance/solve.hpp"
 #include "engine/run/calculate.hpp"
 #include "engine/formula/parse.hpp"
 #include "engine/protections/protections.hpp"
