@@ -9,10 +9,16 @@
 #include <string>
 #include <vector>
 
+#include "engine/after_share/after_share.hpp"
+#include "engine/balance/solve.hpp"
+#include "engine/protections/protections.hpp"
 #include "engine/run/calculate.hpp"
+#include "engine/run/invariants.hpp"
 #include "engine/census/census.hpp"
 #include "engine/factors/factors.hpp"
 #include "engine/formula/formula.hpp"
+#include "engine/formula/needs.hpp"
+#include "engine/formula/parse.hpp"
 #include "reports/output_file.hpp"
 #include "engine/synth/synth.hpp"
 #include "reports/writers.hpp"

@@ -9,9 +9,13 @@
 #include <vector>
 
 #include "engine/run/calculate.hpp"
+#include "engine/run/invariants.hpp"
 #include "engine/census/census.hpp"
 #include "engine/core/error.hpp"
 #include "engine/formula/formula.hpp"
+#include "engine/formula/needs.hpp"
+#include "engine/formula/parse.hpp"
+#include "engine/formula/scenario.hpp"
 #include "engine/synth/synth.hpp"
 #include "reports/writers.hpp"
 

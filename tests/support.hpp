@@ -8,9 +8,15 @@
 #include <fstream>
 #include <string>
 
+#include "engine/balance/solve.hpp"
+#include "engine/protections/protections.hpp"
 #include "engine/run/calculate.hpp"
+#include "engine/run/invariants.hpp"
 #include "engine/census/census.hpp"
 #include "engine/formula/formula.hpp"
+#include "engine/formula/needs.hpp"
+#include "engine/formula/parse.hpp"
+#include "engine/formula/scenario.hpp"
 
 namespace fundsim::test {
 

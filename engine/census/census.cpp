@@ -9,6 +9,7 @@
 
 #include "engine/io/csv_reader.hpp"
 #include "engine/core/error.hpp"
+#include "engine/core/money.hpp"
 #include "engine/core/number.hpp"
 
 namespace fundsim {
@@ -17,8 +18,6 @@ namespace {
 
 // A school with more pupils than this is a typing or export error, not a school.
 constexpr double kMaxPupils = 100000.0;
-// Money columns above this (pounds) are refused as implausible for one school.
-constexpr double kMaxMoney = 1e10;
 
 std::string lower(std::string_view v) {
     std::string s(trim(v));

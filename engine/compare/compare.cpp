@@ -7,14 +7,9 @@
 #include "engine/run/calculate.hpp"
 #include "engine/core/error.hpp"
 #include "engine/core/money.hpp"
+#include "engine/formula/needs.hpp"
 
 namespace fundsim {
-
-Formula load_formula_or_scenario(const std::string& path) {
-    Json doc = read_json_file(path);
-    if (doc.is_object() && doc.contains("base") && doc.contains("changes")) return load_scenario(path).formula;
-    return parse_formula(doc, path);
-}
 
 Attribution attribute(const Result& now, const Result* base, const Eigen::ArrayXd& baseline) {
     Attribution a;

@@ -57,9 +57,6 @@ struct ChangeStats {
 template <class Pred>
 ChangeStats change_stats(const ScenarioResult& s, const Comparison& c, Pred include);
 
-// Reads a formula file, or a scenario file (a JSON object with "base" and "changes") patched onto its base.
-Formula load_formula_or_scenario(const std::string& path);
-
 }  // namespace fundsim
 
 #include "engine/compare/compare_stats.inl"

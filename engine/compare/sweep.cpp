@@ -12,9 +12,12 @@
 #include <thread>
 
 #include "engine/run/calculate.hpp"
+#include "engine/run/invariants.hpp"
 #include "engine/core/error.hpp"
 #include "engine/core/money.hpp"
 #include "engine/core/number.hpp"
+#include "engine/formula/needs.hpp"
+#include "engine/formula/parse.hpp"
 
 namespace fundsim {
 

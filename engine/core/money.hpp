@@ -45,6 +45,22 @@ inline bool add_pennies(long long& pence, double pounds) {
     return true;
 }
 
+// Σ of amounts that are whole pennies, summed exactly as integers (a double sum of 20,000 budget shares
+// can drift by a fraction of a penny, and the balance is judged to the penny).
+inline double sum_pennies(const Eigen::ArrayXd& a) {
+    long long pence = 0;
+    for (Eigen::Index i = 0; i < a.size(); ++i)
+        // An amount beyond exact pennies (or not a number) makes the total infinite: no budget can meet it,
+        // so the solver moves away from it and calculate() refuses a final result that holds one.
+        if (!add_pennies(pence, a[i])) return std::isnan(a[i]) ? a[i] : std::copysign(HUGE_VAL, a[i]);
+    return static_cast<double>(pence) / 100.0;
+}
+
+// The most one school may hold or receive on one line, in pounds: a census money column above it is
+// implausible (census.cpp), and a calculated line above it is refused (check_amounts). It keeps every
+// exact penny sum of funding-model §7 far inside the 2^62 pennies add_pennies allows.
+constexpr double kMaxMoney = 1e10;
+
 // Fractions reported to 6 decimal places (gain, MFG change).
 inline double round6(double x) { return std::round(x * 1e6) / 1e6; }
 

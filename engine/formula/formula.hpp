@@ -1,5 +1,5 @@
 // A formula (interfaces §2) as plain data: factors in file order, protections, budget, de-delegation,
-// grants and notional SEN. Parsed strictly from JSON: unknown keys and kinds are errors with a JSON path.
+// grants and notional SEN. Types only: parse.hpp reads one from JSON, scenario.hpp patches one.
 #pragma once
 
 #include <array>
@@ -25,7 +25,32 @@ enum class FactorKind {
     allocation,
     london_fringe
 };
-const char* to_string(FactorKind k);
+// The kind's name in formula files.
+inline const char* to_string(FactorKind k) {
+    switch (k) {
+        case FactorKind::per_pupil:
+            return "per_pupil";
+        case FactorKind::per_unit:
+            return "per_unit";
+        case FactorKind::banded:
+            return "banded";
+        case FactorKind::per_unit_above_threshold:
+            return "per_unit_above_threshold";
+        case FactorKind::lump_sum:
+            return "lump_sum";
+        case FactorKind::sparsity:
+            return "sparsity";
+        case FactorKind::actual:
+            return "actual";
+        case FactorKind::per_column:
+            return "per_column";
+        case FactorKind::allocation:
+            return "allocation";
+        case FactorKind::london_fringe:
+            return "london_fringe";
+    }
+    return "?";
+}
 
 enum class YearGroupTaper { nff, linear, none };
 
@@ -93,7 +118,20 @@ struct Capping {
 };
 
 enum class Lever { none, scaling, cap, factor_multiplier };
-const char* to_string(Lever l);
+// The lever's name in formula files ("solve_for").
+inline const char* to_string(Lever l) {
+    switch (l) {
+        case Lever::none:
+            return "none";
+        case Lever::scaling:
+            return "scaling";
+        case Lever::cap:
+            return "cap";
+        case Lever::factor_multiplier:
+            return "factor_multiplier";
+    }
+    return "?";
+}
 
 struct Deduction {
     std::string id;
@@ -132,30 +170,11 @@ struct Formula {
     std::vector<Provisional> provisional;
     Json doc;  // the JSON it was parsed from (scenarios patch it, sweeps vary it)
 
-    int factor_index(const std::string& id) const;  // -1 if absent
+    int factor_index(const std::string& id) const {  // -1 if absent
+        for (std::size_t i = 0; i < factors.size(); ++i)
+            if (factors[i].id == id) return static_cast<int>(i);
+        return -1;
+    }
 };
-
-// Parses and checks a formula document; `file` is used in messages.
-Formula parse_formula(const Json& doc, const std::string& file);
-Formula load_formula(const std::string& path);
-
-// A scenario (interfaces §3): its base formula with the RFC 7386 merge patch applied, validated whole.
-struct Scenario {
-    std::string file, name;
-    Formula formula;
-};
-// The base must be a formula file: a base that is itself a scenario is refused (so a chain, and any loop
-// A -> B -> A, stops at its first link), as are a missing base and a base that is the scenario's own file.
-Scenario load_scenario(const std::string& path);
-
-// Census columns a formula reads (for checking a census against a formula before any calculation).
-struct ColumnNeed {
-    std::string column, why;
-    bool allow_negative = false;
-};
-std::vector<ColumnNeed> columns_needed(const Formula& f);
-
-// Prepares every column the formula needs (parsing and checking it); throws InputError on bad data.
-void prepare_census(Census& census, const Formula& f);
 
 }  // namespace fundsim

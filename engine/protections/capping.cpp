@@ -16,9 +16,4 @@ void apply_capping(Result& r, double cap, double scaling) {
     r.capping_deduction = round_penny(r.capping_raw);
 }
 
-void apply_budget_share(Result& r) {
-    r.budget_share = r.formula_total + r.mppl_topup + r.mfg_topup - r.capping_deduction;
-    r.budget_share_per_pupil = round_penny(r.budget_share / r.census->nor);
-}
-
 }  // namespace fundsim

@@ -17,7 +17,17 @@ void apply_capping(Result& r, double cap, double scaling);
 // §4.4: budget_share = formula_total + mppl_topup + mfg_topup − capping_deduction (reported lines).
 void apply_budget_share(Result& r);
 
-// Σ of the unrounded amounts of the listed factors.
+// Σ of the unrounded amounts of the listed factors (what a protection excludes).
 Eigen::ArrayXd sum_of_factors(const Result& r, const std::vector<std::string>& ids);
+
+// The steps in order, from factor_raw, at the given cap and scaling (the solver calls it again at each
+// value of a factor multiplier).
+inline void protect(Result& r, double cap, double scaling) {
+    total_factors(r);
+    apply_mppl(r);
+    apply_mfg(r);
+    apply_capping(r, cap, scaling);
+    apply_budget_share(r);
+}
 
 }  // namespace fundsim

@@ -7,17 +7,13 @@
 #include <sstream>
 #include <vector>
 
-#include "engine/run/calculate.hpp"
 #include "engine/census/census.hpp"
+#include "engine/formula/needs.hpp"
 #include "engine/io/csv_reader.hpp"
+#include "engine/run/calculate.hpp"
+#include "engine/synth/rng.hpp"
 
 namespace fundsim {
-
-double Rng::normal() {
-    double u1 = uniform(), u2 = uniform();
-    if (u1 < 1e-300) u1 = 1e-300;
-    return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
-}
 
 namespace {
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "engine/census/census.hpp"
+#include "engine/synth/rng.hpp"
 #include "engine/io/csv_reader.hpp"
 #include "engine/core/error.hpp"
 

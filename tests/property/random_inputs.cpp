@@ -7,7 +7,9 @@
 #include <cstdio>
 #include <sstream>
 
+#include "engine/balance/solve.hpp"
 #include "engine/run/calculate.hpp"
+#include "engine/formula/parse.hpp"
 #include "engine/protections/protections.hpp"
 
 namespace fundsim::proptest {

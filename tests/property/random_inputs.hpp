@@ -8,6 +8,7 @@
 
 #include "engine/census/census.hpp"
 #include "engine/formula/formula.hpp"
+#include "engine/synth/rng.hpp"
 #include "engine/synth/synth.hpp"
 
 namespace fundsim::proptest {

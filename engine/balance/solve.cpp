@@ -2,13 +2,16 @@
 // cap or a factor multiplier) is solved on the total of the reported budget shares, which is monotone in
 // each lever, so that total ≤ available with the least headroom: to neighbouring doubles, by bisection
 // for a multiplier and by a bracketing search with the same answer for scaling and the cap (narrow()).
+#include "engine/balance/solve.hpp"
+
 #include <cmath>
 #include <cstdio>
 #include <vector>
 
-#include "engine/run/calculate.hpp"
+#include "engine/balance/available.hpp"
 #include "engine/core/error.hpp"
 #include "engine/core/money.hpp"
+#include "engine/factors/factors.hpp"
 #include "engine/protections/protections.hpp"
 
 namespace fundsim {
@@ -21,14 +24,14 @@ std::string pounds(double v) {
     return b;
 }
 
-[[noreturn]] void unaffordable(const Result& r, const std::string& lever, const std::string& limit, double total,
-                               double available) {
+[[noreturn]] void unaffordable(const Result& r, const std::string& lever, const std::string& limit,
+                               double total, double available) {
     Where w;
     w.file = r.formula.file;
     w.json_path = "/budget/solve_for";
     throw InputError(w, "the budget cannot be balanced by " + lever + ": at the lever's limit (" + limit +
-                            ") the schools' total " + pounds(total) + " exceeds the available " + pounds(available) +
-                            " by " + pounds(total - available));
+                            ") the schools' total " + pounds(total) + " exceeds the available " +
+                            pounds(available) + " by " + pounds(total - available));
 }
 
 // Bisection on a monotone step function: returns the boundary where `ok` switches, to the resolution
@@ -38,8 +41,10 @@ std::pair<double, double> bisect(double good, double bad, F ok) {
     for (int i = 0; i < 2000; ++i) {
         double mid = good + (bad - good) / 2;
         if (mid == good || mid == bad) break;
-        if (ok(mid)) good = mid;
-        else bad = mid;
+        if (ok(mid))
+            good = mid;
+        else
+            bad = mid;
     }
     return {good, bad};
 }
@@ -68,7 +73,8 @@ Bracket narrow(Bracket b, double available, double stop_within, F total_at) {
             total_bad - total_good <= stop_within)
             break;
         double x = mid;
-        if (!halve_next && std::isfinite(total_good) && std::isfinite(total_bad) && total_bad - total_good > 0.05) {
+        if (!halve_next && std::isfinite(total_good) && std::isfinite(total_bad) &&
+            total_bad - total_good > 0.05) {
             const double at = good + (bad - good) * ((available - total_good) / (total_bad - total_good));
             if ((at > good && at < bad) || (at < good && at > bad)) x = at;
         }
@@ -88,25 +94,16 @@ Bracket narrow(Bracket b, double available, double stop_within, F total_at) {
 
 }  // namespace
 
-double available_budget(const Budget& b, std::vector<std::pair<std::string, double>>* lines) {
-    double total = 0;
-    for (const auto& d : b.deductions) {
-        double v = round_penny(d.is_percent ? d.value * b.schools_block : d.value);
-        if (lines) lines->emplace_back(d.id, v);
-        total += v;
-    }
-    return round_penny(b.schools_block - total);
-}
-
-// Σ of amounts that are whole pennies, summed exactly as integers (a double sum of 20,000 budget shares
-// can drift by a fraction of a penny, and the balance is judged to the penny).
-double sum_pennies(const Eigen::ArrayXd& a) {
-    long long pence = 0;
-    for (Eigen::Index i = 0; i < a.size(); ++i)
-        // An amount beyond exact pennies (or not a number) makes the total infinite: no budget can meet it,
-        // so the solver moves away from it and calculate() refuses a final result that holds one.
-        if (!add_pennies(pence, a[i])) return std::isnan(a[i]) ? a[i] : std::copysign(HUGE_VAL, a[i]);
-    return static_cast<double>(pence) / 100.0;
+void set_multiplier(Result& r, double k) {
+    r.multiplier = k;
+    const auto& fs = r.formula.factors;
+    for (std::size_t i = 0; i < fs.size(); ++i)
+        if (fs[i].kind != FactorKind::london_fringe)
+            r.factor_raw[i] = r.factor_scaled[i] ? r.factor_base[i] * k : r.factor_base[i];
+    // The London fringe follows the (scaled) factors it lists.
+    for (std::size_t i = 0; i < fs.size(); ++i)
+        if (fs[i].kind == FactorKind::london_fringe)
+            r.factor_raw[i] = evaluate_factor(fs[i], *r.census, r.formula.reception_uplift, r.factor_raw);
 }
 
 void balance(Result& r) {
@@ -137,16 +134,21 @@ void balance(Result& r) {
     auto excess = [&](Eigen::Index i, double cap) {
         return cappable[i] * std::max(0.0, r.mfg_change[i] - cap) * r.pp0[i] * c.nor[i];
     };
-    auto deduction = [&](Eigen::Index i, double cap, double s) { return std::min(s * excess(i, cap), r.capping_limit[i]); };
+    auto deduction = [&](Eigen::Index i, double cap, double s) {
+        return std::min(s * excess(i, cap), r.capping_limit[i]);
+    };
     // The lowest cap the cap lever tries; the scaling lever keeps the formula's cap.
     const double cap_lo = b.solve_for == Lever::cap ? (r.formula.mfg ? r.formula.mfg->percent : 0.0) : cap0;
     std::vector<Eigen::Index> moving;
     if (b.solve_for == Lever::scaling || b.solve_for == Lever::cap) {
         for (Eigen::Index i = 0; i < n && fixed_ok; ++i) {
-            const bool constant = b.solve_for == Lever::scaling ? excess(i, cap0) == 0.0
-                                                                 : cappable[i] == 0.0 || !(r.mfg_change[i] > cap_lo);
-            if (constant) fixed_ok = add_pennies(fixed_pence, -round_penny(deduction(i, cap_lo, s0)));
-            else moving.push_back(i);
+            const bool constant = b.solve_for == Lever::scaling
+                                      ? excess(i, cap0) == 0.0
+                                      : cappable[i] == 0.0 || !(r.mfg_change[i] > cap_lo);
+            if (constant)
+                fixed_ok = add_pennies(fixed_pence, -round_penny(deduction(i, cap_lo, s0)));
+            else
+                moving.push_back(i);
         }
     }
     // One school's deduction at (cap, s) in pennies: round_penny as apply_capping applies it, then
@@ -176,7 +178,9 @@ void balance(Result& r) {
             if (!deduction_pence(i, cap, s, p) || !take(pence, p)) return HUGE_VAL;
         return static_cast<double>(pence) / 100.0;
     };
-    auto capped_total = [&](double cap, double s) { return fixed_ok ? total_over(moving, fixed_pence, cap, s) : HUGE_VAL; };
+    auto capped_total = [&](double cap, double s) {
+        return fixed_ok ? total_over(moving, fixed_pence, cap, s) : HUGE_VAL;
+    };
     // The boundary of the lever x, which sets (cap_of(x), s_of(x)): narrowed over every moving school
     // to within a few pennies, then over only the schools whose deduction differs between the two
     // ends, the others being constant in between (each deduction is monotone in the lever).
@@ -189,14 +193,18 @@ void balance(Result& r) {
         for (const Eigen::Index i : moving) {
             deduction_pence(i, cap_of(br.good), s_of(br.good), pg);  // both finite: the totals were
             deduction_pence(i, cap_of(br.bad), s_of(br.bad), pb);
-            if (pg != pb) differ.push_back(i);
-            else take(base, pg);
+            if (pg != pb)
+                differ.push_back(i);
+            else
+                take(base, pg);
         }
-        return narrow(br, available, -1, [&](double x) { return total_over(differ, base, cap_of(x), s_of(x)); });
+        return narrow(br, available, -1,
+                      [&](double x) { return total_over(differ, base, cap_of(x), s_of(x)); });
     };
 
     switch (b.solve_for) {
-        case Lever::none: break;
+        case Lever::none:
+            break;
         case Lever::scaling: {
             auto total_at = [&](double s) { return capped_total(cap0, s); };
             const double at0 = total_at(0.0), at1 = total_at(1.0);
@@ -205,9 +213,11 @@ void balance(Result& r) {
                 out.lever_value = 0.0;
                 out.lever_at_limit = true;
             } else if (!(at1 <= available)) {
-                unaffordable(r, "scaling", "scaling 1, a hard cap at " + std::to_string(cap0), at1, available);
+                unaffordable(r, "scaling", "scaling 1, a hard cap at " + std::to_string(cap0), at1,
+                             available);
             } else {
-                const Bracket br = solve(Bracket{1.0, 0.0, at1, at0}, [&](double) { return cap0; }, [](double x) { return x; });
+                const Bracket br = solve(
+                    Bracket{1.0, 0.0, at1, at0}, [&](double) { return cap0; }, [](double x) { return x; });
                 const double good = br.good, bad = br.bad;
                 out.lever_value = good;
                 out.step = capped_total(cap0, bad) - capped_total(cap0, good);
@@ -221,7 +231,8 @@ void balance(Result& r) {
                 Where w;
                 w.file = r.formula.file;
                 w.json_path = "/capping/scaling";
-                throw InputError(w, "is 0, so no cap can change the total: solving for the cap needs a scaling above 0");
+                throw InputError(
+                    w, "is 0, so no cap can change the total: solving for the cap needs a scaling above 0");
             }
             const double lo = cap_lo;
             double hi = lo;
@@ -239,7 +250,8 @@ void balance(Result& r) {
                 out.lever_value = hi;
                 out.lever_at_limit = true;
             } else {
-                const Bracket br = solve(Bracket{lo, hi, at_lo, at_hi}, [](double x) { return x; }, [&](double) { return s0; });
+                const Bracket br = solve(
+                    Bracket{lo, hi, at_lo, at_hi}, [](double x) { return x; }, [&](double) { return s0; });
                 const double good = br.good, bad = br.bad;
                 out.lever_value = good;
                 out.step = capped_total(bad, s0) - capped_total(good, s0);

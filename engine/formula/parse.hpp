@@ -1,0 +1,16 @@
+// Reading a formula file (interfaces §2) into a Formula: strict, so that an unknown key, a wrong type or
+// an inconsistent section is an error naming the file and the JSON path.
+#pragma once
+
+#include <string>
+
+#include "engine/formula/formula.hpp"
+
+namespace fundsim {
+
+// Parses and checks a formula document; `file` is used in messages.
+Formula parse_formula(const Json& doc, const std::string& file);
+// read_json_file, then parse_formula.
+Formula load_formula(const std::string& path);
+
+}  // namespace fundsim

@@ -1,0 +1,61 @@
+// Scenario loading: the base formula read, the scenario's changes merged into it (RFC 7386), the name
+// defaulted to the scenario's, and the result parsed as one formula.
+#include "engine/formula/scenario.hpp"
+
+#include "engine/core/error.hpp"
+#include "engine/formula/parse.hpp"
+
+namespace fundsim {
+
+bool is_scenario(const Json& doc) {
+    return doc.is_object() && doc.contains("base") && doc.contains("changes");
+}
+
+Scenario load_scenario(const std::string& path, const std::string& base_override) {
+    Json doc = read_json_file(path);
+    Scenario s;
+    s.file = path;
+    Obj o(doc, "", path);
+    s.name = o.string("name");
+    const std::string named_base = o.string("base");  // required even when overridden
+    o.skip("note");
+    o.skip("source");
+    const Json& changes = o.at("changes");
+    if (!changes.is_object()) fail_json(path, "/changes", "expected an object (an RFC 7386 merge patch)");
+    o.done();
+    const std::string base = base_override.empty() ? named_base : base_override;
+    Json base_doc;
+    if (!base_override.empty()) {
+        // A path as given: its own errors name it.
+        base_doc = read_json_file(base_override);
+        if (is_scenario(base_doc))
+            fail_line(base_override, 0, "is a scenario, not a formula: a scenario patches a formula file");
+    } else {
+        // Relative to the scenario's folder.
+        std::string dir;
+        auto slash = path.find_last_of('/');
+        if (slash != std::string::npos) dir = path.substr(0, slash + 1);
+        const std::string base_path = (!base.empty() && base[0] == '/') ? base : dir + base;
+        if (base_path == path) fail_json(path, "/base", "refers to the scenario itself");
+        try {
+            base_doc = read_json_file(base_path);
+        } catch (const InputError& e) {
+            fail_json(path, "/base", "\"" + base + "\": " + e.what());
+        }
+        if (is_scenario(base_doc))
+            fail_json(path, "/base",
+                      "\"" + base + "\" is a scenario, not a formula: a scenario patches a formula file");
+    }
+    base_doc.merge_patch(changes);
+    if (base_doc.is_object() && !changes.contains("name")) base_doc["name"] = s.name;
+    s.formula = parse_formula(base_doc, path + " (patched " + base + ")");
+    return s;
+}
+
+Formula load_formula_or_scenario(const std::string& path) {
+    Json doc = read_json_file(path);
+    if (is_scenario(doc)) return load_scenario(path).formula;
+    return parse_formula(doc, path);
+}
+
+}  // namespace fundsim

@@ -1,0 +1,29 @@
+// Scenarios (interfaces §3): a base formula with an RFC 7386 merge patch applied, validated whole; and
+// the loader of the commands that take either a formula file or a scenario file.
+#pragma once
+
+#include <string>
+
+#include "engine/formula/formula.hpp"
+
+namespace fundsim {
+
+struct Scenario {
+    std::string file, name;
+    Formula formula;
+};
+
+// Reads the scenario at `path` and applies its changes to its base formula. The base must be a formula
+// file: a base that is itself a scenario is refused (so a chain, and any loop A -> B -> A, stops at its
+// first link), as are a missing base and a base that is the scenario's own file.
+// With `base_override` (a formula file's path, as given, e.g. by --formula), that file is patched
+// instead, and the scenario's own base is not read.
+Scenario load_scenario(const std::string& path, const std::string& base_override = "");
+
+// True for a document that is a scenario (a JSON object with "base" and "changes").
+bool is_scenario(const Json& doc);
+
+// Reads a formula file, or a scenario file patched onto its base.
+Formula load_formula_or_scenario(const std::string& path);
+
+}  // namespace fundsim

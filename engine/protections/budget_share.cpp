@@ -1,0 +1,13 @@
+// The budget share (funding-model §4.4): the formula total with the MPPL and MFG top-ups, less the
+// capping deduction, all as reported (rounded) lines so that the share is their sum to the penny.
+#include "engine/core/money.hpp"
+#include "engine/protections/protections.hpp"
+
+namespace fundsim {
+
+void apply_budget_share(Result& r) {
+    r.budget_share = r.formula_total + r.mppl_topup + r.mfg_topup - r.capping_deduction;
+    r.budget_share_per_pupil = round_penny(r.budget_share / r.census->nor);
+}
+
+}  // namespace fundsim
