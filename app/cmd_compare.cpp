@@ -10,6 +10,7 @@
 #include "engine/compare/compare.hpp"
 #include "engine/core/error.hpp"
 #include "engine/run/calculate.hpp"
+#include "engine/run/invariants.hpp"
 #include "reports/comparison_writers.hpp"
 #include "reports/html/forum_report.hpp"
 #include "reports/manifest.hpp"
@@ -61,7 +62,7 @@ int cmd_compare(const std::vector<std::string>& args) {
     }
     Census census = load_census(vm["census"].as<std::string>());
     const Comparison cmp = compare(census, baseline, baseline_name, options);
-    // Self-check (funding-model §8) of every result before the pack is written.
+    // Self-check (docs/funding-model.md §8) of every result before the pack is written.
     if (cmp.baseline_result) require_invariants(*cmp.baseline_result, "the baseline " + baseline_arg);
     for (const auto& s : cmp.scenarios) require_invariants(s.result, s.file);
 

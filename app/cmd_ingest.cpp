@@ -1,4 +1,4 @@
-// `fundsim ingest`: a pupil-level census extract → the school-level census (interfaces §4), with a
+// `fundsim ingest`: a pupil-level census extract → the school-level census (docs/interfaces.md §4), with a
 // summary of what was counted, skipped and set aside; pupil identifiers never reach any output.
 #include <iostream>
 #include <memory>

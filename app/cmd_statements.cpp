@@ -8,7 +8,9 @@
 #include "app/options.hpp"
 #include "engine/compare/compare.hpp"
 #include "engine/core/error.hpp"
+#include "engine/formula/needs.hpp"
 #include "engine/run/calculate.hpp"
+#include "engine/run/invariants.hpp"
 #include "reports/html/statement_html.hpp"
 #include "reports/output_file.hpp"
 
@@ -77,7 +79,7 @@ int cmd_statements(const std::vector<std::string>& args) {
         alone = calculate(census, formula);
     }
     const Result& r = cmp ? cmp->scenarios[0].result : *alone;
-    require_invariants(r);  // self-check (funding-model §8), as `run` makes
+    require_invariants(r);  // self-check (docs/funding-model.md §8), as `run` makes
 
     std::vector<std::size_t> schools;
     if (only)

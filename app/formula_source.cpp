@@ -3,6 +3,8 @@
 
 #include "app/commands.hpp"
 #include "engine/core/error.hpp"
+#include "engine/formula/parse.hpp"
+#include "engine/formula/scenario.hpp"
 
 namespace fundsim::app {
 

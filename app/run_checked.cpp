@@ -1,14 +1,16 @@
 // Calculate and self-check (app/run_checked.hpp).
 #include "app/run_checked.hpp"
 
+#include "engine/formula/needs.hpp"
 #include "engine/run/calculate.hpp"
+#include "engine/run/invariants.hpp"
 
 namespace fundsim::app {
 
 Result run_checked(Census& census, const Formula& formula) {
     prepare_census(census, formula);
     Result r = calculate(census, formula);
-    require_invariants(r);  // self-check (funding-model §8): refuse to write a result that breaks one
+    require_invariants(r);  // self-check (docs/funding-model.md §8): refuse to write a result that breaks one
     return r;
 }
 

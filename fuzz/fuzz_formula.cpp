@@ -1,4 +1,4 @@
-// libFuzzer target: any bytes as a formula file (interfaces §2) through the same size and nesting
+// libFuzzer target: any bytes as a formula file (docs/interfaces.md §2) through the same size and nesting
 // limits as read_json_file, then parse_formula and the full calculation on a small fixed census.
 #include <cstddef>
 #include <cstdint>

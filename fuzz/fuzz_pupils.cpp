@@ -1,4 +1,4 @@
-// libFuzzer target: any bytes as a pupil-level extract (interfaces §4), ingested against a fixed school
+// libFuzzer target: any bytes as a pupil-level extract (docs/interfaces.md §4), ingested against a fixed school
 // file, LSOA lookup and the shipped IDACI bands (fuzz/fixtures/), once stopping at the first bad row and
 // once setting bad rows aside with a duplicate check small enough to spill to its temporary file; the
 // school-level census it makes must then load and run. Only a clear InputError may stop it.

@@ -1,5 +1,5 @@
 // The writers of `compare` (the Schools Forum pack: comparison.csv, attribution.csv, summary.json,
-// comparison.xlsx, the printed summary) and of `sweep` (sweep.csv). interfaces §5-§6. One header for
+// comparison.xlsx, the printed summary) and of `sweep` (sweep.csv). docs/interfaces.md §5-§6. One header for
 // the two commands; each writer lives in its format's folder (csv/, json/, xlsx/, text/).
 #pragma once
 

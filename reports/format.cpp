@@ -37,7 +37,7 @@ std::string pounds(double v) {
 }
 
 std::string pounds_whole(double v) {
-    const long long w = std::llround(v);  // half away from zero, as funding-model §7 rounds
+    const long long w = std::llround(v);  // half away from zero, as docs/funding-model.md §7 rounds
     return std::string(w < 0 ? "-£" : "£") + group_thousands(w);
 }
 

@@ -45,7 +45,7 @@ void OutputSet::add(const std::string& name, const std::string& content) {
 
 void OutputSet::commit() {
     // A target that is a folder cannot be replaced by a file: find that before moving anything, so a
-    // failed commit leaves every earlier output as it was (interfaces §5).
+    // failed commit leaves every earlier output as it was (docs/interfaces.md §5).
     for (const auto& p : pending_) {
         std::error_code ec;
         if (fs::is_directory(p.final, ec)) fail(p.final + ": is a folder, not a file: nothing was written");

@@ -31,7 +31,7 @@ inline Result run_text(Census& census, const std::string& census_csv, const Form
     return calculate(census, f);
 }
 
-// The five-school LA of domain-funding-rules.md §3.6 (the balancing example), S1..S5: NOR, pp0 (baseline per
+// The five-school LA of docs/worked-examples.md vector 6 (the balancing example), S1..S5: NOR, pp0 (baseline per
 // pupil), pp1 (formula less premises) and premises; base = pp1 x NOR, baseline = pp0 x NOR. Uncapped total
 // £13,112,500 (MFG 0% top-ups included); at cap 0 the excess over the baseline is 469,500.
 inline const char* const kFiveSchools =

@@ -1,4 +1,4 @@
-// After the budget share (funding-model §6): de-delegation from maintained schools, grants outside the
+// After the budget share (docs/funding-model.md §6): de-delegation from maintained schools, grants outside the
 // formula and its protections, and the notional SEN memo. None of them changes the budget share.
 #pragma once
 

@@ -1,4 +1,4 @@
-// Grants (funding-model §6): paid beside the budget share, outside the formula and all protections;
+// Grants (docs/funding-model.md §6): paid beside the budget share, outside the formula and all protections;
 // each part is a factor, rounded to the penny, and a grant is the sum of its parts.
 #include "engine/after_share/after_share.hpp"
 #include "engine/core/money.hpp"

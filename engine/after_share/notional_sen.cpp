@@ -1,4 +1,4 @@
-// Notional SEN (funding-model §6): the part of each school's budget share the LA identifies as for
+// Notional SEN (docs/funding-model.md §6): the part of each school's budget share the LA identifies as for
 // special educational needs, a percentage of chosen factor lines. A memo: it moves no money.
 #include "engine/after_share/after_share.hpp"
 #include "engine/core/money.hpp"

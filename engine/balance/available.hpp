@@ -1,4 +1,4 @@
-// The money the schools' budget shares must fit (funding-model §5): the schools block less its
+// The money the schools' budget shares must fit (docs/funding-model.md §5): the schools block less its
 // deductions (growth, falling rolls, central items), each an amount or a percent of the block.
 #pragma once
 

@@ -1,4 +1,4 @@
-// Affordability (funding-model §5): available = schools block − deductions; the named lever (scaling,
+// Affordability (docs/funding-model.md §5): available = schools block − deductions; the named lever (scaling,
 // cap or a factor multiplier) is solved on the total of the reported budget shares, which is monotone in
 // each lever, so that total ≤ available with the least headroom: to neighbouring doubles, by bisection
 // for a multiplier and by a bracketing search with the same answer for scaling and the cap (narrow()).

@@ -1,4 +1,4 @@
-// Balancing (funding-model §5): the lever a formula names (scaling, the cap or a factor multiplier) is
+// Balancing (docs/funding-model.md §5): the lever a formula names (scaling, the cap or a factor multiplier) is
 // solved so that the total of the budget shares fits the money available with under £1 left.
 #pragma once
 

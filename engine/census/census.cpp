@@ -1,4 +1,4 @@
-// Census loading and checking (interfaces §1): keys, phases, pupil numbers in either layout, year
+// Census loading and checking (docs/interfaces.md §1): keys, phases, pupil numbers in either layout, year
 // groups, MFG baselines; other columns are converted to numbers when a formula needs them.
 #include "engine/census/census.hpp"
 
@@ -259,7 +259,7 @@ void finish_census(Census& c) {
     c.numeric_["nor"] = c.nor;
     c.numeric_["nor_secondary"] = c.nor_ks3 + c.nor_ks4;
 
-    // Year groups present: defaults by phase (funding-model §2); a middle school must state them.
+    // Year groups present: defaults by phase (docs/funding-model.md §2); a middle school must state them.
     const int ygi[3] = {column_index(c, "primary_year_groups"), column_index(c, "ks3_year_groups"),
                         column_index(c, "ks4_year_groups")};
     const char* ygn[3] = {"primary_year_groups", "ks3_year_groups", "ks4_year_groups"};

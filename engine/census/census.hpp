@@ -1,4 +1,4 @@
-// The school-level census (interfaces §1) held column-wise: the key columns parsed and checked on
+// The school-level census (docs/interfaces.md §1) held column-wise: the key columns parsed and checked on
 // load, every other column kept as text and turned into numbers when a formula first asks for it.
 #pragma once
 
@@ -63,7 +63,7 @@ struct Census {
     std::vector<Status> status;
 
     Eigen::ArrayXd nor_primary, nor_ks3, nor_ks4, nor;  // nor = primary + ks3 + ks4
-    Eigen::ArrayXd yg_primary, yg_ks3, yg_ks4, yg;      // year groups present (funding-model §2)
+    Eigen::ArrayXd yg_primary, yg_ks3, yg_ks4, yg;      // year groups present (docs/funding-model.md §2)
 
     // MFG basis; has_baseline is 1 where both are given and non-zero (else the school is `new`).
     Eigen::ArrayXd mfg_baseline_pupils, mfg_baseline_funding, has_baseline;

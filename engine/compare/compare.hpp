@@ -1,4 +1,4 @@
-// Comparison of options against a baseline (interfaces §5-§6): each scenario's result, each school's
+// Comparison of options against a baseline (docs/interfaces.md §5-§6): each scenario's result, each school's
 // change against the baseline, and its attribution to factors, MPPL, MFG and capping.
 #pragma once
 

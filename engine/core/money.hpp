@@ -1,4 +1,4 @@
-// Money rules of funding-model §7: amounts are carried unrounded in double precision and every
+// Money rules of docs/funding-model.md §7: amounts are carried unrounded in double precision and every
 // reported line is rounded half away from zero to the penny.
 #pragma once
 
@@ -34,7 +34,7 @@ inline Eigen::ArrayXd round_penny(const Eigen::ArrayXd& a) {
 
 // Adds `pounds`, rounded half away from zero to whole pennies, to an exact running total of pennies.
 // False (total unchanged) if the amount is not finite or the total would pass 2^62 pennies (£46 million
-// billion): no budget is that large, and the caller reports it instead of overflowing (funding-model §7).
+// billion): no budget is that large, and the caller reports it instead of overflowing (docs/funding-model.md §7).
 inline bool add_pennies(long long& pence, double pounds) {
     const double p = round_half_away(pounds * 100.0);
     if (!(std::fabs(p) < 0x1p62)) return false;
@@ -58,7 +58,7 @@ inline double sum_pennies(const Eigen::ArrayXd& a) {
 
 // The most one school may hold or receive on one line, in pounds: a census money column above it is
 // implausible (census.cpp), and a calculated line above it is refused (check_amounts). It keeps every
-// exact penny sum of funding-model §7 far inside the 2^62 pennies add_pennies allows.
+// exact penny sum of docs/funding-model.md §7 far inside the 2^62 pennies add_pennies allows.
 constexpr double kMaxMoney = 1e10;
 
 // Fractions reported to 6 decimal places (gain, MFG change).
@@ -69,7 +69,7 @@ inline long long whole_pennies(double pounds) { return std::llround(round_penny(
 
 // Splits `target` (whole pennies) over parts whose exact values sum to it before rounding: each part
 // is rounded to the penny and the odd pennies go to the largest remainders, so the parts shown add up
-// to the line shown (funding-model §7: every reported total is the sum of its rounded lines).
+// to the line shown (docs/funding-model.md §7: every reported total is the sum of its rounded lines).
 inline std::vector<double> apportion(const std::vector<double>& exact, double target) {
     const std::size_t n = exact.size();
     std::vector<long long> p(n);

@@ -1,4 +1,4 @@
-// Text checks shared by every reader: the one UTF-8 validator (interfaces §1: inputs are UTF-8) and a
+// Text checks shared by every reader: the one UTF-8 validator (docs/interfaces.md §1: inputs are UTF-8) and a
 // fast test for bytes above 0x7F, which lets readers skip the validator on plain ASCII.
 #pragma once
 

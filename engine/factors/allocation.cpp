@@ -1,4 +1,4 @@
-// allocation (funding-model §3): a fixed pot shared to the penny among the schools that pass its filters.
+// allocation (docs/funding-model.md §3): a fixed pot shared to the penny among the schools that pass its filters.
 #include <algorithm>
 #include <cmath>
 

@@ -71,7 +71,7 @@ struct MiddleLumpSum {
 struct AllThroughLumpSum {
     Param secondary;
 };
-// Sparsity: eligibility by distance and average year group, and the tapers (funding-model §3.1).
+// Sparsity: eligibility by distance and average year group, and the tapers (docs/funding-model.md §3.1).
 struct Sparsity {
     Phase phase = Phase::primary;
     double distance = 0, pupils = 0, year_groups = 0;

@@ -1,4 +1,4 @@
-// Factor kinds of funding-model §3, each a few array operations over all schools: the phase/status
+// Factor kinds of docs/funding-model.md §3, each a few array operations over all schools: the phase/status
 // filter and the evaluation of a kind's rule (kinds.hpp, one file per kind family) column-wise.
 #include "engine/factors/factors.hpp"
 

@@ -1,4 +1,4 @@
-// Evaluation of formula factors (funding-model §3), column-wise over all schools at once.
+// Evaluation of formula factors (docs/funding-model.md §3), column-wise over all schools at once.
 #pragma once
 
 #include <Eigen/Core>

@@ -1,4 +1,4 @@
-// The factor kinds of funding-model §3, each rule written once as a template over a sink (sink.hpp):
+// The factor kinds of docs/funding-model.md §3, each rule written once as a template over a sink (sink.hpp):
 // evaluate_factor runs it over all schools, breakdown for one school. Internal to engine/factors.
 #pragma once
 

@@ -1,4 +1,4 @@
-// london_fringe (funding-model §3): an uplift of (multiplier − 1) on the factors it lists, for the
+// london_fringe (docs/funding-model.md §3): an uplift of (multiplier − 1) on the factors it lists, for the
 // schools the census marks as London fringe.
 #include "engine/factors/kinds.hpp"
 #include "engine/factors/sink.hpp"

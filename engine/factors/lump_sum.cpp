@@ -1,4 +1,4 @@
-// lump_sum (funding-model §3): a sum per school by phase.
+// lump_sum (docs/funding-model.md §3): a sum per school by phase.
 #include "engine/factors/kinds.hpp"
 #include "engine/factors/sink.hpp"
 

@@ -1,4 +1,4 @@
-// per_column and actual (funding-model §3): census columns named in the formula, each at its own rate
+// per_column and actual (docs/funding-model.md §3): census columns named in the formula, each at its own rate
 // (split sites), or one column passed through at cost (rates, PFI, exceptional premises).
 #include "engine/factors/kinds.hpp"
 #include "engine/factors/sink.hpp"

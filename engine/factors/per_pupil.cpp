@@ -1,4 +1,4 @@
-// per_pupil (funding-model §3): a rate by key stage × pupils, e.g. the basic entitlement.
+// per_pupil (docs/funding-model.md §3): a rate by key stage × pupils, e.g. the basic entitlement.
 #include "engine/factors/kinds.hpp"
 #include "engine/factors/sink.hpp"
 

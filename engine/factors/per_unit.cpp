@@ -1,4 +1,4 @@
-// per_unit, banded and per_unit_above_threshold (funding-model §3): a rate per pupil counted by a
+// per_unit, banded and per_unit_above_threshold (docs/funding-model.md §3): a rate per pupil counted by a
 // measure's census columns (<measure>_primary, <measure>_secondary), plain, by band or above a threshold.
 #include <cctype>
 

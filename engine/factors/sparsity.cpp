@@ -1,4 +1,4 @@
-// Sparsity (funding-model §3.1; reference §2.9 and its addendum): a school is eligible when its
+// Sparsity (docs/funding-model.md §3.1; docs/funding-model.md §3.1 and its addendum): a school is eligible when its
 // average year-group size A is below the threshold B and its sparsity distance D reaches the distance
 // threshold T (or passes 0.8 T with the distance taper); the amount is M × year weight × distance weight.
 #include "engine/factors/sparsity.hpp"

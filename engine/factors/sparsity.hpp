@@ -1,4 +1,4 @@
-// The sparsity factor (funding-model §3.1): eligibility by distance and average year-group size,
+// The sparsity factor (docs/funding-model.md §3.1): eligibility by distance and average year-group size,
 // the distance taper and the year-group taper (NFF, linear or none).
 #pragma once
 

@@ -1,4 +1,4 @@
-// A formula (interfaces §2) as plain data: factors in file order, protections, budget, de-delegation,
+// A formula (docs/interfaces.md §2) as plain data: factors in file order, protections, budget, de-delegation,
 // grants and notional SEN. Types only: parse.hpp reads one from JSON, scenario.hpp patches one.
 #pragma once
 

@@ -1,4 +1,4 @@
-// Strict formula parsing (interfaces §2): every key is known, every number is a finite number, every
+// Strict formula parsing (docs/interfaces.md §2): every key is known, every number is a finite number, every
 // factor kind has its parameters, and the sections agree with each other; each problem is an Error of
 // kind formula naming the file and the JSON path.
 #include "engine/formula/parse.hpp"
@@ -275,7 +275,7 @@ Formula parse_formula(const Json& doc, const std::string& file) {
     } else if (top.has("budget")) {
         top.at("budget");
     }
-    // A cap below the MFG percent would capture schools the MFG protects (funding-model §4.3: c >= m).
+    // A cap below the MFG percent would capture schools the MFG protects (docs/funding-model.md §4.3: c >= m).
     // Checked after the budget: solving for scaling puts a scaling above 0 in force whatever the file says.
     const bool scaled = f.capping.scaling > 0 || (f.budget && f.budget->solve_for == Lever::scaling);
     if (f.mfg && scaled && f.capping.cap < f.mfg->percent)

@@ -1,4 +1,4 @@
-// Reading a formula file (interfaces §2) into a Formula: strict, so that an unknown key, a wrong type or
+// Reading a formula file (docs/interfaces.md §2) into a Formula: strict, so that an unknown key, a wrong type or
 // an inconsistent section is an error naming the file and the JSON path.
 #pragma once
 

@@ -1,4 +1,4 @@
-// Factor parsing (interfaces §2): one function per factor kind, each reading exactly its kind's keys,
+// Factor parsing (docs/interfaces.md §2): one function per factor kind, each reading exactly its kind's keys,
 // and the filters (phases, status) every kind may carry. Errors name the file and the JSON path.
 #include "engine/formula/parse_factor.hpp"
 

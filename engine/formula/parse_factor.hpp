@@ -1,4 +1,4 @@
-// Parsing one factor (a factor, a de-delegation item or a grant part: interfaces §2) from its JSON
+// Parsing one factor (a factor, a de-delegation item or a grant part: docs/interfaces.md §2) from its JSON
 // object, by kind. Used by parse_formula; self-contained so that it can move beside the factor kinds.
 #pragma once
 

@@ -1,4 +1,4 @@
-// Scenarios (interfaces §3): a base formula with an RFC 7386 merge patch applied, validated whole; and
+// Scenarios (docs/interfaces.md §3): a base formula with an RFC 7386 merge patch applied, validated whole; and
 // the loader of the commands that take either a formula file or a scenario file.
 #pragma once
 

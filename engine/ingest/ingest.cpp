@@ -1,4 +1,4 @@
-// Pupil-level census → school-level census (interfaces §4), the orchestration: the school file, the pupil
+// Pupil-level census → school-level census (docs/interfaces.md §4), the orchestration: the school file, the pupil
 // file's header and the LSOA lookup it calls for, one pass counting every row, a second pass only to confirm
 // duplicates when UPN hashes repeat, then the school-level census written and checked by the census loader.
 #include "engine/ingest/ingest.hpp"
@@ -130,7 +130,7 @@ SchoolCensusText write_school_census(const SchoolTable& schools, const PupilColu
         std::uint64_t ks[3] = {0, 0, 0};
         for (int y = 0; y < kYears; ++y) ks[y <= 6 ? 0 : (y <= 9 ? 1 : 2)] += c[y];
         if (ks[0] + ks[1] + ks[2] == 0) {
-            // A school needs pupils to be funded (interfaces §1); it is listed in the summary, not written.
+            // A school needs pupils to be funded (docs/interfaces.md §1); it is listed in the summary, not written.
             sum.schools_without_pupils.push_back(schools.urn[r]);
             continue;
         }
@@ -177,7 +177,7 @@ SchoolCensusText write_school_census(const SchoolTable& schools, const PupilColu
     return census;
 }
 
-// The result must load as a census (interfaces §1) before it is handed back; a failure is reported
+// The result must load as a census (docs/interfaces.md §1) before it is handed back; a failure is reported
 // against the school file's line, since that is where a phase or year-group setting is fixed. The check
 // runs on blocks of schools (its rules are per school; URNs are already known to be unique), so that the
 // loader's cell-by-cell copy stays small whatever the number of schools.

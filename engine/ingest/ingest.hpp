@@ -1,4 +1,4 @@
-// Pupil-level census → school-level census (interfaces §4): streams a pupil extract once, adding each
+// Pupil-level census → school-level census (docs/interfaces.md §4): streams a pupil extract once, adding each
 // pupil to its school's counts with no object kept per pupil; pupil identifiers never leave this stage.
 #pragma once
 
@@ -13,7 +13,7 @@
 namespace fundsim {
 
 struct IngestOptions {
-    std::string pupils;   // pupil-level extract (interfaces §4)
+    std::string pupils;   // pupil-level extract (docs/interfaces.md §4)
     std::string schools;  // school attributes, one row per school, joined on urn
     std::string idaci;    // LSOA lookup CSV: lsoa,idaci_rank
     IdaciBands bands;
@@ -66,18 +66,18 @@ struct IngestSummary {
 };
 
 struct IngestResult {
-    std::string census_csv;  // the school-level census (interfaces §1), checked by the census loader
+    std::string census_csv;  // the school-level census (docs/interfaces.md §1), checked by the census loader
     IngestSummary summary;
 };
 
 // Runs the whole ingest. Throws InputError naming file, line and reason (never a UPN) for the first bad
 // row unless `set_aside`, for bad school or lookup files, and if the school-level census would not load.
-// Choices made where interfaces §4 is silent:
+// Choices made where docs/interfaces.md §4 is silent:
 // - every cell of every row is checked (year group, enrolment, flags, date, URN shape), but the school
 //   and LSOA lookups and the duplicate check apply only to pupils who count (R-Y11 on C or M): only they
 //   reach the output, so a nursery or sixth-form school need not be in the school file;
 // - a pupil with two counted rows keeps the first (by line); with `set_aside` the later rows are set aside;
-// - a blank `lsoa` gives no band (reference §2.4) and is counted in the summary; a blank `enrolment`
+// - a blank `lsoa` gives no band (docs/funding-model.md §2 and docs/interfaces.md §4) and is counted in the summary; a blank `enrolment`
 //   (or no such column) is C; a pupil-file column that is absent leaves its output columns out;
 // - a school of the school file with no counted pupil is not written (the census needs pupils in every
 //   school, §1) and is listed in the summary; school-file columns that ingest counts are refused there;

@@ -27,7 +27,7 @@ namespace fundsim::ingest_detail {
 
 // Layout of one school's counters (all whole pupils).
 
-constexpr int kYears = 12;  // R, Y1 ... Y11: the year groups the schools block funds (interfaces §4)
+constexpr int kYears = 12;  // R, Y1 ... Y11: the year groups the schools block funds (docs/interfaces.md §4)
 enum Flag { kFsm, kFsm6, kEal3, kLpa, kPpEver6, kPpPlac, kPpService, kFlags };
 inline constexpr const char* kFlagNames[kFlags] = {"fsm",      "fsm6",    "eal3",      "lpa",
                                                    "pp_ever6", "pp_plac", "pp_service"};
@@ -131,7 +131,7 @@ class PupilSink {
                 break;
             }
             case Role::nc_year: {
-                // N1, N2, R, 1 ... 14 (interfaces §4).
+                // N1, N2, R, 1 ... 14 (docs/interfaces.md §4).
                 v = trimmed(v);
                 year_ = -1;
                 nursery_ = false;
@@ -316,7 +316,7 @@ class PupilSink {
             return RowKind::bad;
         }
         if (bad_) return RowKind::bad;
-        // Only Reception to Year 11 on a C or M enrolment count (interfaces §4); the others are reported
+        // Only Reception to Year 11 on a C or M enrolment count (docs/interfaces.md §4); the others are reported
         // and skipped, and the lookups below matter only for pupils that count.
         if (nursery_) return RowKind::nursery;
         if (year_ >= 12) return RowKind::post16;
@@ -338,14 +338,14 @@ class PupilSink {
                         "is not in the LSOA lookup " + opt_.idaci);
                 return RowKind::bad;
             }
-            // No matched home postcode: no IDACI band (reference §2.4); reported in the summary.
+            // No matched home postcode: no IDACI band (docs/funding-model.md §2 and docs/interfaces.md §4); reported in the summary.
             row_.no_lsoa = lsoa_state_ == LsoaState::blank;
             if (lsoa_band_ == IdaciBands::kNone)
                 row_.above_f = true;
             else
                 row_.band = lsoa_band_;
         }
-        // Mobility (interfaces §4, reference §2.7): joined within the three years up to the census date, in
+        // Mobility (docs/interfaces.md §4, docs/interfaces.md §4): joined within the three years up to the census date, in
         // a month other than August or September; a Reception pupil joining in January is a usual start.
         row_.mobile = row_.after_census = false;
         if (cols_->entry_date >= 0) {

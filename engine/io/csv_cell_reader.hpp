@@ -45,7 +45,7 @@ struct CsvScan {
     // The refusals of a cell, a record or a column count over the limits (rare: out of line).
     [[gnu::cold, gnu::noinline]] void limit_error(std::size_t len);
     [[gnu::cold, gnu::noinline]] void set_error(const std::string& detail);
-    // interfaces §1: UTF-8. Names the line of the bad byte itself, and the field.
+    // docs/interfaces.md §1: UTF-8. Names the line of the bad byte itself, and the field.
     [[gnu::cold, gnu::noinline]] void utf8_error(const char* p, std::size_t len, std::size_t bad);
 };
 

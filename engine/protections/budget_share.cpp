@@ -1,4 +1,4 @@
-// The budget share (funding-model §4.4): the formula total with the MPPL and MFG top-ups, less the
+// The budget share (docs/funding-model.md §4.4): the formula total with the MPPL and MFG top-ups, less the
 // capping deduction, all as reported (rounded) lines so that the share is their sum to the penny.
 #include "engine/core/money.hpp"
 #include "engine/protections/protections.hpp"

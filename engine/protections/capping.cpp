@@ -1,4 +1,4 @@
-// Capping and scaling of gains (funding-model §4.3): the part of a school's per-pupil gain above the
+// Capping and scaling of gains (docs/funding-model.md §4.3): the part of a school's per-pupil gain above the
 // cap is scaled back, never below its MPPL; new and growing schools are not capped.
 #include "engine/core/money.hpp"
 #include "engine/protections/protections.hpp"

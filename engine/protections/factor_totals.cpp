@@ -1,4 +1,4 @@
-// The reported factor lines and the formula total they add up to (funding-model §3, each line rounded
+// The reported factor lines and the formula total they add up to (docs/funding-model.md §3, each line rounded
 // to the penny as §7 says), and sums of listed factors for what the MPPL and the MFG exclude.
 #include "engine/core/money.hpp"
 #include "engine/protections/protections.hpp"

@@ -1,4 +1,4 @@
-// Minimum funding guarantee (funding-model §4.2): per-pupil funding after exclusions may not fall
+// Minimum funding guarantee (docs/funding-model.md §4.2): per-pupil funding after exclusions may not fall
 // below last year's per pupil × (1 + m). Schools without a baseline are new: no MFG.
 #include "engine/core/money.hpp"
 #include "engine/protections/protections.hpp"

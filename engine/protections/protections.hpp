@@ -1,4 +1,4 @@
-// The protections of funding-model §4, in order: minimum per-pupil level, minimum funding guarantee,
+// The protections of docs/funding-model.md §4, in order: minimum per-pupil level, minimum funding guarantee,
 // capping and scaling of gains; then the budget share. Each works on the result table in place.
 #pragma once
 

@@ -1,4 +1,4 @@
-// The pipeline of funding-model §3–§6 over one census and one formula: factors, the protections,
+// The pipeline of docs/funding-model.md §3–§6 over one census and one formula: factors, the protections,
 // balancing to the money available, then de-delegation, grants and notional SEN.
 #include "engine/run/calculate.hpp"
 

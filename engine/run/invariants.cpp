@@ -1,4 +1,4 @@
-// The self-check of funding-model §8 over a finished result, and the limit on any one school's amount
+// The self-check of docs/funding-model.md §8 over a finished result, and the limit on any one school's amount
 // on a reported line: what every command verifies before it writes anything.
 #include "engine/run/invariants.hpp"
 
@@ -122,7 +122,7 @@ std::vector<std::string> check_invariants(const Result& r) {
     // 5. With a lever solved, 0 ≤ headroom < £1 (unless the lever ran out of room to spend).
     if (r.budget && r.budget->lever != Lever::none) {
         const double h = r.budget->headroom;
-        // Under £1 (funding-model §8.5), or under the total's own smallest step at the solved value.
+        // Under £1 (docs/funding-model.md §8.5), or under the total's own smallest step at the solved value.
         if (h < 0 || (h >= std::max(1.0, r.budget->step) && !r.budget->lever_at_limit)) {
             std::snprintf(b, sizeof b, "headroom %.2f after solving for %s is not from 0 to under 1 pound", h,
                           to_string(r.budget->lever));

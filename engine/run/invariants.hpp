@@ -1,5 +1,5 @@
 // The checks of a calculated result: every amount within what one school can receive, and the invariants
-// of funding-model §8, made before anything is written (ledger's unbalanced-transaction report).
+// of docs/funding-model.md §8, made before anything is written (ledger's unbalanced-transaction report).
 #pragma once
 
 #include <string>
@@ -12,10 +12,10 @@ namespace fundsim {
 // Refuses a result holding an amount beyond kMaxMoney on any reported line of any school, naming the line
 // (factor, protection, de-delegation item, grant part) by its JSON path and the school by its URN. Such an
 // amount comes from a rate, or a census value it multiplies, far out of scale; it would also break the
-// exact penny sums of funding-model §7.
+// exact penny sums of docs/funding-model.md §7.
 void check_amounts(const Result& r);
 
-// funding-model §8: the invariants every run must satisfy. Returns one line per failure (empty = all hold).
+// docs/funding-model.md §8: the invariants every run must satisfy. Returns one line per failure (empty = all hold).
 std::vector<std::string> check_invariants(const Result& r);
 
 // The self-check every command makes before it writes: throws InputError (exit 1) listing each failure

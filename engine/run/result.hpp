@@ -42,7 +42,7 @@ struct Result {
     std::vector<bool> factor_scaled;   // true for the factors the multiplier lever scales
     ArrayXd formula_raw, formula_total;
 
-    // MPPL (funding-model §4.1)
+    // MPPL (docs/funding-model.md §4.1)
     ArrayXd mppl_level, mppl_counted, mppl_raw, mppl_topup;
     // MFG (§4.2): pp0 = baseline per pupil, pp1 = this year per pupil, guarantee = pp0 × (1 + m)
     ArrayXd mfg_excluded_raw, mfg_c1, pp0, pp1, guarantee, mfg_change, mfg_raw, mfg_topup;

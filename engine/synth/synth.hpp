@@ -19,7 +19,7 @@ struct SynthOptions {
     const Formula* formula = nullptr;
 };
 
-// Returns the census as CSV text (interfaces §1).
+// Returns the census as CSV text (docs/interfaces.md §1).
 std::string synth_census_csv(const SynthOptions& opt);
 
 }  // namespace fundsim

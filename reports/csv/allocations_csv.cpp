@@ -1,4 +1,4 @@
-// allocations.csv (interfaces §6): one row per school, the columns in the contract's order. Every text
+// allocations.csv (docs/interfaces.md §6): one row per school, the columns in the contract's order. Every text
 // cell from the inputs (ids, LAESTAB, name, area) goes through csv_text, so that a spreadsheet never runs it.
 #include "reports/csv/csv_text.hpp"
 #include "reports/format.hpp"

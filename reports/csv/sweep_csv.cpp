@@ -1,4 +1,4 @@
-// sweep.csv of `sweep` (interfaces §6): one row per combination of the varied values, with the run's
+// sweep.csv of `sweep` (docs/interfaces.md §6): one row per combination of the varied values, with the run's
 // totals or the reason it could not run; money to the penny; the varied paths and the reasons (which
 // can quote a file's name) through csv_text, so that Excel never runs them as a formula.
 #include "reports/comparison_writers.hpp"

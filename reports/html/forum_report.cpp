@@ -100,7 +100,7 @@ std::string options_table(const Comparison& c, const std::vector<ChangeStats>& a
             return budget_cell(c.scenarios[k].result,
                                [](const BudgetOutcome& b) { return pounds_whole(b.available); });
         });
-    // Headroom is under £1 when a lever is solved (funding-model §5): shown to the penny.
+    // Headroom is under £1 when a lever is solved (docs/funding-model.md §5): shown to the penny.
     row("Headroom (available − total)",
         base_formula
             ? budget_cell(*c.baseline_result, [](const BudgetOutcome& b) { return pounds(b.headroom); })

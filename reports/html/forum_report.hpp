@@ -1,4 +1,4 @@
-// report.html of `compare` (interfaces §5, issue 3): the Schools Forum's paper as one self-contained,
+// report.html of `compare` (docs/interfaces.md §5, issue 3): the Schools Forum's paper as one self-contained,
 // printable HTML file with inline CSS and charts drawn as inline SVG (no script, font or image is loaded).
 #pragma once
 

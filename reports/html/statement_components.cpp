@@ -23,7 +23,7 @@ struct NoteLines {
 
     void operator()(const note::ReceptionUplift&) const {}  // worded in the primary pupils' label
     void operator()(const note::AboveThreshold& n) const {
-        // Only pupils above the threshold share of each group are funded (NFF mobility, funding-model §3).
+        // Only pupils above the threshold share of each group are funded (NFF mobility, docs/funding-model.md §3).
         if (!(n.pupils > 0 || n.units > 0)) return;
         const std::string group = n.group == "primary" ? "Primary" : "Secondary";
         notes.push_back(info(group + ": " + count(n.units) + " " + f.measure + " pupils, less " +
@@ -55,7 +55,7 @@ struct NoteLines {
             notes.push_back(info("Not eligible for sparsity funding"));
     }
     void operator()(const note::Allocation& n) const {
-        // A fixed pot shared by a basis among the schools that pass its filters (funding-model §3).
+        // A fixed pot shared by a basis among the schools that pass its filters (docs/funding-model.md §3).
         const std::string what = n.basis == "school" ? "equal shares" : n.basis;
         notes.push_back(info("Share of a pot of " + rate_text(n.pot.value) + " by " + what + " among " +
                              count(static_cast<double>(n.schools)) + " schools: this school " +

@@ -1,5 +1,5 @@
 // The per-kind part of a budget statement: the rate × count pieces of one factor for one school, and the
-// notes that explain them (funding-model §3), as reports/html/statement_model.cpp lays them out as lines.
+// notes that explain them (docs/funding-model.md §3), as reports/html/statement_model.cpp lays them out as lines.
 #pragma once
 
 #include <cstddef>
@@ -22,7 +22,7 @@ struct Component {
 // factor-multiplier lever), so that rate × count can be checked by hand.
 std::string rate_text(double v);
 
-// The rate × count pieces of one factor for one school (funding-model §3), with notes for the reader.
+// The rate × count pieces of one factor for one school (docs/funding-model.md §3), with notes for the reader.
 // `k` is the solved factor multiplier where the lever scales this factor, else 1.
 std::vector<Component> components(const Result& r, const Factor& f, std::size_t s, double k, bool uplift,
                                   std::vector<StatementLine>& notes);

@@ -1,4 +1,4 @@
-// Budget statements of `statements` (interfaces §5) as HTML: one printable page per school, laid out as
+// Budget statements of `statements` (docs/interfaces.md §5) as HTML: one printable page per school, laid out as
 // an LA budget statement from its Statement (reports/html/statement_model.hpp), and an index page.
 #pragma once
 

@@ -117,7 +117,7 @@ Statement build_statement(const Result& r, std::size_t s, const StatementChange*
                           count(c.yg_primary[i]) + " / " + count(c.yg_ks3[i]) + " / " + count(c.yg_ks4[i])});
     if (c.growing[i] > 0) st.details.push_back({"Growing school", "yes (not capped)"});
 
-    // A. Formula factors (funding-model §3).
+    // A. Formula factors (docs/funding-model.md §3).
     StatementSection formula{"A. Formula funding", "", true, {}};
     if (r.multiplier != 1.0)
         formula.note =

@@ -1,4 +1,4 @@
-// Budget statements of `statements` (interfaces §5) as a model: each school's statement is a plain list of
+// Budget statements of `statements` (docs/interfaces.md §5) as a model: each school's statement is a plain list of
 // lines in sections that add up to the penny, built from the result table before any HTML is written.
 #pragma once
 
@@ -12,7 +12,7 @@
 namespace fundsim {
 
 // One line of a statement. In a section that adds up, the `item` lines sum to the section's `total`,
-// and the `part` lines that follow an item sum to that item, to the penny (funding-model §7).
+// and the `part` lines that follow an item sum to that item, to the penny (docs/funding-model.md §7).
 struct StatementLine {
     enum class Kind { item, part, info, total };
     Kind kind = Kind::item;

@@ -1,4 +1,4 @@
-// summary.json of `compare` (interfaces §5): per option the totals, the lever, who gains and who loses,
+// summary.json of `compare` (docs/interfaces.md §5): per option the totals, the lever, who gains and who loses,
 // and the cost of each protection, for the LA and by phase, status and area.
 #include <cmath>
 #include <map>

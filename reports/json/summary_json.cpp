@@ -1,4 +1,4 @@
-// summary.json of `run` (interfaces §6): the LA totals, and the same by phase, status and area.
+// summary.json of `run` (docs/interfaces.md §6): the LA totals, and the same by phase, status and area.
 #include <map>
 
 #include "engine/core/money.hpp"

@@ -72,7 +72,7 @@ std::string param_text(const Param& p, Unit u, double k) {
 
 const char* const kIndent = "      ";
 
-// The notes of a breakdown, one line each, in the words of funding-model §3.
+// The notes of a breakdown, one line each, in the words of docs/funding-model.md §3.
 struct NoteText {
     double k;
     std::string operator()(const note::ReceptionUplift& n) const {

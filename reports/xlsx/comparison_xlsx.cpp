@@ -63,7 +63,7 @@ class Book {
         lxw_workbook_options opt = {LXW_FALSE, nullptr, LXW_FALSE};
         wb_ = workbook_new_opt(path.c_str(), &opt);
         if (!wb_) fail(path + ": cannot create the workbook");
-        // A fixed creation date: the same inputs give the same bytes (funding-model §7). Excel shows it
+        // A fixed creation date: the same inputs give the same bytes (docs/funding-model.md §7). Excel shows it
         // as the file's "created" property only.
         lxw_doc_properties props{};
         props.title = const_cast<char*>("Schools Forum comparison");

@@ -17,7 +17,7 @@
 #              (result/summary.json: golden cases write to result/, since out/ is in the root .gitignore).
 #              The files written must be exactly these: no more, no fewer.
 # Whatever the case, a run that exits non-zero must leave the folder exactly as it found it (no output
-# folder, no partial file, no temporary file; interfaces §5), and no run may leave a temporary file.
+# folder, no partial file, no temporary file; docs/interfaces.md §5), and no run may leave a temporary file.
 #
 # --update rewrites expected/ from the actual run (an explicit action, never automatic); it refuses a
 # case that only has a hand-written `expect`. Review the diff (git diff tests/cases) before committing.

@@ -1,4 +1,4 @@
-// The plain implementation: each rule of funding-model §3–§7 written out for one school with doubles and
+// The plain implementation: each rule of docs/funding-model.md §3–§7 written out for one school with doubles and
 // loops, in the order and with the formulas the spec states, so that it can be read against the spec line by
 // line.
 #include "tests/property/plain_engine.hpp"
@@ -106,7 +106,7 @@ double amount(const Factor& f, const School& s, bool uplift) {
                     return rate[1];
                 case Phase::middle:
                     // A middle school without its own rate: the year-group-weighted mix (a 2+2 school
-                    // with £110k/£170k gets £140k, funding-model §3).
+                    // with £110k/£170k gets £140k, docs/funding-model.md §3).
                     if (given[2]) return rate[2];
                     return (s.yg_primary * rate[0] + (s.yg_ks3 + s.yg_ks4) * rate[1]) / s.yg;
                 case Phase::all_through:
@@ -134,7 +134,7 @@ double amount(const Factor& f, const School& s, bool uplift) {
 // §3 allocation: the pot in whole pennies shared in proportion to the basis among the schools that pass
 // its filters; the pennies left after flooring each share go one each to the largest remainders (the
 // earlier school first on a tie), so the shares add up to the pot exactly (engine/factors/factors.cpp's rule).
-// `only_maintained`: a de-delegation item, which academies never pay (funding-model §6).
+// `only_maintained`: a de-delegation item, which academies never pay (docs/funding-model.md §6).
 std::vector<double> allocation(const Factor& f, const std::vector<School>& schools, bool only_maintained) {
     const std::size_t n = schools.size();
     std::vector<double> weight(n, 0.0);

@@ -1,4 +1,4 @@
-// A second, deliberately plain implementation of funding-model §3–§7, one school at a time with plain
+// A second, deliberately plain implementation of docs/funding-model.md §3–§7, one school at a time with plain
 // doubles and loops, written from the spec text; the property tests check the vectorised engine against it.
 #pragma once
 
@@ -13,14 +13,14 @@
 
 namespace fundsim::plain {
 
-// The values of the three balancing levers (funding-model §4.3, §5) a calculation runs with.
+// The values of the three balancing levers (docs/funding-model.md §4.3, §5) a calculation runs with.
 struct Levers {
     double cap = 0;
     double scaling = 0;
     double multiplier = 1;  // multiplies the amounts of budget.factors (1 = the formula as written)
 };
 
-// One school's census row, read once (interfaces §1): key-stage pupils, year groups, baseline, flags and
+// One school's census row, read once (docs/interfaces.md §1): key-stage pupils, year groups, baseline, flags and
 // the value of every other column a formula names.
 struct School {
     std::int64_t urn = 0;
@@ -37,7 +37,7 @@ struct School {
     double value(const std::string& name) const;
 };
 
-// Every line of one school's budget (interfaces §6), with the unrounded values the protections use.
+// Every line of one school's budget (docs/interfaces.md §6), with the unrounded values the protections use.
 struct SchoolResult {
     std::vector<double> factor_raw, factor;  // in formula order; `factor` = reported (rounded) lines
     double formula_raw = 0, formula_total = 0;
@@ -60,7 +60,7 @@ struct Outcome {
     bool at_limit = false;  // solved lever could not spend all the money
 };
 
-// A lever that cannot balance the budget (funding-model §5: "stop with an error that states the shortfall").
+// A lever that cannot balance the budget (docs/funding-model.md §5: "stop with an error that states the shortfall").
 struct Unaffordable : std::runtime_error {
     using std::runtime_error::runtime_error;
 };

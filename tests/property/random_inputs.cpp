@@ -545,7 +545,7 @@ Json with_budget(const Json& doc, const Formula& f, const Census& census, Lever 
     Json out = doc;
     Json budget;
     budget["schools_block"] = 0;
-    // Deductions (funding-model §5): a high-needs transfer as a percent of the block, a growth fund.
+    // Deductions (docs/funding-model.md §5): a high-needs transfer as a percent of the block, a growth fund.
     const double pct = rng.chance(0.5) ? round_to(rng.uniform(0, 0.005), 0.0001) : 0.0;
     const double amount = rng.chance(0.5) ? money(rng, 0, 50000) : 0.0;
     Json ded = Json::object();

@@ -28,7 +28,7 @@ const std::vector<std::string>& area_names();
 // grants and notional SEN. Returns JSON text for parse_formula.
 std::string random_formula_json(Rng& rng, const CensusInfo& info, Lever lever);
 
-// A census of `schools` hand-rolled rows (interfaces §1) with edge values: tiny schools, middle schools
+// A census of `schools` hand-rolled rows (docs/interfaces.md §1) with edge values: tiny schools, middle schools
 // with stated year groups, infant schools, zero characteristics, fractional counts, new and growing
 // schools, distances at the sparsity thresholds, either pupil-number layout, quoted names, CRLF.
 std::string random_census_csv(Rng& rng, const CensusInfo& info);

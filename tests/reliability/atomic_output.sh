@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A run that fails (at loading, at calculation, or at the final move into place) leaves the outputs of an
-# earlier run byte for byte and no temporary file (interfaces §5: written to a temporary name, renamed).
+# earlier run byte for byte and no temporary file (docs/interfaces.md §5: written to a temporary name, renamed).
 # Usage: atomic_output.sh FUNDSIM SOURCE_DIR
 set -uo pipefail
 # shellcheck source=common.sh

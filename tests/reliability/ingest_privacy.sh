@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Pupil identifiers never reach an output, a log or a message (interfaces §4, issue 4), checked through
+# Pupil identifiers never reach an output, a log or a message (docs/interfaces.md §4, issue 4), checked through
 # the program: a synthetic extract of 20 schools is spoiled with one bad row of every kind, and
 # `fundsim ingest` is run with --set-aside and, once per kind of bad row, without it (the run stops).
 # Every byte the runs wrote or printed is searched for every UPN of the extract, and for its digits.

@@ -1,4 +1,4 @@
-// Balancing (funding-model §5) on the reference's five-school LA (§3.6): uncapped total £13,112,500,
+// Balancing (docs/funding-model.md §5) on the reference's five-school LA (§3.6): uncapped total £13,112,500,
 // available £13,052,500; exact break-even hard cap 4.247573%.
 #include <catch2/catch.hpp>
 

@@ -236,7 +236,7 @@ TEST_CASE("attribution adds up to the penny for every school of a synthetic LA (
 }
 
 TEST_CASE("a scenario that changes nothing reproduces its base: allocations.csv byte for byte", "[compare]") {
-    // funding-model §8.6. The scenario sets its own name, so summary.json's "formula" differs and nothing
+    // docs/funding-model.md §8.6. The scenario sets its own name, so summary.json's "formula" differs and nothing
     // else.
     namespace fs = std::filesystem;
     const fs::path dir = fs::temp_directory_path() / ("fundsim-compare-test-" + std::to_string(::getpid()));

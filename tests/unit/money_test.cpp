@@ -1,4 +1,4 @@
-// Rounding to the penny, half away from zero (funding-model §7).
+// Rounding to the penny, half away from zero (docs/funding-model.md §7).
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <limits>

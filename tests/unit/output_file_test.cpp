@@ -1,4 +1,4 @@
-// Atomic outputs (interfaces §5, issue 6): a command that fails before or during commit() leaves every
+// Atomic outputs (docs/interfaces.md §5, issue 6): a command that fails before or during commit() leaves every
 // earlier output byte for byte as it was, and no temporary file behind.
 #include <unistd.h>
 

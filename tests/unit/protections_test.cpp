@@ -1,4 +1,4 @@
-// MPPL, MFG and capping (funding-model §4) against the spec's checks and the reference's vectors.
+// MPPL, MFG and capping (docs/funding-model.md §4) against the spec's checks and the reference's vectors.
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -7,7 +7,7 @@
 
 using namespace fundsim;
 
-TEST_CASE("MPPL: level by year groups and top-up (reference 9.2 vector 2)", "[mppl]") {
+TEST_CASE("MPPL: level by year groups and top-up (docs/worked-examples.md vector 2)", "[mppl]") {
     Census c;
     Formula f = test::formula_from(R"({"name":"t","factors":{"funding":{"kind":"actual","column":"funding"},
       "rates":{"kind":"actual","column":"rates"}},

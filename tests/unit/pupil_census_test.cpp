@@ -1,4 +1,4 @@
-// `fundsim ingest` (interfaces §4): hand-made pupil extracts whose counts are worked out in comments,
+// `fundsim ingest` (docs/interfaces.md §4): hand-made pupil extracts whose counts are worked out in comments,
 // every rule at its edges, every error and its message, the set-aside file, privacy, and synth extracts.
 #include "engine/ingest/ingest.hpp"
 
@@ -31,7 +31,7 @@ std::string next_dir_name() {
 }
 
 IdaciBands bands_821() {
-    return parse_idaci_bands(Json::parse(R"({"source":"test: reference §2.4 cut-offs",
+    return parse_idaci_bands(Json::parse(R"({"source":"test: docs/funding-model.md §2 and docs/interfaces.md §4 cut-offs",
         "a":821,"b":2463,"c":4105,"d":5747,"e":9032,"f":12316})"),
                              "bands.json");
 }
@@ -719,7 +719,7 @@ TEST_CASE("ingest: the duplicate check spilled to its temporary file finds the s
 }
 
 namespace {
-// An independent count of a pupil file, written plainly from interfaces §4 (no shared code with the
+// An independent count of a pupil file, written plainly from docs/interfaces.md §4 (no shared code with the
 // engine but the CSV reader): per school, column name → count.
 std::map<std::int64_t, std::map<std::string, double>> plain_count(const std::string& pupils_text,
                                                                   const std::map<std::string, long>& rank,

@@ -223,7 +223,7 @@ TEST_CASE("breakdown: money scaled by the factor multiplier k, the formula's val
     CHECK(x.of("fringe", 1, 0.5).amount() == x.engine("fringe", 1));
 }
 
-TEST_CASE("breakdown: sparsity weights (reference 9.2 vector 1)", "[factors][breakdown]") {
+TEST_CASE("breakdown: sparsity weights (docs/worked-examples.md vector 1)", "[factors][breakdown]") {
     Census c;
     Formula f = test::formula_from(
         R"({"name":"t","factors":{"sparsity":{"kind":"sparsity","year_group_taper":"nff","distance_taper":true,

@@ -1,4 +1,4 @@
-// Each factor kind of funding-model §3 against numbers worked by hand.
+// Each factor kind of docs/funding-model.md §3 against numbers worked by hand.
 #include <catch2/catch.hpp>
 
 #include "tests/support.hpp"
@@ -39,7 +39,7 @@ TEST_CASE("per_unit and banded: characteristic counts by group", "[factors]") {
     CHECK(r.factor[1][1] == 945.0 * 40 + 740.0 * 20);  // 37,800 + 14,800 = 52,600
 }
 
-TEST_CASE("per_unit_above_threshold: mobility above 6% of each group (reference 9.2 vector 4)", "[factors]") {
+TEST_CASE("per_unit_above_threshold: mobility above 6% of each group (docs/worked-examples.md vector 4)", "[factors]") {
     Census c;
     Formula f = test::formula_from(R"({"name":"t","factors":{
       "mobility":{"kind":"per_unit_above_threshold","measure":"mobility","threshold":0.06,"rate":{"primary":960,"secondary":1380}}}})");

@@ -1,4 +1,4 @@
-// Sparsity (funding-model §3.1) against hand-worked numbers.
+// Sparsity (docs/funding-model.md §3.1) against hand-worked numbers.
 #include <catch2/catch.hpp>
 
 #include "engine/core/money.hpp"
@@ -27,7 +27,7 @@ TEST_CASE("sparsity: the spec's middle school check, linear taper", "[sparsity]"
     CHECK(round_penny(t.amount) == 15179.19);
 }
 
-TEST_CASE("sparsity: primary NFF taper with the distance taper (reference 9.2 vector 1)", "[sparsity]") {
+TEST_CASE("sparsity: primary NFF taper with the distance taper (docs/worked-examples.md vector 1)", "[sparsity]") {
     // NOR 84 over 7 year groups: A = 12 >= B/2 = 10.7 -> year weight (21.4 - 12)/10.7 = 0.8785047;
     // D = 1.8 between 0.8T = 1.6 and T = 2 -> distance weight (1.8 - 1.6)/0.4 = 0.5;
     // 57,400 x 0.8785047 x 0.5 = 25,213.08
