@@ -9,6 +9,8 @@
 #include "engine/core/error.hpp"
 #include "engine/factors/breakdown.hpp"
 #include "engine/factors/factors.hpp"
+#include "engine/formula/needs.hpp"
+#include "engine/formula/parse.hpp"
 #include "tests/property/random_inputs.hpp"
 
 using namespace fundsim;
