@@ -39,20 +39,6 @@ std::string factor_label(const std::string& id) {
     return s;
 }
 
-std::string phase_label(Phase p) {
-    switch (p) {
-        case Phase::primary:
-            return "Primary";
-        case Phase::secondary:
-            return "Secondary";
-        case Phase::middle:
-            return "Middle";
-        case Phase::all_through:
-            return "All-through";
-    }
-    return "";
-}
-
 std::string status_label(Status s) { return s == Status::academy ? "Academy" : "Maintained"; }
 
 }  // namespace fundsim

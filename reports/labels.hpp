@@ -1,5 +1,6 @@
-// Names for people: a factor's or attribution part's id, a phase, a status, as report.html and the budget
-// statements print them ("basic_entitlement" -> "Basic entitlement (AWPU)", all_through -> "All-through").
+// Names for people: a factor's or attribution part's id and a status, as report.html and the budget
+// statements print them ("basic_entitlement" -> "Basic entitlement (AWPU)"); a phase's is phase_label in
+// engine/census/census.hpp, which explanations use too.
 #pragma once
 
 #include <string>
@@ -10,9 +11,6 @@ namespace fundsim {
 
 // A readable label for a factor or attribution id: "basic_entitlement" -> "Basic entitlement".
 std::string factor_label(const std::string& id);
-
-// "Primary", "Secondary", "Middle", "All-through".
-std::string phase_label(Phase p);
 
 // "Maintained", "Academy".
 std::string status_label(Status s);

@@ -34,6 +34,20 @@ bool is_count_like(const std::string& column) {
 
 }  // namespace
 
+std::string phase_label(Phase p) {
+    switch (p) {
+        case Phase::primary:
+            return "Primary";
+        case Phase::secondary:
+            return "Secondary";
+        case Phase::middle:
+            return "Middle";
+        case Phase::all_through:
+            return "All-through";
+    }
+    return "";
+}
+
 const char* to_string(Phase p) {
     switch (p) {
         case Phase::primary: return "primary";

@@ -16,6 +16,8 @@ enum class Status { maintained = 0, academy = 1 };
 
 const char* to_string(Phase p);
 const char* to_string(Status s);
+// The phase in people's words for statements, reports and explanations ("All-through").
+std::string phase_label(Phase p);
 bool parse_phase(std::string_view text, Phase& out);
 bool parse_status(std::string_view text, Status& out);
 

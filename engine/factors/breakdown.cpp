@@ -50,20 +50,6 @@ Provenance provenance_of(const Formula* formula, const std::string& path) {
 
 namespace kinds {
 
-const char* phase_words(Phase p) {
-    switch (p) {
-        case Phase::primary:
-            return "Primary";
-        case Phase::secondary:
-            return "Secondary";
-        case Phase::middle:
-            return "Middle";
-        case Phase::all_through:
-            return "All-through";
-    }
-    return "";
-}
-
 SchoolSink::SchoolSink(const Factor& f, const Census& c, std::size_t row, const BreakdownOptions& o,
                        FactorBreakdown& b)
     : factor(f),

@@ -75,9 +75,6 @@ inline bool applies_to(const Factor& f, Phase phase, Status status) {
     return f.phases[static_cast<int>(phase)] && f.status[static_cast<int>(status)];
 }
 
-// A phase in a finance officer's words: "Primary", "All-through" (breakdown.cpp).
-const char* phase_words(Phase p);
-
 // The lump sum of one school by the APT's rules (lump_sum.cpp).
 double lump_sum_for(const Factor& f, Phase phase, double yg_primary, double yg_ks3, double yg_ks4, double yg);
 

@@ -40,7 +40,7 @@ void lump_sum(const Factor& f, S& s) {
         }
         if (phase == Phase::all_through && !own)
             s.note(note::AllThroughLumpSum{s.money(f.lump.value[1], Key{"rate", "secondary"})});
-        s.term([&] { return std::string("Lump sum, ") + phase_words(phase) + " rate"; }, a, key, 1.0);
+        s.term([&] { return std::string("Lump sum, ") + phase_label(phase) + " rate"; }, a, key, 1.0);
     } else {
         Eigen::ArrayXd out(static_cast<Eigen::Index>(c.size));
         for (std::size_t i = 0; i < c.size; ++i) {

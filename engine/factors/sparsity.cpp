@@ -90,7 +90,7 @@ void sparsity(const Factor& f, S& s) {
         const SparsityTerms t = n.terms;
         s.note(std::move(n));
         if (t.eligible)
-            s.piece([&] { return std::string("Sparsity, ") + phase_words(phase) + " maximum × weights"; },
+            s.piece([&] { return std::string("Sparsity, ") + phase_label(phase) + " maximum × weights"; },
                     f.maximum.value[p], Key{"maximum", key}, t.year_weight * t.distance_weight, t.amount,
                     Shape{Unit::money, Unit::weight});
     } else {
