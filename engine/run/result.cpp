@@ -1,5 +1,7 @@
-// The result table's per-school flags, as allocations.csv writes them.
+// The result table's per-school flags, as allocations.csv writes them, and one factor's breakdown in it.
 #include "engine/run/result.hpp"
+
+#include "engine/factors/breakdown.hpp"
 
 namespace fundsim {
 
@@ -14,6 +16,15 @@ std::string Result::flags(std::size_t i) const {
     if (capped(i)) add("capped");
     if (on_mppl(i)) add("mppl");
     return f;
+}
+
+FactorBreakdown Result::breakdown_of(const Factor& f, std::size_t i, double k, bool uplift) const {
+    BreakdownOptions o;
+    o.formula = &formula;
+    o.reception_uplift = uplift;
+    o.k = k;
+    o.earlier = &factor_raw;
+    return breakdown(f, *census, i, o);
 }
 
 }  // namespace fundsim

@@ -12,6 +12,8 @@
 
 namespace fundsim {
 
+struct FactorBreakdown;  // engine/factors/breakdown.hpp
+
 using Eigen::ArrayXd;
 
 struct BudgetOutcome {
@@ -65,6 +67,10 @@ struct Result {
     bool capped(std::size_t i) const { return capping_deduction[static_cast<Eigen::Index>(i)] > 0; }
     bool on_mppl(std::size_t i) const { return mppl_topup[static_cast<Eigen::Index>(i)] > 0; }
     std::string flags(std::size_t i) const;
+    // One factor's breakdown for school i as this run computed it: `k` the solved factor multiplier for a
+    // scaled factor (else 1), `uplift` the reception uplift as the engine applied it to this factor (the
+    // formula's flag for its own factors, never for grants). What explain and the statements read.
+    FactorBreakdown breakdown_of(const Factor& f, std::size_t i, double k, bool uplift) const;
 };
 
 }  // namespace fundsim

@@ -86,12 +86,7 @@ std::string rate_text(double v) {
 
 std::vector<Component> components(const Result& r, const Factor& f, std::size_t s, double k, bool uplift,
                                   std::vector<StatementLine>& notes) {
-    BreakdownOptions o;
-    o.formula = &r.formula;
-    o.reception_uplift = uplift;
-    o.k = k;
-    o.earlier = &r.factor_raw;
-    const FactorBreakdown b = breakdown(f, *r.census, s, o);
+    const FactorBreakdown b = r.breakdown_of(f, s, k, uplift);
     for (const Note& n : b.notes) std::visit(NoteLines{f, notes}, n);
     const auto* reception = find_note<note::ReceptionUplift>(b);
     const auto* allocation = find_note<note::Allocation>(b);

@@ -144,12 +144,7 @@ std::string component_text(const Component& p, double k) {
 // multiplier for a scaled factor, else 1; `uplift` the reception uplift as the engine applied it to this
 // factor (the formula's flag for its factors, never for grants).
 std::string factor_detail(const Result& r, const Factor& f, std::size_t s, double k, bool uplift) {
-    BreakdownOptions o;
-    o.formula = &r.formula;
-    o.reception_uplift = uplift;
-    o.k = k;
-    o.earlier = &r.factor_raw;
-    const FactorBreakdown b = breakdown(f, *r.census, s, o);
+    const FactorBreakdown b = r.breakdown_of(f, s, k, uplift);
     if (!b.applies)
         return std::string(kIndent) + "not applied: the factor's phase/status filter excludes this school\n";
     std::string d;
