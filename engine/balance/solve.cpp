@@ -12,6 +12,7 @@
 #include "engine/core/error.hpp"
 #include "engine/core/money.hpp"
 #include "engine/factors/factors.hpp"
+#include "engine/protections/capping.hpp"
 #include "engine/protections/protections.hpp"
 
 namespace fundsim {
@@ -128,14 +129,15 @@ void balance(Result& r) {
     bool fixed_ok = true;
     for (Eigen::Index i = 0; i < n && fixed_ok; ++i)
         fixed_ok = add_pennies(fixed_pence, r.formula_total[i] + r.mppl_topup[i] + r.mfg_topup[i]);
-    const Eigen::ArrayXd cappable = c.has_baseline * (1.0 - c.growing);
-    // The same operations in the same order as apply_capping: the solved lever sits where one school's
-    // deduction crosses a half penny, so a last-bit difference would move that penny.
+    // The deduction as apply_capping computes it, by the same functions (protections/capping.hpp): the
+    // solved lever sits where one school's deduction crosses a half penny, so a last-bit difference
+    // would move that penny.
+    const Eigen::ArrayXd cappable = cappable_schools(c);
     auto excess = [&](Eigen::Index i, double cap) {
-        return cappable[i] * std::max(0.0, r.mfg_change[i] - cap) * r.pp0[i] * c.nor[i];
+        return capping_excess(cappable[i], r.mfg_change[i], cap, r.pp0[i], c.nor[i]);
     };
     auto deduction = [&](Eigen::Index i, double cap, double s) {
-        return std::min(s * excess(i, cap), r.capping_limit[i]);
+        return capping_deduction(excess(i, cap), s, r.capping_limit[i]);
     };
     // The lowest cap the cap lever tries; the scaling lever keeps the formula's cap.
     const double cap_lo = b.solve_for == Lever::cap ? (r.formula.mfg ? r.formula.mfg->percent : 0.0) : cap0;
