@@ -13,6 +13,7 @@
 
 #include "engine/run/calculate.hpp"
 #include "engine/run/invariants.hpp"
+#include "engine/run/totals.hpp"
 #include "engine/core/error.hpp"
 #include "engine/core/money.hpp"
 #include "engine/core/number.hpp"
@@ -187,26 +188,17 @@ Sweep run_sweep(Census& census, const Formula& base, const std::vector<SweepAxis
                             row.lever_value = r.budget->lever_value;
                             if (r.budget->lever_at_limit) row.status = SweepStatus::lever_at_limit;
                         }
-                        for (std::size_t s = 0; s < r.size(); ++s) {
-                            const Eigen::Index k = static_cast<Eigen::Index>(s);
-                            row.schools_on_mfg += r.on_mfg(s);
-                            row.schools_capped += r.capped(s);
-                            row.schools_on_mppl += r.on_mppl(s);
-                            row.mfg_total += r.mfg_topup[k];
-                            row.capping_total += r.capping_deduction[k];
-                            row.mppl_total += r.mppl_topup[k];
-                            if (sw.has_prior_year && std::isfinite(cc.prior_year_budget[k])) {
-                                // The comparison's rule: a change under half a penny is no change.
-                                const double ch = round_penny(r.budget_share[k] - cc.prior_year_budget[k]);
-                                if (ch >= 0.005)
-                                    ++row.schools_gaining;
-                                else if (ch <= -0.005)
-                                    ++row.schools_losing;
-                            }
-                        }
-                        row.mfg_total = round_penny(row.mfg_total);
-                        row.capping_total = round_penny(row.capping_total);
-                        row.mppl_total = round_penny(row.mppl_total);
+                        const ResultTotals t =
+                            result_totals(r, {}, sw.has_prior_year ? &cc.prior_year_budget : nullptr);
+                        row.schools_on_mfg = t.on_mfg;
+                        row.schools_capped = t.capped;
+                        row.schools_on_mppl = t.on_mppl;
+                        row.mfg_total = round_penny(t.mfg);
+                        row.capping_total = round_penny(t.capping);
+                        row.mppl_total = round_penny(t.mppl);
+                        // Against the prior year's budgets (blank cells are no baseline).
+                        row.schools_gaining = t.gaining;
+                        row.schools_losing = t.losing;
                     } catch (const InputError& e) {
                         if (e.detail().rfind("the result breaks", 0) == 0) throw;
                         // The balancing errors point at the lever (/budget/solve_for, /capping/scaling).
