@@ -27,12 +27,11 @@ std::string pounds(double v) {
 
 [[noreturn]] void unaffordable(const Result& r, const std::string& lever, const std::string& limit,
                                double total, double available) {
-    Where w;
-    w.file = r.formula.file;
-    w.json_path = "/budget/solve_for";
-    throw InputError(w, "the budget cannot be balanced by " + lever + ": at the lever's limit (" + limit +
-                            ") the schools' total " + pounds(total) + " exceeds the available " +
-                            pounds(available) + " by " + pounds(total - available));
+    fail_json(r.formula.file, "/budget/solve_for",
+              "the budget cannot be balanced by " + lever + ": at the lever's limit (" + limit +
+                  ") the schools' total " + pounds(total) + " exceeds the available " + pounds(available) +
+                  " by " + pounds(total - available),
+              ErrorKind::unaffordable);
 }
 
 // Bisection on a monotone step function: returns the boundary where `ok` switches, to the resolution
@@ -229,13 +228,11 @@ void balance(Result& r) {
             break;
         }
         case Lever::cap: {
-            if (s0 <= 0) {
-                Where w;
-                w.file = r.formula.file;
-                w.json_path = "/capping/scaling";
-                throw InputError(
-                    w, "is 0, so no cap can change the total: solving for the cap needs a scaling above 0");
-            }
+            // No value of the lever can move the total: the budget cannot be balanced this way.
+            if (s0 <= 0)
+                fail_json(r.formula.file, "/capping/scaling",
+                          "is 0, so no cap can change the total: solving for the cap needs a scaling above 0",
+                          ErrorKind::unaffordable);
             const double lo = cap_lo;
             double hi = lo;
             for (Eigen::Index i = 0; i < n; ++i)

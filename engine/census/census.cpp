@@ -97,7 +97,7 @@ long Census::index_of(std::int64_t u) const {
 
 const Eigen::ArrayXd& Census::cached(const std::string& column) const {
     auto it = numeric_.find(column);
-    if (it == numeric_.end()) fail("internal: census column " + column + " was not prepared");
+    if (it == numeric_.end()) fail_internal("census column " + column + " was not prepared");
     return it->second;
 }
 

@@ -12,7 +12,7 @@ bool is_scenario(const Json& doc) {
 }
 
 Scenario load_scenario(const std::string& path, const std::string& base_override) {
-    Json doc = read_json_file(path);
+    Json doc = read_json_file(path, ErrorKind::formula);
     Scenario s;
     s.file = path;
     Obj o(doc, "", path);
@@ -27,9 +27,11 @@ Scenario load_scenario(const std::string& path, const std::string& base_override
     Json base_doc;
     if (!base_override.empty()) {
         // A path as given: its own errors name it.
-        base_doc = read_json_file(base_override);
+        base_doc = read_json_file(base_override, ErrorKind::formula);
         if (is_scenario(base_doc))
-            fail_line(base_override, 0, "is a scenario, not a formula: a scenario patches a formula file");
+            throw Error(Where{.file = base_override},
+                        "is a scenario, not a formula: a scenario patches a formula file",
+                        ErrorKind::formula);
     } else {
         // Relative to the scenario's folder.
         std::string dir;
@@ -38,7 +40,7 @@ Scenario load_scenario(const std::string& path, const std::string& base_override
         const std::string base_path = (!base.empty() && base[0] == '/') ? base : dir + base;
         if (base_path == path) fail_json(path, "/base", "refers to the scenario itself");
         try {
-            base_doc = read_json_file(base_path);
+            base_doc = read_json_file(base_path, ErrorKind::formula);
         } catch (const InputError& e) {
             fail_json(path, "/base", "\"" + base + "\": " + e.what());
         }
@@ -53,7 +55,7 @@ Scenario load_scenario(const std::string& path, const std::string& base_override
 }
 
 Formula load_formula_or_scenario(const std::string& path) {
-    Json doc = read_json_file(path);
+    Json doc = read_json_file(path, ErrorKind::formula);
     if (is_scenario(doc)) return load_scenario(path).formula;
     return parse_formula(doc, path);
 }

@@ -17,16 +17,16 @@ void check_amounts(const Result& r) {
                      const std::string& path) {
         for (Eigen::Index i = 0; i < a.size(); ++i) {
             if (std::fabs(a[i]) <= kMaxMoney) continue;
-            Where w;
-            w.file = r.formula.file;
-            w.json_path = path;
-            w.urn = c.urn[static_cast<std::size_t>(i)];
             char b[64];
             std::snprintf(b, sizeof b, "%.6g", a[i]);
-            throw InputError(
-                w, what + name + " comes to " + b +
-                       " pounds, beyond the £10,000,000,000 any one school can receive: check the rates "
-                       "and the census values they multiply");
+            // Of kind formula: the path names the formula's line; its rates (or the census values they
+            // multiply) are out of scale.
+            throw Error(
+                Where{.file = r.formula.file, .json_path = path, .urn = c.urn[static_cast<std::size_t>(i)]},
+                what + name + " comes to " + b +
+                    " pounds, beyond the £10,000,000,000 any one school can receive: check the rates "
+                    "and the census values they multiply",
+                ErrorKind::formula);
         }
     };
     const Formula& f = r.formula;
@@ -145,7 +145,7 @@ void require_invariants(const Result& r, const std::string& what) {
     std::string msg = (what.empty() ? "" : what + ": ") +
                       "the result breaks the funding model's invariants; nothing was written:";
     for (const auto& b : bad) msg += "\n  " + b;
-    fail(msg);
+    fail(msg, ErrorKind::invariant);
 }
 
 }  // namespace fundsim

@@ -89,7 +89,8 @@ TEST_CASE("self-check: each broken invariant is found, with its school and figur
     try {
         require_invariants(f.r, "option A");
         FAIL("require_invariants accepted a broken result");
-    } catch (const InputError& e) {
+    } catch (const Error& e) {
+        CHECK(e.kind() == ErrorKind::invariant);  // fundsim's fault, not the user's input
         const std::string m = e.what();
         CHECK(m.find("option A: the result breaks the funding model's invariants; nothing was written:") !=
               std::string::npos);
