@@ -39,11 +39,9 @@ Scenario load_scenario(const std::string& path, const std::string& base_override
         if (slash != std::string::npos) dir = path.substr(0, slash + 1);
         const std::string base_path = (!base.empty() && base[0] == '/') ? base : dir + base;
         if (base_path == path) fail_json(path, "/base", "refers to the scenario itself");
-        try {
-            base_doc = read_json_file(base_path, ErrorKind::formula);
-        } catch (const InputError& e) {
-            fail_json(path, "/base", "\"" + base + "\": " + e.what());
-        }
+        // The base's own error (its file, line and column) under the scenario's context.
+        base_doc = with_context(path + ": at /base: while reading the base formula \"" + base + "\"",
+                                [&] { return read_json_file(base_path, ErrorKind::formula); });
         if (is_scenario(base_doc))
             fail_json(path, "/base",
                       "\"" + base + "\" is a scenario, not a formula: a scenario patches a formula file");

@@ -66,3 +66,22 @@ TEST_CASE("scenario: a base override is patched instead, and the scenario's own 
     // An override that cannot be read says so in its own words.
     CHECK(error_of([&] { load_scenario(s, d / "nope.json"); }) == (d / "nope.json") + ": cannot open file");
 }
+
+TEST_CASE("scenario: an error in the base formula keeps its own place, under the scenario's context",
+          "[scenario]") {
+    test::TempDir d("scenario-context");
+    d.write("base.json", "{\"name\": \"Base\",\n  \"factors\": {,}}\n");
+    const std::string s = d.write("s.json", R"({"name": "S", "base": "base.json", "changes": {}})");
+    try {
+        load_scenario(s);
+        FAIL("a base with broken JSON was accepted");
+    } catch (const Error& e) {
+        CHECK(e.kind() == ErrorKind::formula);
+        REQUIRE(e.context().size() == 1);
+        CHECK(e.context()[0] == s + ": at /base: while reading the base formula \"base.json\"");
+        // The base's file and line stay structured, not folded into the scenario's message.
+        CHECK(e.where().file == d / "base.json");
+        CHECK(e.where().line == 2);
+        CHECK_THAT(e.detail(), Catch::StartsWith("column 15: broken JSON:"));
+    }
+}
