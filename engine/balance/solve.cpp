@@ -12,6 +12,7 @@
 #include "engine/core/error.hpp"
 #include "engine/core/money.hpp"
 #include "engine/factors/factors.hpp"
+#include "engine/formula/scenario.hpp"
 #include "engine/protections/capping.hpp"
 #include "engine/protections/protections.hpp"
 
@@ -27,11 +28,11 @@ std::string pounds(double v) {
 
 [[noreturn]] void unaffordable(const Result& r, const std::string& lever, const std::string& limit,
                                double total, double available) {
-    fail_json(r.formula.file, "/budget/solve_for",
-              "the budget cannot be balanced by " + lever + ": at the lever's limit (" + limit +
-                  ") the schools' total " + pounds(total) + " exceeds the available " + pounds(available) +
-                  " by " + pounds(total - available),
-              ErrorKind::unaffordable);
+    throw Error(formula_where(r.formula, "/budget/solve_for"),
+                "the budget cannot be balanced by " + lever + ": at the lever's limit (" + limit +
+                    ") the schools' total " + pounds(total) + " exceeds the available " + pounds(available) +
+                    " by " + pounds(total - available),
+                ErrorKind::unaffordable);
 }
 
 // Bisection on a monotone step function: returns the boundary where `ok` switches, to the resolution
@@ -230,9 +231,10 @@ void balance(Result& r) {
         case Lever::cap: {
             // No value of the lever can move the total: the budget cannot be balanced this way.
             if (s0 <= 0)
-                fail_json(r.formula.file, "/capping/scaling",
-                          "is 0, so no cap can change the total: solving for the cap needs a scaling above 0",
-                          ErrorKind::unaffordable);
+                throw Error(
+                    formula_where(r.formula, "/capping/scaling"),
+                    "is 0, so no cap can change the total: solving for the cap needs a scaling above 0",
+                    ErrorKind::unaffordable);
             const double lo = cap_lo;
             double hi = lo;
             for (Eigen::Index i = 0; i < n; ++i)

@@ -7,6 +7,28 @@
 
 namespace fundsim {
 
+namespace {
+
+// The value a scenario's changes wrote at `json_path` (a null among them deletes the value), or nullptr
+// when they wrote nothing there.
+const Json* written(const Json& changes, const std::string& json_path) {
+    if (json_path.empty() || json_path == "/") return nullptr;
+    try {
+        const Json::json_pointer p(json_path);
+        return changes.contains(p) ? &changes.at(p) : nullptr;
+    } catch (const std::exception&) {
+        return nullptr;
+    }
+}
+
+}  // namespace
+
+Where formula_where(const Formula& f, const std::string& json_path) {
+    if (f.patch && written(f.patch->changes, json_path))
+        return Where{.file = f.patch->file, .json_path = "/changes" + json_path};
+    return Where{.file = f.file, .json_path = json_path.empty() ? "/" : json_path};
+}
+
 bool is_scenario(const Json& doc) {
     return doc.is_object() && doc.contains("base") && doc.contains("changes");
 }
@@ -48,7 +70,20 @@ Scenario load_scenario(const std::string& path, const std::string& base_override
     }
     base_doc.merge_patch(changes);
     if (base_doc.is_object() && !changes.contains("name")) base_doc["name"] = s.name;
-    s.formula = parse_formula(base_doc, path + " (patched " + base + ")");
+    const std::string patched = path + " (patched " + base + ")";
+    try {
+        s.formula = parse_formula(base_doc, patched);
+    } catch (const Error& e) {
+        // A problem at a path the changes wrote is the scenario's: name it there, in the user's file.
+        const Json* w = e.where().file == patched ? written(changes, e.where().json_path) : nullptr;
+        if (!w) throw;
+        Where at = e.where();
+        at.file = path;
+        at.json_path = "/changes" + at.json_path;
+        throw Error(at, e.detail() + (w->is_null() ? " (the scenario's changes remove it with null)" : ""),
+                    e.kind());
+    }
+    s.formula.patch = ScenarioPatch{path, changes};
     return s;
 }
 

@@ -7,6 +7,7 @@
 
 #include "engine/core/error.hpp"
 #include "engine/core/money.hpp"
+#include "engine/formula/scenario.hpp"
 
 namespace fundsim {
 
@@ -19,14 +20,15 @@ void check_amounts(const Result& r) {
             if (std::fabs(a[i]) <= kMaxMoney) continue;
             char b[64];
             std::snprintf(b, sizeof b, "%.6g", a[i]);
-            // Of kind formula: the path names the formula's line; its rates (or the census values they
-            // multiply) are out of scale.
-            throw Error(
-                Where{.file = r.formula.file, .json_path = path, .urn = c.urn[static_cast<std::size_t>(i)]},
-                what + name + " comes to " + b +
-                    " pounds, beyond the £10,000,000,000 any one school can receive: check the rates "
-                    "and the census values they multiply",
-                ErrorKind::formula);
+            // Of kind formula: the path names the formula's line (in the scenario's changes if they wrote
+            // it); its rates, or the census values they multiply, are out of scale.
+            Where at = formula_where(r.formula, path);
+            at.urn = c.urn[static_cast<std::size_t>(i)];
+            throw Error(at,
+                        what + name + " comes to " + b +
+                            " pounds, beyond the £10,000,000,000 any one school can receive: check the rates "
+                            "and the census values they multiply",
+                        ErrorKind::formula);
         }
     };
     const Formula& f = r.formula;
