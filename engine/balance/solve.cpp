@@ -12,6 +12,8 @@
 #include "engine/core/error.hpp"
 #include "engine/core/money.hpp"
 #include "engine/factors/factors.hpp"
+#include "engine/formula/scenario.hpp"
+#include "engine/protections/capping.hpp"
 #include "engine/protections/protections.hpp"
 
 namespace fundsim {
@@ -26,12 +28,11 @@ std::string pounds(double v) {
 
 [[noreturn]] void unaffordable(const Result& r, const std::string& lever, const std::string& limit,
                                double total, double available) {
-    Where w;
-    w.file = r.formula.file;
-    w.json_path = "/budget/solve_for";
-    throw InputError(w, "the budget cannot be balanced by " + lever + ": at the lever's limit (" + limit +
-                            ") the schools' total " + pounds(total) + " exceeds the available " +
-                            pounds(available) + " by " + pounds(total - available));
+    throw Error(formula_where(r.formula, "/budget/solve_for"),
+                "the budget cannot be balanced by " + lever + ": at the lever's limit (" + limit +
+                    ") the schools' total " + pounds(total) + " exceeds the available " + pounds(available) +
+                    " by " + pounds(total - available),
+                ErrorKind::unaffordable);
 }
 
 // Bisection on a monotone step function: returns the boundary where `ok` switches, to the resolution
@@ -128,14 +129,15 @@ void balance(Result& r) {
     bool fixed_ok = true;
     for (Eigen::Index i = 0; i < n && fixed_ok; ++i)
         fixed_ok = add_pennies(fixed_pence, r.formula_total[i] + r.mppl_topup[i] + r.mfg_topup[i]);
-    const Eigen::ArrayXd cappable = c.has_baseline * (1.0 - c.growing);
-    // The same operations in the same order as apply_capping: the solved lever sits where one school's
-    // deduction crosses a half penny, so a last-bit difference would move that penny.
+    // The deduction as apply_capping computes it, by the same functions (protections/capping.hpp): the
+    // solved lever sits where one school's deduction crosses a half penny, so a last-bit difference
+    // would move that penny.
+    const Eigen::ArrayXd cappable = cappable_schools(c);
     auto excess = [&](Eigen::Index i, double cap) {
-        return cappable[i] * std::max(0.0, r.mfg_change[i] - cap) * r.pp0[i] * c.nor[i];
+        return capping_excess(cappable[i], r.mfg_change[i], cap, r.pp0[i], c.nor[i]);
     };
     auto deduction = [&](Eigen::Index i, double cap, double s) {
-        return std::min(s * excess(i, cap), r.capping_limit[i]);
+        return capping_deduction(excess(i, cap), s, r.capping_limit[i]);
     };
     // The lowest cap the cap lever tries; the scaling lever keeps the formula's cap.
     const double cap_lo = b.solve_for == Lever::cap ? (r.formula.mfg ? r.formula.mfg->percent : 0.0) : cap0;
@@ -227,13 +229,12 @@ void balance(Result& r) {
             break;
         }
         case Lever::cap: {
-            if (s0 <= 0) {
-                Where w;
-                w.file = r.formula.file;
-                w.json_path = "/capping/scaling";
-                throw InputError(
-                    w, "is 0, so no cap can change the total: solving for the cap needs a scaling above 0");
-            }
+            // No value of the lever can move the total: the budget cannot be balanced this way.
+            if (s0 <= 0)
+                throw Error(
+                    formula_where(r.formula, "/capping/scaling"),
+                    "is 0, so no cap can change the total: solving for the cap needs a scaling above 0",
+                    ErrorKind::unaffordable);
             const double lo = cap_lo;
             double hi = lo;
             for (Eigen::Index i = 0; i < n; ++i)

@@ -108,7 +108,7 @@ long Census::index_of(std::int64_t u) const {
 
 const Eigen::ArrayXd& Census::cached(const std::string& column) const {
     auto it = numeric_.find(column);
-    if (it == numeric_.end()) fail("internal: census column " + column + " was not prepared");
+    if (it == numeric_.end()) fail_internal("census column " + column + " was not prepared");
     return it->second;
 }
 
@@ -118,13 +118,9 @@ const Eigen::ArrayXd& Census::numeric(const std::string& column, const std::stri
     std::size_t ci = columns.size();
     for (std::size_t i = 0; i < columns.size(); ++i)
         if (columns[i] == column) ci = i;
-    if (ci == columns.size()) {
-        Where w;
-        w.file = file;
-        w.line = 1;
-        w.column = column;
-        throw InputError(w, "is missing from the header" + (why.empty() ? std::string() : " (" + why + ")"));
-    }
+    if (ci == columns.size())
+        throw Error(Where{.file = file, .line = 1, .column = column},
+                    "is missing from the header" + (why.empty() ? std::string() : " (" + why + ")"));
     bool secondary = false;
     const bool characteristic = is_characteristic_column(column, secondary);
     const bool count = characteristic || is_count_like(column);
@@ -180,20 +176,12 @@ int column_index(const Census& c, const std::string& n) {
 
 void finish_census(Census& c) {
     const std::size_t n = c.size;
-    if (n == 0) {
-        Where w;
-        w.file = c.file;
-        throw InputError(w, "has a header but no schools");
-    }
+    if (n == 0) fail_line(c.file, 0, "has a header but no schools");
     auto need = [&](const std::string& name) {
         int i = column_index(c, name);
-        if (i < 0) {
-            Where w;
-            w.file = c.file;
-            w.line = 1;
-            w.column = name;
-            throw InputError(w, "is missing from the header (every census needs it)");
-        }
+        if (i < 0)
+            throw Error(Where{.file = c.file, .line = 1, .column = name},
+                        "is missing from the header (every census needs it)");
         return static_cast<std::size_t>(i);
     };
     const std::size_t urn_i = need("urn"), phase_i = need("phase"), status_i = need("status");
@@ -229,13 +217,9 @@ void finish_census(Census& c) {
     const bool has_ks = c.has_column("nor_primary") || c.has_column("nor_ks3") || c.has_column("nor_ks4");
     bool has_years = false;
     for (const char* y : kYearColumns) has_years = has_years || c.has_column(y);
-    if (!has_ks && !has_years) {
-        Where w;
-        w.file = c.file;
-        w.line = 1;
-        w.column = "nor_primary";
-        throw InputError(w, "is missing from the header: give nor_primary, nor_ks3, nor_ks4 or nor_r ... nor_y11");
-    }
+    if (!has_ks && !has_years)
+        throw Error(Where{.file = c.file, .line = 1, .column = "nor_primary"},
+                    "is missing from the header: give nor_primary, nor_ks3, nor_ks4 or nor_r ... nor_y11");
     Eigen::ArrayXd ks[3];
     if (has_ks) {
         ks[0] = c.numeric("nor_primary", "pupils R-Y6");
@@ -403,13 +387,10 @@ Census read_into(const std::string& name, std::size_t bytes,
             have_header = true;
             return;
         }
-        if (rec.fields.size() != c.columns.size()) {
-            Where w;
-            w.file = name;
-            w.line = rec.line;
-            throw InputError(w, "has " + std::to_string(rec.fields.size()) + " fields but the header has " +
-                                    std::to_string(c.columns.size()) + " (a ragged row)");
-        }
+        if (rec.fields.size() != c.columns.size())
+            fail_line(name, rec.line,
+                      "has " + std::to_string(rec.fields.size()) + " fields but the header has " +
+                          std::to_string(c.columns.size()) + " (a ragged row)");
         if (c.size == 0) {
             std::size_t row_bytes = rec.fields.size();  // separators and the line end
             for (const auto& f : rec.fields) row_bytes += f.size();
@@ -422,19 +403,11 @@ Census read_into(const std::string& name, std::size_t bytes,
         c.line.push_back(rec.line);
         ++c.size;
     });
-    if (!have_header) {
-        Where w;
-        w.file = name;
-        w.line = 1;
-        throw InputError(w, "is empty: expected a header row and one row per school");
-    }
-    if (c.size == 0) {
-        Where w;
-        w.file = name;
-        w.line = header_line + 1;
-        throw InputError(w, "has a header (line " + std::to_string(header_line) +
-                                ") but no schools: expected one row per school after it");
-    }
+    if (!have_header) fail_line(name, 1, "is empty: expected a header row and one row per school");
+    if (c.size == 0)
+        fail_line(name, header_line + 1,
+                  "has a header (line " + std::to_string(header_line) +
+                      ") but no schools: expected one row per school after it");
     finish_census(c);
     return c;
 }

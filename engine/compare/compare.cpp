@@ -65,13 +65,10 @@ Comparison compare(Census& census, const std::optional<Formula>& baseline, const
         c.baseline = c.baseline_result->budget_share;
     } else {
         c.baseline_is_prior_year = true;
-        if (!census.has_prior_year_budget) {
-            Where w;
-            w.file = census.file;
-            w.line = 1;
-            w.column = "prior_year_budget";
-            throw InputError(w, "is missing from the header: give --baseline FORMULA, or a census with last year's budgets");
-        }
+        if (!census.has_prior_year_budget)
+            throw Error(Where{.file = census.file, .line = 1, .column = "prior_year_budget"},
+                        "is missing from the header: give --baseline FORMULA, or a census with last year's "
+                        "budgets");
         c.baseline = census.prior_year_budget;
     }
     for (const auto& [file, formula] : scenarios) {

@@ -42,21 +42,7 @@ Comparison compare(Census& census, const std::optional<Formula>& baseline, const
 // Attribution of `now` against a baseline result (factor by factor) or against prior-year budgets.
 Attribution attribute(const Result& now, const Result* base, const Eigen::ArrayXd& baseline);
 
-// Per-scenario statistics for summary.json and the report, over the schools selected by `include`.
-struct ChangeStats {
-    std::size_t schools = 0, gaining = 0, losing = 0, unchanged = 0;
-    double total = 0, baseline_total = 0;
-    double largest_gain = 0, largest_gain_pct = 0, largest_loss = 0, largest_loss_pct = 0;
-    std::int64_t largest_gain_urn = 0, largest_loss_urn = 0;
-    double median_change_per_pupil = 0;
-    double change_total = 0;      // Σ changes of the schools that have a baseline
-    std::size_t no_baseline = 0;  // schools without one (schools = gaining + losing + unchanged + no_baseline)
-    std::size_t on_mfg = 0, capped = 0, on_mppl = 0;
-    double mfg_total = 0, capping_total = 0, mppl_total = 0;
-};
-template <class Pred>
-ChangeStats change_stats(const ScenarioResult& s, const Comparison& c, Pred include);
-
 }  // namespace fundsim
 
-#include "engine/compare/compare_stats.inl"
+// change_stats(), which the writers reach through this header.
+#include "engine/compare/change_stats.hpp"

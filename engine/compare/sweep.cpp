@@ -11,13 +11,14 @@
 #include <mutex>
 #include <thread>
 
-#include "engine/run/calculate.hpp"
-#include "engine/run/invariants.hpp"
 #include "engine/core/error.hpp"
 #include "engine/core/money.hpp"
 #include "engine/core/number.hpp"
 #include "engine/formula/needs.hpp"
 #include "engine/formula/parse.hpp"
+#include "engine/run/calculate.hpp"
+#include "engine/run/invariants.hpp"
+#include "engine/run/totals.hpp"
 
 namespace fundsim {
 
@@ -43,6 +44,24 @@ double clean(double v, double scale) {
 }
 
 }  // namespace
+
+std::optional<SweepStatus> sweep_status_of(ErrorKind kind) {
+    switch (kind) {
+        case ErrorKind::unaffordable:
+            return SweepStatus::cannot_balance;
+        case ErrorKind::input:
+        case ErrorKind::formula:
+            return SweepStatus::invalid;
+        case ErrorKind::invariant:
+        case ErrorKind::internal:
+            return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+std::string sweep_row_error(const Error& e) {
+    return format_error(Where{.json_path = e.where().json_path, .urn = e.where().urn}, e.detail());
+}
 
 const char* to_string(SweepStatus s) {
     switch (s) {
@@ -166,56 +185,34 @@ Sweep run_sweep(Census& census, const Formula& base, const std::vector<SweepAxis
                 SweepRow& row = sw.rows[i];
                 row.values = sweep_values(axes, i);
                 for (std::size_t k = 0; k < axes.size(); ++k) doc[pointers[k]] = row.values[k];
-                Formula f;
-                bool parsed = false;
                 try {
-                    f = parse_formula(doc, base.file);
-                    parsed = true;
-                } catch (const InputError& e) {
-                    row.status = SweepStatus::invalid;
-                    row.error = format_error(Where{"", 0, "", "", false, e.where().json_path, e.where().urn},
-                                             e.detail());
-                }
-                if (parsed) {
-                    try {
-                        const Result r = calculate(cc, f);
-                        require_invariants(r);
-                        row.total_budget_share = round_penny(r.budget_share.sum());
-                        if (r.budget) {
-                            row.available = r.budget->available;
-                            row.headroom = r.budget->headroom;
-                            row.lever_value = r.budget->lever_value;
-                            if (r.budget->lever_at_limit) row.status = SweepStatus::lever_at_limit;
-                        }
-                        for (std::size_t s = 0; s < r.size(); ++s) {
-                            const Eigen::Index k = static_cast<Eigen::Index>(s);
-                            row.schools_on_mfg += r.on_mfg(s);
-                            row.schools_capped += r.capped(s);
-                            row.schools_on_mppl += r.on_mppl(s);
-                            row.mfg_total += r.mfg_topup[k];
-                            row.capping_total += r.capping_deduction[k];
-                            row.mppl_total += r.mppl_topup[k];
-                            if (sw.has_prior_year && std::isfinite(cc.prior_year_budget[k])) {
-                                // The comparison's rule: a change under half a penny is no change.
-                                const double ch = round_penny(r.budget_share[k] - cc.prior_year_budget[k]);
-                                if (ch >= 0.005)
-                                    ++row.schools_gaining;
-                                else if (ch <= -0.005)
-                                    ++row.schools_losing;
-                            }
-                        }
-                        row.mfg_total = round_penny(row.mfg_total);
-                        row.capping_total = round_penny(row.capping_total);
-                        row.mppl_total = round_penny(row.mppl_total);
-                    } catch (const InputError& e) {
-                        if (e.detail().rfind("the result breaks", 0) == 0) throw;
-                        // The balancing errors point at the lever (/budget/solve_for, /capping/scaling).
-                        const std::string& jp = e.where().json_path;
-                        const bool lever = jp.rfind("/budget", 0) == 0 || jp.rfind("/capping", 0) == 0;
-                        row.status = lever ? SweepStatus::cannot_balance : SweepStatus::invalid;
-                        row.error = format_error(
-                            Where{"", 0, "", "", false, e.where().json_path, e.where().urn}, e.detail());
+                    const Formula f = parse_formula(doc, base.file);
+                    const Result r = calculate(cc, f);
+                    require_invariants(r);
+                    row.total_budget_share = round_penny(r.budget_share.sum());
+                    if (r.budget) {
+                        row.available = r.budget->available;
+                        row.headroom = r.budget->headroom;
+                        row.lever_value = r.budget->lever_value;
+                        if (r.budget->lever_at_limit) row.status = SweepStatus::lever_at_limit;
                     }
+                    const ResultTotals t =
+                        result_totals(r, {}, sw.has_prior_year ? &cc.prior_year_budget : nullptr);
+                    row.schools_on_mfg = t.on_mfg;
+                    row.schools_capped = t.capped;
+                    row.schools_on_mppl = t.on_mppl;
+                    row.mfg_total = round_penny(t.mfg);
+                    row.capping_total = round_penny(t.capping);
+                    row.mppl_total = round_penny(t.mppl);
+                    // Against the prior year's budgets (blank cells are no baseline).
+                    row.schools_gaining = t.gaining;
+                    row.schools_losing = t.losing;
+                } catch (const Error& e) {
+                    // A bad combination is a row; fundsim's own fault (a broken invariant) stops the sweep.
+                    const std::optional<SweepStatus> status = sweep_status_of(e.kind());
+                    if (!status) throw;
+                    row.status = *status;
+                    row.error = sweep_row_error(e);
                 }
                 if (options.progress) {
                     // Counted under the lock, so the callback sees 1, 2, ... total in order.

@@ -4,10 +4,12 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "engine/census/census.hpp"
+#include "engine/core/error.hpp"
 #include "engine/formula/formula.hpp"
 
 namespace fundsim {
@@ -42,6 +44,15 @@ enum class SweepStatus {
     invalid          // the patched formula is not valid (error names the JSON path)
 };
 const char* to_string(SweepStatus s);
+
+// How a combination that failed is reported, by the error's kind (never its text or JSON path): a row
+// marked cannot_balance (unaffordable: no value of the lever fits the money) or invalid (the combination
+// makes a bad formula or amount); nothing for fundsim's own faults (invariant, internal), which stop the
+// sweep with the error instead.
+std::optional<SweepStatus> sweep_status_of(ErrorKind kind);
+// A failed row's error text: the JSON path, the school if any, and what is wrong (the file is the sweep's
+// formula, named once in the output).
+std::string sweep_row_error(const Error& e);
 
 struct SweepRow {
     std::vector<double> values;

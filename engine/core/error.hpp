@@ -25,13 +25,14 @@ const char* kind_text(ErrorKind kind);
 // True for the kinds that are fundsim's fault (invariant, internal).
 bool is_fundsims_fault(ErrorKind kind);
 
+// Every member has a default, so that a Where is built by name: Where{.file = f, .json_path = p}.
 struct Where {
-    std::string file;
+    std::string file{};
     std::int64_t line = 0;  // 1-based; 0 = not a line of a file
-    std::string column;
-    std::string value;
+    std::string column{};
+    std::string value{};
     bool has_value = false;
-    std::string json_path;
+    std::string json_path{};
     std::int64_t urn = 0;  // 0 = not about one school
 };
 

@@ -155,6 +155,13 @@ struct Provisional {
     std::string path, mark, note;
 };
 
+// The scenario a formula came from (load_scenario): its file and its changes as written, so that a problem
+// at a path the changes wrote is reported where the user wrote it (/changes/...).
+struct ScenarioPatch {
+    std::string file;
+    Json changes;
+};
+
 struct Formula {
     std::string file;  // where it came from (for messages)
     std::string name, year, source;
@@ -168,7 +175,8 @@ struct Formula {
     std::vector<Grant> grants;
     std::vector<std::pair<std::string, double>> notional_sen;
     std::vector<Provisional> provisional;
-    Json doc;  // the JSON it was parsed from (scenarios patch it, sweeps vary it)
+    Json doc;                            // the JSON it was parsed from (scenarios patch it, sweeps vary it)
+    std::optional<ScenarioPatch> patch;  // set when `doc` is a base formula patched by a scenario
 
     int factor_index(const std::string& id) const {  // -1 if absent
         for (std::size_t i = 0; i < factors.size(); ++i)

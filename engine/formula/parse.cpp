@@ -294,6 +294,8 @@ Formula parse_formula(const Json& doc, const std::string& file) {
     return f;
 }
 
-Formula load_formula(const std::string& path) { return parse_formula(read_json_file(path), path); }
+Formula load_formula(const std::string& path) {
+    return parse_formula(read_json_file(path, ErrorKind::formula), path);
+}
 
 }  // namespace fundsim

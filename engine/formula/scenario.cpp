@@ -7,12 +7,34 @@
 
 namespace fundsim {
 
+namespace {
+
+// The value a scenario's changes wrote at `json_path` (a null among them deletes the value), or nullptr
+// when they wrote nothing there.
+const Json* written(const Json& changes, const std::string& json_path) {
+    if (json_path.empty() || json_path == "/") return nullptr;
+    try {
+        const Json::json_pointer p(json_path);
+        return changes.contains(p) ? &changes.at(p) : nullptr;
+    } catch (const std::exception&) {
+        return nullptr;
+    }
+}
+
+}  // namespace
+
+Where formula_where(const Formula& f, const std::string& json_path) {
+    if (f.patch && written(f.patch->changes, json_path))
+        return Where{.file = f.patch->file, .json_path = "/changes" + json_path};
+    return Where{.file = f.file, .json_path = json_path.empty() ? "/" : json_path};
+}
+
 bool is_scenario(const Json& doc) {
     return doc.is_object() && doc.contains("base") && doc.contains("changes");
 }
 
 Scenario load_scenario(const std::string& path, const std::string& base_override) {
-    Json doc = read_json_file(path);
+    Json doc = read_json_file(path, ErrorKind::formula);
     Scenario s;
     s.file = path;
     Obj o(doc, "", path);
@@ -27,9 +49,11 @@ Scenario load_scenario(const std::string& path, const std::string& base_override
     Json base_doc;
     if (!base_override.empty()) {
         // A path as given: its own errors name it.
-        base_doc = read_json_file(base_override);
+        base_doc = read_json_file(base_override, ErrorKind::formula);
         if (is_scenario(base_doc))
-            fail_line(base_override, 0, "is a scenario, not a formula: a scenario patches a formula file");
+            throw Error(Where{.file = base_override},
+                        "is a scenario, not a formula: a scenario patches a formula file",
+                        ErrorKind::formula);
     } else {
         // Relative to the scenario's folder.
         std::string dir;
@@ -37,23 +61,34 @@ Scenario load_scenario(const std::string& path, const std::string& base_override
         if (slash != std::string::npos) dir = path.substr(0, slash + 1);
         const std::string base_path = (!base.empty() && base[0] == '/') ? base : dir + base;
         if (base_path == path) fail_json(path, "/base", "refers to the scenario itself");
-        try {
-            base_doc = read_json_file(base_path);
-        } catch (const InputError& e) {
-            fail_json(path, "/base", "\"" + base + "\": " + e.what());
-        }
+        // The base's own error (its file, line and column) under the scenario's context.
+        base_doc = with_context(path + ": at /base: while reading the base formula \"" + base + "\"",
+                                [&] { return read_json_file(base_path, ErrorKind::formula); });
         if (is_scenario(base_doc))
             fail_json(path, "/base",
                       "\"" + base + "\" is a scenario, not a formula: a scenario patches a formula file");
     }
     base_doc.merge_patch(changes);
     if (base_doc.is_object() && !changes.contains("name")) base_doc["name"] = s.name;
-    s.formula = parse_formula(base_doc, path + " (patched " + base + ")");
+    const std::string patched = path + " (patched " + base + ")";
+    try {
+        s.formula = parse_formula(base_doc, patched);
+    } catch (const Error& e) {
+        // A problem at a path the changes wrote is the scenario's: name it there, in the user's file.
+        const Json* w = e.where().file == patched ? written(changes, e.where().json_path) : nullptr;
+        if (!w) throw;
+        Where at = e.where();
+        at.file = path;
+        at.json_path = "/changes" + at.json_path;
+        throw Error(at, e.detail() + (w->is_null() ? " (the scenario's changes remove it with null)" : ""),
+                    e.kind());
+    }
+    s.formula.patch = ScenarioPatch{path, changes};
     return s;
 }
 
 Formula load_formula_or_scenario(const std::string& path) {
-    Json doc = read_json_file(path);
+    Json doc = read_json_file(path, ErrorKind::formula);
     if (is_scenario(doc)) return load_scenario(path).formula;
     return parse_formula(doc, path);
 }

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "engine/core/error.hpp"
 #include "engine/formula/formula.hpp"
 
 namespace fundsim {
@@ -19,6 +20,11 @@ struct Scenario {
 // With `base_override` (a formula file's path, as given, e.g. by --formula), that file is patched
 // instead, and the scenario's own base is not read.
 Scenario load_scenario(const std::string& path, const std::string& base_override = "");
+
+// Where to report a problem at `json_path` of formula `f`: in the scenario file at /changes + json_path
+// when f is a scenario's patched base and the changes wrote that path, else in f.file at json_path.
+// Errors found after loading (balancing, amounts out of scale) use it to name what the user wrote.
+Where formula_where(const Formula& f, const std::string& json_path);
 
 // True for a document that is a scenario (a JSON object with "base" and "changes").
 bool is_scenario(const Json& doc);

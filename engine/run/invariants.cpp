@@ -7,6 +7,7 @@
 
 #include "engine/core/error.hpp"
 #include "engine/core/money.hpp"
+#include "engine/formula/scenario.hpp"
 
 namespace fundsim {
 
@@ -15,18 +16,20 @@ void check_amounts(const Result& r) {
     // `what` and `name` make the line's name ("factor " + its id) only when there is something to report.
     auto check = [&](const Eigen::ArrayXd& a, const char* what, const std::string& name,
                      const std::string& path) {
+        if ((a.abs() <= kMaxMoney).all()) return;  // the common case, vectorised; NaN fails it
         for (Eigen::Index i = 0; i < a.size(); ++i) {
             if (std::fabs(a[i]) <= kMaxMoney) continue;
-            Where w;
-            w.file = r.formula.file;
-            w.json_path = path;
-            w.urn = c.urn[static_cast<std::size_t>(i)];
             char b[64];
             std::snprintf(b, sizeof b, "%.6g", a[i]);
-            throw InputError(
-                w, what + name + " comes to " + b +
-                       " pounds, beyond the £10,000,000,000 any one school can receive: check the rates "
-                       "and the census values they multiply");
+            // Of kind formula: the path names the formula's line (in the scenario's changes if they wrote
+            // it); its rates, or the census values they multiply, are out of scale.
+            Where at = formula_where(r.formula, path);
+            at.urn = c.urn[static_cast<std::size_t>(i)];
+            throw Error(at,
+                        what + name + " comes to " + b +
+                            " pounds, beyond the £10,000,000,000 any one school can receive: check the rates "
+                            "and the census values they multiply",
+                        ErrorKind::formula);
         }
     };
     const Formula& f = r.formula;
@@ -145,7 +148,7 @@ void require_invariants(const Result& r, const std::string& what) {
     std::string msg = (what.empty() ? "" : what + ": ") +
                       "the result breaks the funding model's invariants; nothing was written:";
     for (const auto& b : bad) msg += "\n  " + b;
-    fail(msg);
+    fail(msg, ErrorKind::invariant);
 }
 
 }  // namespace fundsim

@@ -182,7 +182,8 @@ TEST_CASE("a scenario whose base is missing is an error naming the base", "[limi
     TempDir d("limits-missing");
     const std::string s = d.write("s.json", R"({"name": "S", "base": "nope.json", "changes": {}})");
     CHECK(error_of([&] { load_scenario(s); }) ==
-          s + ": at /base: \"nope.json\": " + (d.path / "nope.json").string() + ": cannot open file");
+          s + ": at /base: while reading the base formula \"nope.json\":\n  " +
+              (d.path / "nope.json").string() + ": cannot open file");
 }
 
 TEST_CASE("a scenario whose base is itself, or a scenario that leads back to it, is refused",

@@ -66,3 +66,65 @@ TEST_CASE("scenario: a base override is patched instead, and the scenario's own 
     // An override that cannot be read says so in its own words.
     CHECK(error_of([&] { load_scenario(s, d / "nope.json"); }) == (d / "nope.json") + ": cannot open file");
 }
+
+TEST_CASE("scenario: an error in the base formula keeps its own place, under the scenario's context",
+          "[scenario]") {
+    test::TempDir d("scenario-context");
+    d.write("base.json", "{\"name\": \"Base\",\n  \"factors\": {,}}\n");
+    const std::string s = d.write("s.json", R"({"name": "S", "base": "base.json", "changes": {}})");
+    try {
+        load_scenario(s);
+        FAIL("a base with broken JSON was accepted");
+    } catch (const Error& e) {
+        CHECK(e.kind() == ErrorKind::formula);
+        REQUIRE(e.context().size() == 1);
+        CHECK(e.context()[0] == s + ": at /base: while reading the base formula \"base.json\"");
+        // The base's file and line stay structured, not folded into the scenario's message.
+        CHECK(e.where().file == d / "base.json");
+        CHECK(e.where().line == 2);
+        CHECK_THAT(e.detail(), Catch::StartsWith("column 15: broken JSON:"));
+    }
+}
+
+TEST_CASE("scenario: a problem at a path the changes wrote is named there, in the scenario file",
+          "[scenario]") {
+    test::TempDir d("scenario-changes");
+    d.write("base.json", kFormula);
+    // Parsing: the changed rate is a string.
+    const std::string bad = d.write("bad.json", R"({"name": "S", "base": "base.json",
+        "changes": {"factors": {"basic": {"rate": {"ks3": "4k"}}}}})");
+    CHECK(error_of([&] { load_scenario(bad); }) ==
+          bad + ": at /changes/factors/basic/rate/ks3: expected a number, found a string");
+    // A null deletes: said so.
+    const std::string gone = d.write("gone.json", R"({"name": "S", "base": "base.json",
+        "changes": {"factors": {"basic": {"rate": {"ks4": null}}}}})");
+    CHECK(
+        error_of([&] { load_scenario(gone); }) ==
+        gone +
+            ": at /changes/factors/basic/rate/ks4: is missing (the scenario's changes remove it with null)");
+    // A problem the changes did not write stays at the merged formula's path: the MFG the scenario adds
+    // is above the base's cap.
+    d.write("capped.json", R"({"name": "Base", "factors": {
+        "basic": {"kind": "per_pupil", "rate": {"primary": 3000, "ks3": 4000, "ks4": 5000}}},
+        "capping": {"cap": 0.01, "scaling": 0.5}})");
+    const std::string mfg = d.write("mfg.json", R"({"name": "S", "base": "capped.json",
+        "changes": {"mfg": {"percent": 0.02}}})");
+    CHECK(
+        error_of([&] { load_scenario(mfg); }) ==
+        mfg +
+            " (patched capped.json): at /capping/cap: must not be below the MFG percent (a school cannot be "
+            "both protected and capped)");
+
+    // After loading: where the changes set the lever, the budget that cannot balance is named there.
+    const std::string tight = d.write("tight.json", R"({"name": "Tight", "base": "base.json",
+        "changes": {"budget": {"schools_block": 1000, "solve_for": "scaling"},
+                    "capping": {"cap": 0, "scaling": 0}}})");
+    const Formula f = load_scenario(tight).formula;
+    CHECK(formula_where(f, "/budget/solve_for").file == tight);
+    CHECK(formula_where(f, "/budget/solve_for").json_path == "/changes/budget/solve_for");
+    CHECK(formula_where(f, "/factors/basic").file == tight + " (patched base.json)");
+    CHECK(formula_where(f, "/factors/basic").json_path == "/factors/basic");
+    Census census;
+    CHECK_THAT(error_of([&] { test::run_text(census, test::kFiveSchools, f); }),
+               Catch::StartsWith(tight + ": at /changes/budget/solve_for: the budget cannot be balanced"));
+}

@@ -85,7 +85,8 @@ TEST_CASE("an unaffordable budget is an error stating the shortfall", "[balance]
     try {
         test::run_text(c, kFiveSchools, f);
         FAIL("expected an error");
-    } catch (const InputError& e) {
+    } catch (const Error& e) {
+        CHECK(e.kind() == ErrorKind::unaffordable);
         const std::string m = e.what();
         CHECK(m.find("cannot be balanced by scaling") != std::string::npos);
         // At full scaling with a cap at 0 every gain goes: total = Σ max(baseline, formula) = 12,643,000

@@ -1,6 +1,7 @@
-// The self-check (docs/funding-model.md §8, issue 6): check_invariants() finds each invariant broken in a result
-// that has been tampered with, naming the school and the figures, and require_invariants() refuses it.
-// The untouched result, the five-school LA of balance_test.cpp with an MPPL and the cap solved, passes.
+// The self-check (engine/run/invariants.cpp; docs/funding-model.md §8, issue 6): check_invariants() finds each
+// invariant broken in a result that has been tampered with, naming the school and the figures, and
+// require_invariants() refuses it. The untouched result, the five-school LA of balance/balance_test.cpp
+// with an MPPL and the cap solved, passes.
 #include <catch2/catch.hpp>
 #include <string>
 #include <vector>
@@ -89,7 +90,8 @@ TEST_CASE("self-check: each broken invariant is found, with its school and figur
     try {
         require_invariants(f.r, "option A");
         FAIL("require_invariants accepted a broken result");
-    } catch (const InputError& e) {
+    } catch (const Error& e) {
+        CHECK(e.kind() == ErrorKind::invariant);  // fundsim's fault, not the user's input
         const std::string m = e.what();
         CHECK(m.find("option A: the result breaks the funding model's invariants; nothing was written:") !=
               std::string::npos);

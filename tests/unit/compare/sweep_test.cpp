@@ -1,13 +1,13 @@
-// Parameter sweeps (engine/compare/sweep.cpp, reports/csv/comparison_csv.cpp sweep_csv): the grid of points, the
-// order of combinations, an MFG sweep and a balanced sweep on five schools worked by hand.
+// Parameter sweeps (engine/compare/sweep.cpp, reports/csv/comparison_csv.cpp sweep_csv): the grid of points,
+// the order of combinations, an MFG sweep and a balanced sweep on five schools worked by hand.
 #include "engine/compare/sweep.hpp"
 
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <functional>
 
-#include "reports/comparison_writers.hpp"
 #include "engine/core/error.hpp"
+#include "reports/comparison_writers.hpp"
 #include "tests/support.hpp"
 
 using namespace fundsim;
@@ -223,4 +223,43 @@ TEST_CASE("sweep: the same rows whatever the number of threads", "[sweep]") {
     CHECK(last == 65);
     CHECK(in_order);
     CHECK(std::count(a.begin(), a.end(), '\n') == 66);
+}
+
+TEST_CASE("sweep: a failed combination is classified by the error's kind, not its text or JSON path",
+          "[sweep]") {
+    CHECK(sweep_status_of(ErrorKind::unaffordable) == SweepStatus::cannot_balance);
+    CHECK(sweep_status_of(ErrorKind::formula) == SweepStatus::invalid);
+    CHECK(sweep_status_of(ErrorKind::input) == SweepStatus::invalid);
+    // fundsim's own faults are not rows: the sweep stops with the error.
+    CHECK_FALSE(sweep_status_of(ErrorKind::invariant).has_value());
+    CHECK_FALSE(sweep_status_of(ErrorKind::internal).has_value());
+    // The row's text: JSON path, school and detail; the file and line are left out.
+    const Error e(Where{.file = "f.json", .line = 3, .json_path = "/budget/solve_for", .urn = 100001},
+                  "too much", ErrorKind::unaffordable);
+    CHECK(sweep_row_error(e) == "at /budget/solve_for: school 100001: too much");
+
+    // Through a sweep: two extra factors on the five schools. With one of them at 6,000,000 per pupil,
+    // scaling at a cap of 0 takes every gain back and the block balances; with both, school 4 (900
+    // pupils) gets 2 x 5,400,000,000 and a budget share of 10,805,790,000 with its base and premises, over
+    // the £10,000,000,000 one school can receive.
+    // That error names /budget (the budget share's line) but is a bad amount, of kind formula: an invalid
+    // row, where the old test of the path's prefix made it one that cannot balance.
+    Census census = census_from_csv_text(test::kFiveSchools, "five.csv");
+    const Formula f =
+        test::formula_from(R"({"name":"five","factors":{"base":{"kind":"actual","column":"base"},
+      "premises":{"kind":"actual","column":"premises"},
+      "extra1":{"kind":"per_pupil","rate":{"primary":0,"ks3":0,"ks4":0}},
+      "extra2":{"kind":"per_pupil","rate":{"primary":0,"ks3":0,"ks4":0}}},
+      "mfg":{"percent":0.0,"excludes":["premises"]},"capping":{"cap":0,"scaling":0},
+      "budget":{"schools_block":13052500,"solve_for":"scaling"}})");
+    const Sweep sw = run_sweep(census, f,
+                               {parse_sweep_axis("/factors/extra1/rate/primary=0:6000000:6000000"),
+                                parse_sweep_axis("/factors/extra2/rate/primary=0:6000000:6000000")});
+    REQUIRE(sw.rows.size() == 4);
+    CHECK(sw.rows[0].status == SweepStatus::ok);
+    CHECK(sw.rows[1].status == SweepStatus::ok);
+    CHECK(sw.rows[3].status == SweepStatus::invalid);
+    CHECK_THAT(
+        sw.rows[3].error,
+        Catch::StartsWith("at /budget: school 4: the budget share comes to 1.08058e+10 pounds, beyond"));
 }
