@@ -2,9 +2,6 @@
 // every rule at its edges, every error and its message, the set-aside file, privacy, and synth extracts.
 #include "engine/ingest/ingest.hpp"
 
-#include "engine/ingest/ingest_summary.hpp"
-#include "engine/ingest/upn.hpp"
-
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
@@ -14,51 +11,19 @@
 #include <set>
 #include <sstream>
 
-#include "engine/io/csv_reader.hpp"
 #include "engine/core/error.hpp"
-#include "tests/support.hpp"
+#include "engine/ingest/ingest_summary.hpp"
+#include "engine/ingest/upn.hpp"
+#include "engine/io/csv_reader.hpp"
 #include "engine/synth/synth_pupils.hpp"
+#include "tests/support.hpp"
+#include "tests/unit/ingest/ingest_fixture.hpp"
 
 using namespace fundsim;
+using namespace fundsim::test::ingest_fixture;
 namespace fs = std::filesystem;
 
 namespace {
-
-// A folder of its own for each set of files ("fundsim-ingest-test-N-PID"), removed at the end.
-std::string next_dir_name() {
-    static int n = 0;
-    return "ingest-test-" + std::to_string(++n);
-}
-
-IdaciBands bands_821() {
-    return parse_idaci_bands(Json::parse(R"({"source":"test: docs/funding-model.md §2 and docs/interfaces.md §4 cut-offs",
-        "a":821,"b":2463,"c":4105,"d":5747,"e":9032,"f":12316})"),
-                             "bands.json");
-}
-
-const char* kSchools =
-    "urn,name,phase,status,area,sparsity_distance\n"
-    "100001,Alpha Primary,primary,maintained,North,1.5\n"
-    "100002,\"Beta High, Upper\",secondary,academy,South,3\n"
-    "100003,Gamma Nursery Annexe,primary,maintained,North,0.5\n";
-
-// Ranks at every band edge of the cut-offs above.
-const char* kLookup =
-    "lsoa,idaci_rank\n"
-    "E01000001,1\n"
-    "E01000821,821\n"
-    "E01000822,822\n"
-    "E01002463,2463\n"
-    "E01002464,2464\n"
-    "E01004105,4105\n"
-    "E01004106,4106\n"
-    "E01005748,5748\n"
-    "E01009032,9032\n"
-    "E01012316,12316\n"
-    "E01012317,12317\n";
-
-const char* kHeader =
-    "upn,urn,nc_year,enrolment,fsm,fsm6,eal3,lpa,pp_ever6,pp_plac,pp_service,lsoa,entry_date\n";
 
 // Census date 2024-10-03: mobile = 2021-10-03 < entry <= 2024-10-03, month not 8 or 9, not R in January.
 const std::string kRules =
@@ -113,41 +78,6 @@ const std::string kRules =
     "C000000000001,100003,N2,C,0,0,0,0,0,0,0,E01000001,2024-09-05\n"  // the annexe has only nursery pupils
     /*26 */ "C000000000002,999999,N1,C,0,0,0,0,0,0,0,E01000001,2024-09-05\n";  // nursery at a school not in
                                                                                // the file
-
-struct Files {
-    test::TempDir dir{next_dir_name()};
-    IngestOptions opt;
-    Files(const std::string& pupils, const std::string& schools = kSchools,
-          const std::string& lookup = kLookup) {
-        opt.pupils = dir.write("pupils.csv", pupils);
-        opt.schools = dir.write("schools.csv", schools);
-        opt.idaci = dir.write("lsoa.csv", lookup);
-        opt.bands = bands_821();
-        opt.census_date = 20241003;
-        opt.temp_dir = dir.path.string();
-    }
-};
-
-double cell(const Census& c, std::int64_t urn, const std::string& column) {
-    const long i = c.index_of(urn);
-    REQUIRE(i >= 0);
-    const auto& cols = c.columns;
-    const auto at = std::find(cols.begin(), cols.end(), column);
-    REQUIRE(at != cols.end());
-    return std::stod(
-        std::string(c.cells[static_cast<std::size_t>(at - cols.begin())][static_cast<std::size_t>(i)]));
-}
-
-// The message of the InputError that `f` throws ("" if none).
-template <class F>
-std::string error_of(F f) {
-    try {
-        f();
-    } catch (const InputError& e) {
-        return e.what();
-    }
-    return "";
-}
 
 // Every UPN-shaped value of a pupil file (its first column).
 std::vector<std::string> upns_of(const std::string& pupils) {
@@ -306,33 +236,6 @@ TEST_CASE("ingest: optional columns", "[ingest]") {
     }
 }
 
-TEST_CASE("ingest: LSOA codes of any shape, packed or not", "[ingest]") {
-    // E01000001 and W01001234 have the usual shape (packed into 32 bits); "area 7" and the lower-case
-    // e01000001 do not (kept apart): each is its own code.
-    const std::string lookup = "lsoa,idaci_rank\nE01000001,1\nW01001234,900\narea 7,5000\ne01000001,12317\n";
-    const std::string head = std::string(kHeader);
-    Files f(head +
-                "A000000000001,100001,R,C,0,0,0,0,0,0,0,E01000001,2024-09-04\n"   // a (rank 1)
-                "A000000000002,100001,R,C,0,0,0,0,0,0,0,W01001234,2024-09-04\n"   // b (900)
-                "A000000000003,100001,R,C,0,0,0,0,0,0,0,area 7,2024-09-04\n"      // d (5,000)
-                "A000000000004,100001,R,C,0,0,0,0,0,0,0,e01000001,2024-09-04\n",  // above f (12,317)
-            kSchools, lookup);
-    const IngestResult r = ingest_pupil_census(f.opt);
-    const Census c = census_from_csv_text(r.census_csv, "out.csv");
-    CHECK(cell(c, 100001, "idaci_a_primary") == 1);
-    CHECK(cell(c, 100001, "idaci_b_primary") == 1);
-    CHECK(cell(c, 100001, "idaci_d_primary") == 1);
-    CHECK(r.summary.above_band_f == 1);
-    Files g(head + "A000000000001,100001,R,C,0,0,0,0,0,0,0,area 8,2024-09-04\n", kSchools, lookup);
-    CHECK(error_of([&] {
-              ingest_pupil_census(g.opt);
-          }).find("pupils.csv:2: column lsoa: \"area 8\" is not in the LSOA lookup") != std::string::npos);
-    Files h(head + "A000000000001,100001,R,C,0,0,0,0,0,0,0,E01000002,2024-09-04\n", kSchools, lookup);
-    CHECK(error_of([&] {
-              ingest_pupil_census(h.opt);
-          }).find("column lsoa: \"E01000002\" is not in the LSOA lookup") != std::string::npos);
-}
-
 namespace {
 // One bad row after a good one; returns the message of the error.
 std::string error_for(const std::string& bad_row, const std::string& schools = kSchools) {
@@ -459,29 +362,8 @@ TEST_CASE("ingest: UTF-8 text is required, and the refusal does not quote the fi
     }
 }
 
-TEST_CASE("ingest: bad school, lookup and bands files", "[ingest]") {
-    const std::string good_row =
-        std::string(kHeader) + "A000000000001,100001,R,C,0,0,0,0,0,0,0,E01000001,2024-09-04\n";
-    SECTION("a count column in the school file would have two sources") {
-        Files f(good_row, "urn,phase,status,fsm_primary\n100001,primary,maintained,3\n");
-        CHECK(error_of([&] {
-                  ingest_pupil_census(f.opt);
-              }).find("schools.csv:1: column fsm_primary: is counted from the pupil file by ingest") !=
-              std::string::npos);
-    }
-    SECTION("a bad phase names the school file's line") {
-        Files f(good_row, "urn,phase,status\n100001,primry,maintained\n");
-        CHECK(error_of([&] {
-                  ingest_pupil_census(f.opt);
-              }).find("schools.csv:2: column phase: \"primry\" is not a phase") != std::string::npos);
-    }
-    SECTION("a duplicate URN in the school file") {
-        Files f(good_row, "urn,phase,status\n100001,primary,maintained\n100001,primary,academy\n");
-        CHECK(error_of([&] {
-                  ingest_pupil_census(f.opt);
-              }).find("schools.csv:3: column urn: \"100001\" is a duplicate: the same URN is on line 2") !=
-              std::string::npos);
-    }
+TEST_CASE("ingest: the school-level census it builds is checked, and refused against the school file's line",
+          "[ingest]") {
     SECTION("pupils in year groups the school does not have: reported against the school file") {
         Files f(std::string(kHeader) + "A000000000001,100001,7,C,0,0,0,0,0,0,0,E01000001,2024-09-04\n",
                 "urn,phase,status\n100005,secondary,academy\n100001,primary,maintained\n");
@@ -507,111 +389,11 @@ TEST_CASE("ingest: bad school, lookup and bands files", "[ingest]") {
                         "no such "
                         "year groups") != std::string::npos);
     }
-    SECTION("a duplicate LSOA and a bad rank in the lookup") {
-        Files f(good_row, kSchools, "lsoa,idaci_rank\nE01000001,1\nE01000001,5\n");
-        CHECK(error_of([&] {
-                  ingest_pupil_census(f.opt);
-              }).find("lsoa.csv:3: column lsoa: \"E01000001\" is a duplicate: the same LSOA is on line 2") !=
-              std::string::npos);
-        Files g(good_row, kSchools, "lsoa,idaci_rank\nE01000001,0\n");
-        CHECK(error_of([&] {
-                  ingest_pupil_census(g.opt);
-              }).find("lsoa.csv:2: column idaci_rank: \"0\" is not a rank") != std::string::npos);
-    }
-    SECTION("a short or long (ragged) row in the lookup or the school file names the file and its line") {
-        // Each file is refused as the pupil file is, before a cell of the bad row is read: the row of the
-        // lookup with no rank (line 3), and a school row cut short after its phase (line 3).
-        Files lookup_short(good_row, kSchools, "lsoa,idaci_rank\nE01000001,1\nE01000821\nE01000822,822\n");
-        CHECK(error_of([&] { ingest_pupil_census(lookup_short.opt); }) ==
-              lookup_short.opt.idaci + ":3: has 1 fields but the header has 2 (a ragged row)");
-        Files lookup_long(good_row, kSchools, "lsoa,idaci_rank\nE01000001,1,x\n");
-        CHECK(error_of([&] { ingest_pupil_census(lookup_long.opt); }) ==
-              lookup_long.opt.idaci + ":2: has 3 fields but the header has 2 (a ragged row)");
-        Files schools_short(good_row, "urn,phase,status,name\n100001,primary,maintained,Alpha\n100002,secondary\n");
-        CHECK(error_of([&] { ingest_pupil_census(schools_short.opt); }) ==
-              schools_short.opt.schools + ":3: has 2 fields but the header has 4 (a ragged row)");
-        Files schools_long(good_row, "urn,phase,status\n100001,primary,maintained,Alpha\n");
-        CHECK(error_of([&] { ingest_pupil_census(schools_long.opt); }) ==
-              schools_long.opt.schools + ":2: has 4 fields but the header has 3 (a ragged row)");
-    }
-    SECTION("a lookup or school file that is empty, or has a header and no rows") {
-        Files lookup_empty(good_row, kSchools, "");
-        CHECK(error_of([&] { ingest_pupil_census(lookup_empty.opt); }) ==
-              lookup_empty.opt.idaci + ":1: is empty: expected a header lsoa,idaci_rank and one row per LSOA");
-        Files lookup_header(good_row, kSchools, "lsoa,idaci_rank\n");
-        CHECK(error_of([&] { ingest_pupil_census(lookup_header.opt); }) ==
-              lookup_header.opt.idaci + ":2: has a header (line 1) but no LSOAs: expected one row per LSOA after it");
-        Files schools_empty(good_row, "");
-        CHECK(error_of([&] { ingest_pupil_census(schools_empty.opt); }) ==
-              schools_empty.opt.schools + ":1: is empty: expected a header row and one row per school");
-        Files schools_header(good_row, "\n\nurn,phase,status\n\n");
-        CHECK(error_of([&] { ingest_pupil_census(schools_header.opt); }) ==
-              schools_header.opt.schools +
-                  ":4: has a header (line 3) but no schools: expected one row per school after it");
-    }
     SECTION("no pupil counts at all") {
         Files f(std::string(kHeader) + "A000000000001,100001,12,C,0,0,0,0,0,0,0,E01000001,2024-09-04\n");
         CHECK(error_of([&] { ingest_pupil_census(f.opt); }).find("pupils.csv: has no pupil who counts") !=
               std::string::npos);
     }
-    SECTION("bands: source required, cut-offs rising, no unknown keys") {
-        auto bands_error = [](const char* json) {
-            return error_of([&] { parse_idaci_bands(Json::parse(json), "b.json"); });
-        };
-        CHECK(
-            bands_error(R"({"a":1,"b":2,"c":3,"d":4,"e":5,"f":6})").find("b.json: at /source: is missing") !=
-            std::string::npos);
-        CHECK(bands_error(R"({"source":"x","a":821,"b":821,"c":3,"d":4,"e":5,"f":6})")
-                  .find("at /b: is not above band a's cut-off (821)") != std::string::npos);
-        CHECK(bands_error(R"({"source":"x","a":821,"b":2463,"c":4105,"d":5747,"e":9032})")
-                  .find("at /f: is missing") != std::string::npos);
-        CHECK(bands_error(R"({"source":"x","g":1,"a":1,"b":2,"c":3,"d":4,"e":5,"f":6})")
-                  .find("at /g: is not a known key") != std::string::npos);
-        CHECK(bands_error(R"({"source":"x","a":8.5,"b":2463,"c":4105,"d":5747,"e":9032,"f":12316})")
-                  .find("at /a: is not a whole number") != std::string::npos);
-        // `provisional` marks each band's cut-off: an object from band to a non-blank mark and note.
-        const std::string cut = R"("a":821,"b":2463,"c":4105,"d":5747,"e":9032,"f":12316)";
-        auto with = [&](const std::string& extra) { return "{\"source\":\"x\"," + cut + "," + extra + "}"; };
-        CHECK(bands_error(with(R"("provisional":{"a":"✅ confirmed","f":"◐ from the 37.5% share"})").c_str()).empty());
-        CHECK(bands_error(with(R"("provisional":["b"])").c_str()) ==
-              "b.json: at /provisional: is not an object: expected each band's mark and note, e.g. {\"b\": "
-              "\"◐ reconstructed\"}");
-        CHECK(bands_error(with(R"("provisional":{"g":"◐"})").c_str()) ==
-              "b.json: at /provisional/g: is not a band: expected a, b, c, d, e or f");
-        CHECK(bands_error(with(R"("provisional":{"b":""})").c_str()) ==
-              "b.json: at /provisional/b: is not a mark and note: expected text such as \"◐ reconstructed\"");
-        CHECK(bands_error(with(R"("provisional":{"b":2463})").c_str()) ==
-              "b.json: at /provisional/b: is not a mark and note: expected text such as \"◐ reconstructed\"");
-        CHECK(bands_error(with(R"("note":["x"])").c_str()) == "b.json: at /note: is not text (a JSON string)");
-    }
-}
-
-TEST_CASE("ingest: the shipped IDACI bands file", "[ingest]") {
-    const IdaciBands b = load_idaci_bands(test::source_dir() + "/data/lookups/idaci-bands-2025-26.json");
-    // Reference §2.4: A 1-821, B to 2,463, C to 4,105, D to 5,747, E to 9,032, F to 12,316.
-    CHECK(b.band_of(1) == 0);
-    CHECK(b.band_of(821) == 0);
-    CHECK(b.band_of(822) == 1);
-    CHECK(b.band_of(12316) == 5);
-    CHECK(b.band_of(12317) == IdaciBands::kNone);
-    CHECK(b.source.find("§2.4") != std::string::npos);
-}
-
-TEST_CASE("ingest: dates", "[ingest]") {
-    std::int32_t d = 0;
-    CHECK(parse_iso_date("2024-02-29", d));
-    CHECK(d == 20240229);
-    CHECK(!parse_iso_date("2023-02-29", d));
-    CHECK(!parse_iso_date("2024-13-01", d));
-    CHECK(!parse_iso_date("2024-04-31", d));
-    CHECK(!parse_iso_date("2024-4-3", d));
-    CHECK(!parse_iso_date("1899-12-31", d));
-    CHECK(parse_iso_date(" 2000-02-29 ", d));  // 2000 is a leap year (divisible by 400)
-    CHECK(!parse_iso_date("1900-02-29", d));   // 1900 is not
-    CHECK(looks_like_upn("A123456789012"));
-    CHECK(looks_like_upn("A12345678901B"));
-    CHECK(!looks_like_upn("E01000001"));
-    CHECK(!looks_like_upn("100001"));
 }
 
 namespace {

@@ -1,5 +1,6 @@
-// The CSV reader's read block (engine/io/csv_reader.hpp): a small file is read in one block of its own size,
-// a large one or a pipe in 1 MB blocks, and records that straddle a block boundary come out whole.
+// The CSV readers (engine/io/csv_reader.hpp, csv_cell_reader.hpp): a small file is read in one block of its
+// own size, a large one or a pipe in 1 MB blocks; records that straddle a block boundary come out whole;
+// a table file's ragged rows, emptiness and missing rows are refused with file and line.
 #include "engine/io/csv_reader.hpp"
 
 #include <unistd.h>

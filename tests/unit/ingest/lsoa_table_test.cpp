@@ -1,0 +1,71 @@
+// The LSOA lookup (engine/ingest/lsoa_table): codes of every shape, packed or not, and each refusal of
+// the lookup file through ingest, naming the file, the line, the column and the value.
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "engine/ingest/ingest.hpp"
+#include "tests/unit/ingest/ingest_fixture.hpp"
+
+using namespace fundsim;
+using namespace fundsim::test::ingest_fixture;
+
+namespace {
+const std::string kGoodRow =
+    std::string(kHeader) + "A000000000001,100001,R,C,0,0,0,0,0,0,0,E01000001,2024-09-04\n";
+}  // namespace
+
+TEST_CASE("ingest: LSOA codes of any shape, packed or not", "[ingest]") {
+    // E01000001 and W01001234 have the usual shape (packed into 32 bits); "area 7" and the lower-case
+    // e01000001 do not (kept apart): each is its own code.
+    const std::string lookup = "lsoa,idaci_rank\nE01000001,1\nW01001234,900\narea 7,5000\ne01000001,12317\n";
+    const std::string head = std::string(kHeader);
+    Files f(head +
+                "A000000000001,100001,R,C,0,0,0,0,0,0,0,E01000001,2024-09-04\n"   // a (rank 1)
+                "A000000000002,100001,R,C,0,0,0,0,0,0,0,W01001234,2024-09-04\n"   // b (900)
+                "A000000000003,100001,R,C,0,0,0,0,0,0,0,area 7,2024-09-04\n"      // d (5,000)
+                "A000000000004,100001,R,C,0,0,0,0,0,0,0,e01000001,2024-09-04\n",  // above f (12,317)
+            kSchools, lookup);
+    const IngestResult r = ingest_pupil_census(f.opt);
+    const Census c = census_from_csv_text(r.census_csv, "out.csv");
+    CHECK(cell(c, 100001, "idaci_a_primary") == 1);
+    CHECK(cell(c, 100001, "idaci_b_primary") == 1);
+    CHECK(cell(c, 100001, "idaci_d_primary") == 1);
+    CHECK(r.summary.above_band_f == 1);
+    Files g(head + "A000000000001,100001,R,C,0,0,0,0,0,0,0,area 8,2024-09-04\n", kSchools, lookup);
+    CHECK(error_of([&] {
+              ingest_pupil_census(g.opt);
+          }).find("pupils.csv:2: column lsoa: \"area 8\" is not in the LSOA lookup") != std::string::npos);
+    Files h(head + "A000000000001,100001,R,C,0,0,0,0,0,0,0,E01000002,2024-09-04\n", kSchools, lookup);
+    CHECK(error_of([&] {
+              ingest_pupil_census(h.opt);
+          }).find("column lsoa: \"E01000002\" is not in the LSOA lookup") != std::string::npos);
+}
+
+TEST_CASE("LSOA lookup: bad rows and bad files are refused naming the lookup and the line", "[ingest]") {
+    SECTION("a duplicate LSOA and a bad rank in the lookup") {
+        Files f(kGoodRow, kSchools, "lsoa,idaci_rank\nE01000001,1\nE01000001,5\n");
+        CHECK(error_of([&] {
+                  ingest_pupil_census(f.opt);
+              }).find("lsoa.csv:3: column lsoa: \"E01000001\" is a duplicate: the same LSOA is on line 2") !=
+              std::string::npos);
+        Files g(kGoodRow, kSchools, "lsoa,idaci_rank\nE01000001,0\n");
+        CHECK(error_of([&] {
+                  ingest_pupil_census(g.opt);
+              }).find("lsoa.csv:2: column idaci_rank: \"0\" is not a rank") != std::string::npos);
+    }
+    SECTION("a short or long (ragged) row: an LSOA with no rank, a row with a cell too many") {
+        Files lookup_long(kGoodRow, kSchools, "lsoa,idaci_rank\nE01000001,1,x\n");
+        CHECK(error_of([&] { ingest_pupil_census(lookup_long.opt); }) ==
+              lookup_long.opt.idaci + ":2: has 3 fields but the header has 2 (a ragged row)");
+    }
+    SECTION("an empty file, and a header with no LSOAs") {
+        Files lookup_empty(kGoodRow, kSchools, "");
+        CHECK(error_of([&] { ingest_pupil_census(lookup_empty.opt); }) ==
+              lookup_empty.opt.idaci +
+                  ":1: is empty: expected a header lsoa,idaci_rank and one row per LSOA");
+        Files lookup_header(kGoodRow, kSchools, "lsoa,idaci_rank\n");
+        CHECK(error_of([&] { ingest_pupil_census(lookup_header.opt); }) ==
+              lookup_header.opt.idaci +
+                  ":2: has a header (line 1) but no LSOAs: expected one row per LSOA after it");
+    }
+}
