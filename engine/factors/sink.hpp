@@ -32,8 +32,8 @@ struct Shape {
     std::optional<double> given = {};
 };
 
-// Every school at once. A rule reads census columns whole through it (operator(), column), and each piece
-// is one array operation on the sum; labels, keys and shapes are not even looked at.
+// Every school at once. A rule reads census columns whole through it (operator(), column), and its pieces
+// are added to the sum as array operations, a few in one pass; labels, keys and shapes are not looked at.
 class ColumnSink {
   public:
     static constexpr bool one_school = false;
@@ -46,8 +46,11 @@ class ColumnSink {
     const bool reception_uplift;
     const Eigen::ArrayXd& mask;  // the factor's phase/status filter (1 where it applies)
 
-    const Eigen::ArrayXd& operator()(const Eigen::ArrayXd& column) const { return column; }
-    const Eigen::ArrayXd& column(const std::string& name) const { return census.cached(name); }
+    // A census column (or one of `earlier`) as read through the sink: an array that outlives the
+    // evaluation, so that a piece counting it may wait (term). Not for an array the rule computed.
+    using Column = Eigen::Map<const Eigen::ArrayXd, Eigen::AlignedMax>;
+    Column operator()(const Eigen::ArrayXd& column) const { return Column(column.data(), column.size()); }
+    Column column(const std::string& name) const { return (*this)(census.cached(name)); }
     Eigen::ArrayXd zero() const { return Eigen::ArrayXd::Zero(static_cast<Eigen::Index>(census.size)); }
     // london_fringe: the amounts of the formula's factors.
     const std::vector<Eigen::ArrayXd>& earlier() const { return earlier_; }
@@ -56,21 +59,29 @@ class ColumnSink {
         return x.max(0.0);
     }
 
-    // A piece worth rate × count.
+    // A piece worth rate × count. Pieces that count a census column as it is wait to be added up to four
+    // at a time in one pass; any other piece adds those waiting first, so the order of the sums is kept.
     template <class Label, class X>
     void term(const Label&, double rate, const Key&, const X& count, std::string_view = {}) {
-        add(rate * count);
+        if constexpr (std::is_same_v<X, Column>) {
+            if (waiting_ == kWait) flush();
+            rate_[waiting_] = rate;
+            count_[waiting_++] = count.data();
+        } else {
+            add(rate * count);
+        }
     }
     // A piece whose amount is not rate × count (weights, a share of a pot, an uplift on other factors).
     template <class Label, class X, class A>
     void piece(const Label&, double, const Key&, const X&, const A& amount, const Shape& = {}) {
         add(amount);
     }
-    // The first piece is assigned and the next ones added in order, one pass each: the same sums in the
-    // same order as the one-school form. A kind whose column form is a fast path of its own (proven equal
-    // to its one-school form by test) adds its amounts whole.
+    // Amounts for every school, added after the pieces before them: the first is assigned, the next ones
+    // added in order, the same sums in the same order as the one-school form. A kind whose column form is
+    // a fast path of its own (proven equal to its one-school form by test) adds its amounts whole.
     template <class A>
     void add(A&& amounts) {
+        flush();
         if (started_) {
             sum_ += amounts;
         } else {
@@ -81,14 +92,61 @@ class ColumnSink {
 
     // The sum of the pieces (zero for every school when there were none).
     Eigen::ArrayXd& out() {
+        flush();
         if (!started_) add(zero());
         return sum_;
     }
 
   private:
+    // The waiting pieces in one pass: ((sum + a) + b) + c, as the one-school form adds them.
+    void flush() {
+        const std::size_t n = waiting_;
+        waiting_ = 0;
+        if (n == 0) return;
+        const double* r = rate_;
+        const Eigen::Index size = static_cast<Eigen::Index>(census.size);
+        const Column x[kWait] = {Column(count_[0], n > 0 ? size : 0), Column(count_[1], n > 1 ? size : 0),
+                                 Column(count_[2], n > 2 ? size : 0), Column(count_[3], n > 3 ? size : 0)};
+        if (!started_) {
+            started_ = true;
+            switch (n) {
+                case 1:
+                    sum_ = r[0] * x[0];
+                    return;
+                case 2:
+                    sum_ = r[0] * x[0] + r[1] * x[1];
+                    return;
+                case 3:
+                    sum_ = r[0] * x[0] + r[1] * x[1] + r[2] * x[2];
+                    return;
+                default:
+                    sum_ = r[0] * x[0] + r[1] * x[1] + r[2] * x[2] + r[3] * x[3];
+                    return;
+            }
+        }
+        switch (n) {
+            case 1:
+                sum_ = sum_ + r[0] * x[0];
+                return;
+            case 2:
+                sum_ = sum_ + r[0] * x[0] + r[1] * x[1];
+                return;
+            case 3:
+                sum_ = sum_ + r[0] * x[0] + r[1] * x[1] + r[2] * x[2];
+                return;
+            default:
+                sum_ = sum_ + r[0] * x[0] + r[1] * x[1] + r[2] * x[2] + r[3] * x[3];
+                return;
+        }
+    }
+
+    static constexpr std::size_t kWait = 4;
     const std::vector<Eigen::ArrayXd>& earlier_;
     Eigen::ArrayXd sum_;
     bool started_ = false;
+    double rate_[kWait] = {};
+    const double* count_[kWait] = {};
+    std::size_t waiting_ = 0;
 };
 
 // One school: each piece kept with its words, its count and the formula path of its rate; notes on how
