@@ -8,35 +8,18 @@
 
 namespace fundsim::app {
 
-namespace {
-
-// The file load_scenario opens for a scenario's "base": relative to the scenario file's folder unless
-// absolute (as engine/formula/formula.cpp's load_scenario resolves it, which has already checked that
-// "base" is a string).
-std::string base_path_of(const std::string& scenario_path, const Json& doc) {
-    const std::string base = doc.at("base").get<std::string>();
-    if (!base.empty() && base[0] == '/') return base;
-    const auto slash = scenario_path.find_last_of('/');
-    return (slash == std::string::npos ? std::string() : scenario_path.substr(0, slash + 1)) + base;
-}
-
-}  // namespace
-
-bool is_scenario_document(const Json& doc) {
-    return doc.is_object() && (doc.contains("base") || doc.contains("changes"));
-}
-
 FormulaSource load_formula_source(const std::string& path) {
-    const Json doc = read_json_file(path);
+    const Json doc = read_json_file(path, ErrorKind::formula);
     FormulaSource s;
     s.path = path;
-    if (!is_scenario_document(doc)) {
+    if (!is_scenario(doc)) {
         s.formula = parse_formula(doc, path);
         return s;
     }
     s.is_scenario = true;
-    s.formula = load_scenario(path).formula;  // validates the scenario whole, and reads its base
-    s.base_path = base_path_of(path, doc);
+    Scenario sc = load_scenario(path);  // validates the scenario whole, and reads its base
+    s.formula = std::move(sc.formula);
+    s.base_path = sc.base_file;
     return s;
 }
 
@@ -50,15 +33,11 @@ FormulaSource formula_from_options(const po::variables_map& vm) {
                      ", --scenario must name a scenario (the changes to apply to that formula)",
                  ErrorKind::formula);
         // The command line's formula replaces the scenario's own base.
-        Json base = read_json_file(f);
-        if (is_scenario_document(base))
+        if (is_scenario(read_json_file(f, ErrorKind::formula)))
             fail(f + ": is a scenario, not a formula: with --scenario " + sp +
                      ", --formula must name the formula that scenario's changes apply to",
                  ErrorKind::formula);
-        Json sdoc = read_json_file(sp);
-        base.merge_patch(sdoc["changes"]);
-        if (!sdoc["changes"].contains("name")) base["name"] = s.formula.name;
-        s.formula = parse_formula(base, sp + " (patched " + f + ")");
+        s.formula = load_scenario(sp, f).formula;
         s.own_base_path = s.base_path;
         s.base_path = f;
         s.base_from_formula_option = true;

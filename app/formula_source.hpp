@@ -20,10 +20,6 @@ struct FormulaSource {
     std::string own_base_path;
 };
 
-// A JSON document is a scenario if it is an object with "base" or "changes" (a formula has neither:
-// parse_formula refuses both keys), and a formula otherwise.
-bool is_scenario_document(const Json& doc);
-
 // Reads a formula file, or a scenario file applied to its base; which it was is in the result.
 FormulaSource load_formula_source(const std::string& path);
 

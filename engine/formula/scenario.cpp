@@ -30,7 +30,7 @@ Where formula_where(const Formula& f, const std::string& json_path) {
 }
 
 bool is_scenario(const Json& doc) {
-    return doc.is_object() && doc.contains("base") && doc.contains("changes");
+    return doc.is_object() && (doc.contains("base") || doc.contains("changes"));
 }
 
 Scenario load_scenario(const std::string& path, const std::string& base_override) {
@@ -47,6 +47,7 @@ Scenario load_scenario(const std::string& path, const std::string& base_override
     o.done();
     const std::string base = base_override.empty() ? named_base : base_override;
     Json base_doc;
+    s.base_file = base;
     if (!base_override.empty()) {
         // A path as given: its own errors name it.
         base_doc = read_json_file(base_override, ErrorKind::formula);
@@ -61,6 +62,7 @@ Scenario load_scenario(const std::string& path, const std::string& base_override
         if (slash != std::string::npos) dir = path.substr(0, slash + 1);
         const std::string base_path = (!base.empty() && base[0] == '/') ? base : dir + base;
         if (base_path == path) fail_json(path, "/base", "refers to the scenario itself");
+        s.base_file = base_path;
         // The base's own error (its file, line and column) under the scenario's context.
         base_doc = with_context(path + ": at /base: while reading the base formula \"" + base + "\"",
                                 [&] { return read_json_file(base_path, ErrorKind::formula); });

@@ -11,6 +11,7 @@ namespace fundsim {
 
 struct Scenario {
     std::string file, name;
+    std::string base_file;  // the formula file the changes were applied to, as opened (or the override)
     Formula formula;
 };
 
@@ -26,7 +27,9 @@ Scenario load_scenario(const std::string& path, const std::string& base_override
 // Errors found after loading (balancing, amounts out of scale) use it to name what the user wrote.
 Where formula_where(const Formula& f, const std::string& json_path);
 
-// True for a document that is a scenario (a JSON object with "base" and "changes").
+// True for a document that is a scenario: a JSON object with "base" or "changes" (a formula has neither,
+// and parse_formula refuses both keys), so that a scenario missing one of them is read as a scenario and
+// told what it lacks.
 bool is_scenario(const Json& doc);
 
 // Reads a formula file, or a scenario file patched onto its base.

@@ -41,6 +41,7 @@ TEST_CASE("scenario: the changes patch the base; the scenario's name unless the 
     CHECK(sc.formula.factors.at(0).rate_primary == 3000.0);
     CHECK(sc.formula.factors.at(0).rate_ks3 == 4100.0);
     CHECK(sc.formula.file == s + " (patched base.json)");
+    CHECK(sc.base_file == d / "base.json");  // opened relative to the scenario's folder
     const std::string renamed = d.write("r.json", R"({"name": "R", "base": "base.json",
         "changes": {"name": "Renamed"}})");
     CHECK(load_scenario(renamed).formula.name == "Renamed");
@@ -60,6 +61,7 @@ TEST_CASE("scenario: a base override is patched instead, and the scenario's own 
     CHECK(sc.formula.factors.at(0).rate_primary == 2000.0);
     CHECK(sc.formula.factors.at(0).rate_ks3 == 4100.0);
     CHECK(sc.formula.file == s + " (patched " + other + ")");
+    CHECK(sc.base_file == other);
     // An override that is a scenario is refused, naming the override.
     CHECK(error_of([&] { load_scenario(s, s); }) ==
           s + ": is a scenario, not a formula: a scenario patches a formula file");
@@ -127,4 +129,20 @@ TEST_CASE("scenario: a problem at a path the changes wrote is named there, in th
     Census census;
     CHECK_THAT(error_of([&] { test::run_text(census, test::kFiveSchools, f); }),
                Catch::StartsWith(tight + ": at /changes/budget/solve_for: the budget cannot be balanced"));
+}
+
+TEST_CASE("scenario: a document with base or changes is a scenario, and one lacking either is told so",
+          "[scenario]") {
+    CHECK(is_scenario(Json::parse(R"({"base": "b.json", "changes": {}})")));
+    CHECK(is_scenario(Json::parse(R"({"name": "no base", "changes": {}})")));
+    CHECK(is_scenario(Json::parse(R"({"name": "no changes", "base": "b.json"})")));
+    CHECK_FALSE(is_scenario(Json::parse(kFormula)));
+    CHECK_FALSE(is_scenario(Json::parse("[1, 2]")));
+    test::TempDir d("scenario-lacking");
+    d.write("base.json", kFormula);
+    // Read as the scenario it was meant to be, so the message names what is missing, not "unknown key".
+    const std::string no_base = d.write("nb.json", R"({"name": "NB", "changes": {}})");
+    CHECK(error_of([&] { load_formula_or_scenario(no_base); }).find("/base") != std::string::npos);
+    const std::string no_changes = d.write("nc.json", R"({"name": "NC", "base": "base.json"})");
+    CHECK(error_of([&] { load_formula_or_scenario(no_changes); }).find("/changes") != std::string::npos);
 }
