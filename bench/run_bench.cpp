@@ -50,8 +50,8 @@ int main(int argc, char** argv) {
     // A schools block that makes scaling bind: halfway between the fully scaled and the uncapped totals.
     Formula f = nff;
     {
-        Census c = load_census(census_path);
-        prepare_census(c, f);
+        auto c = std::make_shared<Census>(load_census(census_path));
+        prepare_census(*c, f);
         f.capping = Capping{0.0, 0.0};
         double uncapped = calculate(c, f).budget_share.sum();
         f.capping = Capping{0.0, 1.0};
@@ -68,17 +68,17 @@ int main(int argc, char** argv) {
     for (int run = 0; run < runs; ++run) {
         auto t0 = Clock::now();
         auto t = Clock::now();
-        Census c = load_census(census_path);
+        auto c = std::make_shared<Census>(load_census(census_path));
         load.push_back(ms_since(t));
         t = Clock::now();
-        prepare_census(c, f);
+        prepare_census(*c, f);
         prepare.push_back(ms_since(t));
         // The pipeline of calculate(), stage by stage.
         t = Clock::now();
         Result r;
-        r.census = &c;
-        r.formula = f;
-        r.factor_base = evaluate_factors(f.factors, c, f.reception_uplift);
+        r.census = c;
+        r.formula = std::make_shared<const Formula>(f);
+        r.factor_base = evaluate_factors(f.factors, *c, f.reception_uplift);
         r.factor_raw = r.factor_base;
         r.factor_scaled.assign(f.factors.size(), false);
         protect(r, f.capping.cap, f.capping.scaling);

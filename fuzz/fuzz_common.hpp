@@ -101,7 +101,7 @@ inline const Census& small_census() {
 // a result that breaks an invariant, or an amount that is not a finite number, is a bug.
 inline Result checked_run(Census& census, const Formula& formula) {
     prepare_census(census, formula);
-    Result r = calculate(census, formula);
+    Result r = calculate(std::make_shared<const Census>(census), formula);
     const auto bad = check_invariants(r);
     if (!bad.empty()) {
         std::string msg = "invariants broken:";

@@ -14,7 +14,7 @@ void apply_de_delegation(Result& r) {
     Eigen::ArrayXd maintained(n);
     for (Eigen::Index i = 0; i < n; ++i)
         maintained[i] = c.status[static_cast<std::size_t>(i)] == Status::maintained ? 1.0 : 0.0;
-    std::vector<Factor> items = r.formula.de_delegation;
+    std::vector<Factor> items = r.formula->de_delegation;
     for (auto& item : items) item.status[static_cast<int>(Status::academy)] = false;
     auto dd = evaluate_factors(items, c, false);
     r.de_delegation.clear();

@@ -11,7 +11,7 @@ void apply_grants(Result& r) {
     const Eigen::Index n = static_cast<Eigen::Index>(c.size);
     r.grant_parts.clear();
     r.grants.clear();
-    for (const auto& g : r.formula.grants) {
+    for (const auto& g : r.formula->grants) {
         auto parts = evaluate_factors(g.parts, c, false);
         Eigen::ArrayXd total = Eigen::ArrayXd::Zero(n);
         for (auto& p : parts) {

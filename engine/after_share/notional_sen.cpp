@@ -9,8 +9,8 @@ void apply_notional_sen(Result& r) {
     const Eigen::Index n = static_cast<Eigen::Index>(r.census->size);
     // From the reported (rounded) factor lines.
     Eigen::ArrayXd sen = Eigen::ArrayXd::Zero(n);
-    for (const auto& [id, pct] : r.formula.notional_sen)
-        sen += pct * r.factor[static_cast<std::size_t>(r.formula.factor_index(id))];
+    for (const auto& [id, pct] : r.formula->notional_sen)
+        sen += pct * r.factor[static_cast<std::size_t>(r.formula->factor_index(id))];
     r.notional_sen = round_penny(sen);
 }
 

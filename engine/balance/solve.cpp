@@ -28,7 +28,7 @@ std::string pounds(double v) {
 
 [[noreturn]] void unaffordable(const Result& r, const std::string& lever, const std::string& limit,
                                double total, double available) {
-    throw Error(formula_where(r.formula, "/budget/solve_for"),
+    throw Error(formula_where(*r.formula, "/budget/solve_for"),
                 "the budget cannot be balanced by " + lever + ": at the lever's limit (" + limit +
                     ") the schools' total " + pounds(total) + " exceeds the available " + pounds(available) +
                     " by " + pounds(total - available),
@@ -97,26 +97,26 @@ Bracket narrow(Bracket b, double available, double stop_within, F total_at) {
 
 void set_multiplier(Result& r, double k) {
     r.multiplier = k;
-    const auto& fs = r.formula.factors;
+    const auto& fs = r.formula->factors;
     for (std::size_t i = 0; i < fs.size(); ++i)
         if (fs[i].kind != FactorKind::london_fringe)
             r.factor_raw[i] = r.factor_scaled[i] ? r.factor_base[i] * k : r.factor_base[i];
     // The London fringe follows the (scaled) factors it lists.
     for (std::size_t i = 0; i < fs.size(); ++i)
         if (fs[i].kind == FactorKind::london_fringe)
-            r.factor_raw[i] = evaluate_factor(fs[i], *r.census, r.formula.reception_uplift, r.factor_raw);
+            r.factor_raw[i] = evaluate_factor(fs[i], *r.census, r.formula->reception_uplift, r.factor_raw);
 }
 
 void balance(Result& r) {
-    if (!r.formula.budget) return;
-    const Budget& b = *r.formula.budget;
+    if (!r.formula->budget) return;
+    const Budget& b = *r.formula->budget;
     BudgetOutcome out;
     out.schools_block = b.schools_block;
     out.available = available_budget(b, &out.deductions);
     out.lever = b.solve_for;
     const double available = out.available;
     auto total = [&]() { return sum_pennies(r.budget_share); };
-    const double cap0 = r.formula.capping.cap, s0 = r.formula.capping.scaling;
+    const double cap0 = r.formula->capping.cap, s0 = r.formula->capping.scaling;
     const Census& c = *r.census;
     const Eigen::Index n = static_cast<Eigen::Index>(r.size());
 
@@ -140,7 +140,7 @@ void balance(Result& r) {
         return capping_deduction(excess(i, cap), s, r.capping_limit[i]);
     };
     // The lowest cap the cap lever tries; the scaling lever keeps the formula's cap.
-    const double cap_lo = b.solve_for == Lever::cap ? (r.formula.mfg ? r.formula.mfg->percent : 0.0) : cap0;
+    const double cap_lo = b.solve_for == Lever::cap ? (r.formula->mfg ? r.formula->mfg->percent : 0.0) : cap0;
     std::vector<Eigen::Index> moving;
     if (b.solve_for == Lever::scaling || b.solve_for == Lever::cap) {
         for (Eigen::Index i = 0; i < n && fixed_ok; ++i) {
@@ -232,7 +232,7 @@ void balance(Result& r) {
             // No value of the lever can move the total: the budget cannot be balanced this way.
             if (s0 <= 0)
                 throw Error(
-                    formula_where(r.formula, "/capping/scaling"),
+                    formula_where(*r.formula, "/capping/scaling"),
                     "is 0, so no cap can change the total: solving for the cap needs a scaling above 0",
                     ErrorKind::unaffordable);
             const double lo = cap_lo;

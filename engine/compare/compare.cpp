@@ -17,15 +17,15 @@ Attribution attribute(const Result& now, const Result* base, const Eigen::ArrayX
     const Eigen::ArrayXd zero = Eigen::ArrayXd::Zero(n);
     if (base) {
         // Factor by factor: ids of this option in its order, then any the baseline had and this option dropped.
-        for (std::size_t k = 0; k < now.formula.factors.size(); ++k) {
-            const std::string& id = now.formula.factors[k].id;
-            const int b = base->formula.factor_index(id);
+        for (std::size_t k = 0; k < now.formula->factors.size(); ++k) {
+            const std::string& id = now.formula->factors[k].id;
+            const int b = base->formula->factor_index(id);
             a.labels.push_back(id);
             a.parts.push_back(now.factor[k] - (b >= 0 ? base->factor[static_cast<std::size_t>(b)] : zero));
         }
-        for (std::size_t k = 0; k < base->formula.factors.size(); ++k) {
-            const std::string& id = base->formula.factors[k].id;
-            if (now.formula.factor_index(id) >= 0) continue;
+        for (std::size_t k = 0; k < base->formula->factors.size(); ++k) {
+            const std::string& id = base->formula->factors[k].id;
+            if (now.formula->factor_index(id) >= 0) continue;
             a.labels.push_back(id);
             a.parts.push_back(-base->factor[k]);
         }
@@ -53,15 +53,23 @@ Attribution attribute(const Result& now, const Result* base, const Eigen::ArrayX
     return a;
 }
 
-Comparison compare(Census& census, const std::optional<Formula>& baseline, const std::string& baseline_name,
+Comparison compare(Census census, const std::optional<Formula>& baseline, const std::string& baseline_name,
+                   const std::vector<std::pair<std::string, Formula>>& scenarios) {
+    if (baseline) prepare_census(census, *baseline);
+    for (const auto& scenario : scenarios) prepare_census(census, scenario.second);
+    return compare(std::make_shared<const Census>(std::move(census)), baseline, baseline_name, scenarios);
+}
+
+Comparison compare(std::shared_ptr<const Census> census_ptr, const std::optional<Formula>& baseline,
+                   const std::string& baseline_name,
                    const std::vector<std::pair<std::string, Formula>>& scenarios) {
     Comparison c;
-    c.census = &census;
+    c.census = std::move(census_ptr);
+    const Census& census = *c.census;
     c.baseline_name = baseline_name;
     const Eigen::Index n = static_cast<Eigen::Index>(census.size);
     if (baseline) {
-        prepare_census(census, *baseline);
-        c.baseline_result = calculate(census, *baseline);
+        c.baseline_result = calculate(c.census, *baseline);
         c.baseline = c.baseline_result->budget_share;
     } else {
         c.baseline_is_prior_year = true;
@@ -72,11 +80,10 @@ Comparison compare(Census& census, const std::optional<Formula>& baseline, const
         c.baseline = census.prior_year_budget;
     }
     for (const auto& [file, formula] : scenarios) {
-        prepare_census(census, formula);
         ScenarioResult s;
         s.name = formula.name;
         s.file = file;
-        s.result = calculate(census, formula);
+        s.result = calculate(c.census, formula);
         s.change = round_penny(s.result.budget_share - c.baseline);
         s.change_pct = Eigen::ArrayXd(n);
         for (Eigen::Index i = 0; i < n; ++i) {

@@ -7,7 +7,7 @@ namespace fundsim {
 
 Eigen::ArrayXd sum_of_factors(const Result& r, const std::vector<std::string>& ids) {
     Eigen::ArrayXd s = Eigen::ArrayXd::Zero(static_cast<Eigen::Index>(r.size()));
-    for (const auto& id : ids) s += r.factor_raw.at(static_cast<std::size_t>(r.formula.factor_index(id)));
+    for (const auto& id : ids) s += r.factor_raw.at(static_cast<std::size_t>(r.formula->factor_index(id)));
     return s;
 }
 

@@ -23,7 +23,7 @@ void check_amounts(const Result& r) {
             std::snprintf(b, sizeof b, "%.6g", a[i]);
             // Of kind formula: the path names the formula's line (in the scenario's changes if they wrote
             // it); its rates, or the census values they multiply, are out of scale.
-            Where at = formula_where(r.formula, path);
+            Where at = formula_where(*r.formula, path);
             at.urn = c.urn[static_cast<std::size_t>(i)];
             throw Error(at,
                         what + name + " comes to " + b +
@@ -32,7 +32,7 @@ void check_amounts(const Result& r) {
                         ErrorKind::formula);
         }
     };
-    const Formula& f = r.formula;
+    const Formula& f = *r.formula;
     for (std::size_t k = 0; k < r.factor.size(); ++k) {
         check(r.factor_raw[k], "factor ", f.factors[k].id, f.factors[k].path);  // the amount before rounding
         check(r.factor[k], "factor ", f.factors[k].id, f.factors[k].path);
@@ -54,17 +54,17 @@ void check_amounts(const Result& r) {
 std::vector<std::string> check_invariants(const Result& r) {
     std::vector<std::string> bad;
     const Census& c = *r.census;
-    const double m = r.formula.mfg ? r.formula.mfg->percent : 0.0;
+    const double m = r.formula->mfg ? r.formula->mfg->percent : 0.0;
     // The lines each protection leaves out, found by name once (not once per school).
     auto indices = [&](const std::vector<std::string>& ids) {
         std::vector<std::size_t> k;
-        for (const auto& id : ids) k.push_back(static_cast<std::size_t>(r.formula.factor_index(id)));
+        for (const auto& id : ids) k.push_back(static_cast<std::size_t>(r.formula->factor_index(id)));
         return k;
     };
     const std::vector<std::size_t> mfg_excludes =
-        r.formula.mfg ? indices(r.formula.mfg->excludes) : std::vector<std::size_t>{};
+        r.formula->mfg ? indices(r.formula->mfg->excludes) : std::vector<std::size_t>{};
     const std::vector<std::size_t> mppl_excludes =
-        r.formula.mppl ? indices(r.formula.mppl->excludes) : std::vector<std::size_t>{};
+        r.formula->mppl ? indices(r.formula->mppl->excludes) : std::vector<std::size_t>{};
     auto excluded = [&](const std::vector<std::size_t>& ks, std::size_t i) {
         double s = 0;
         for (const std::size_t k : ks) s += r.factor[k][static_cast<Eigen::Index>(i)];
@@ -96,7 +96,7 @@ std::vector<std::string> check_invariants(const Result& r) {
             report(b);
         }
         // 2. A school with a baseline ends at or above its guarantee.
-        if (r.formula.mfg && c.has_baseline[i] > 0) {
+        if (r.formula->mfg && c.has_baseline[i] > 0) {
             double pp = (bs - excluded(mfg_excludes, s)) / nor;
             if (pp < r.pp0[i] * (1 + m) - tolerance) {
                 std::snprintf(b, sizeof b, "school %lld: per-pupil funding %.4f is below its guarantee %.4f",
@@ -111,7 +111,7 @@ std::vector<std::string> check_invariants(const Result& r) {
             report(b);
         }
         // 4. MPPL holds after capping.
-        if (r.formula.mppl) {
+        if (r.formula->mppl) {
             double pp = (bs - excluded(mppl_excludes, s)) / nor;
             if (pp < r.mppl_level[i] - tolerance) {
                 std::snprintf(

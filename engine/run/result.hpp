@@ -3,6 +3,7 @@
 #pragma once
 
 #include <Eigen/Core>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,8 +33,10 @@ struct BudgetOutcome {
 };
 
 struct Result {
-    const Census* census = nullptr;
-    Formula formula;
+    // The run's inputs, owned and read-only: several results (years, scenarios, sweep rows, threads) may
+    // share one census. The formula is the one calculated; the solver's lever values are below, not in it.
+    std::shared_ptr<const Census> census;
+    std::shared_ptr<const Formula> formula;
 
     // Lever values in force (from the formula, or solved).
     double cap = 0, scaling = 0, multiplier = 1;

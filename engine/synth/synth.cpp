@@ -196,7 +196,7 @@ std::string synth_census_csv(const SynthOptions& opt) {
         f.mfg.reset();
         f.capping = Capping{};
         prepare_census(c, f);
-        Result r = calculate(c, f);
+        Result r = calculate(std::make_shared<const Census>(c), f);
         Eigen::ArrayXd excluded = Eigen::ArrayXd::Zero(static_cast<Eigen::Index>(c.size));
         if (opt.formula->mfg)
             for (const auto& id : opt.formula->mfg->excludes) excluded += r.factor[static_cast<std::size_t>(f.factor_index(id))];

@@ -8,7 +8,7 @@ namespace fundsim {
 
 std::string allocations_csv(const Result& r) {
     const Census& c = *r.census;
-    const Formula& f = r.formula;
+    const Formula& f = *r.formula;
     std::string out;
     out.reserve(c.size * 400);
     out += "urn,laestab,name,phase,status,area,nor";

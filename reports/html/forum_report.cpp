@@ -74,7 +74,7 @@ std::string options_table(const Comparison& c, const std::vector<ChangeStats>& a
     };
     const std::string dash = td_num("—");
     row("File",
-        base_formula ? file_cell(c.baseline_result->formula.file)
+        base_formula ? file_cell(c.baseline_result->formula->file)
                      : "<td class=\"n file\">census prior_year_budget</td>",
         [&](std::size_t k) { return file_cell(c.scenarios[k].file); });
     double base_total = 0;
@@ -168,7 +168,7 @@ std::string options_section(const Comparison& c, const std::vector<ChangeStats>&
     for (const auto& [first, last] : runs_of(c.scenarios.size(), kOptionsPerSideBySide))
         h += options_table(c, all, first, last);
     std::vector<std::pair<std::string, std::string>> paths;  // heading, path
-    if (c.baseline_result) paths.emplace_back(baseline_heading(c), c.baseline_result->formula.file);
+    if (c.baseline_result) paths.emplace_back(baseline_heading(c), c.baseline_result->formula->file);
     for (const auto& s : c.scenarios) paths.emplace_back(option_name(s), s.file);
     if (std::all_of(paths.begin(), paths.end(),
                     [](const auto& p) { return file_name(p.second) == p.second; }))
@@ -435,7 +435,7 @@ std::string factors_section(const Comparison& c) {
     if (has_base)
         h += "<p>Each option's values in force (after balancing) against the " +
              std::string(nff ? "national funding formula's (the baseline file " : "baseline formula's (") +
-             html_escape(c.baseline_result->formula.file) + "). Differences are highlighted.</p>";
+             html_escape(c.baseline_result->formula->file) + "). Differences are highlighted.</p>";
     else
         h += "<p>The baseline is last year's budget shares, which have no rates: the options' values in "
              "force are shown side by side, "
@@ -519,12 +519,12 @@ std::string report_html(const Comparison& c) {
     if (c.baseline_is_prior_year)
         base_desc = "last year's budget shares (the census column prior_year_budget)";
     else if (c.baseline_result)
-        base_desc = html_escape(c.baseline_result->formula.name) +
-                    (baseline_is_nff(c) && c.baseline_result->formula.name.find("ational funding formula") ==
+        base_desc = html_escape(c.baseline_result->formula->name) +
+                    (baseline_is_nff(c) && c.baseline_result->formula->name.find("ational funding formula") ==
                                                std::string::npos
                          ? " (the national funding formula)"
                          : "") +
-                    " <span class=\"small\">" + html_escape(c.baseline_result->formula.file) + "</span>";
+                    " <span class=\"small\">" + html_escape(c.baseline_result->formula->file) + "</span>";
     else
         base_desc = html_escape(c.baseline_name);
 

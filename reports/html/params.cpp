@@ -11,7 +11,7 @@ namespace fundsim {
 
 std::vector<Param> params_of(const Result& r) {
     std::vector<Param> out;
-    const Formula& f = r.formula;
+    const Formula& f = *r.formula;
     auto add = [&](const std::string& key, const std::string& label, double v, ParamUnit u) {
         out.push_back({key, label, v, u});
     };

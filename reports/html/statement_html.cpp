@@ -94,11 +94,11 @@ std::string statements_index_html(const Result& r, const std::vector<std::size_t
     const bool with_change = change && change->baseline && change->option;
     // The index is a wide table: the statements' stylesheet, on a wider page in landscape.
     std::string h = html_page_head(
-        "School budget statements" + (r.formula.year.empty() ? "" : " " + html_escape(r.formula.year)),
+        "School budget statements" + (r.formula->year.empty() ? "" : " " + html_escape(r.formula->year)),
         std::string(kStatementCss) + "body { max-width: 1200px; } @page { size: A4 landscape; }");
     h += "<header><div class=\"la\">Schools block budget</div><h1>School budget statements" +
-         (r.formula.year.empty() ? "" : " " + html_escape(r.formula.year)) + "</h1><p class=\"sub\">" +
-         html_escape(r.formula.name) + " · " + std::to_string(schools.size()) + " statement" +
+         (r.formula->year.empty() ? "" : " " + html_escape(r.formula->year)) + "</h1><p class=\"sub\">" +
+         html_escape(r.formula->name) + " · " + std::to_string(schools.size()) + " statement" +
          (schools.size() == 1 ? "" : "s") +
          (with_change ? " · change against " + html_escape(change->against) : "") + "</p></header>\n";
     h += "<table "

@@ -90,7 +90,7 @@ std::string money_per_pupil(double v) { return pounds(v) + " per pupil"; }
 
 Statement build_statement(const Result& r, std::size_t s, const StatementChange* change) {
     const Census& c = *r.census;
-    const Formula& f = r.formula;
+    const Formula& f = *r.formula;
     const Index i = static_cast<Index>(s);
     const bool maintained = c.status[s] == Status::maintained;
     Statement st;

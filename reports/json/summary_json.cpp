@@ -46,7 +46,7 @@ OJson group_totals(const Result& r, Pred include) {
     j["mppl_total"] = pennies(mppl);
     j["de_delegation_total"] = pennies(dd);
     OJson g = OJson::object();
-    for (std::size_t k = 0; k < r.grants.size(); ++k) g[r.formula.grants[k].id] = pennies(grants[k]);
+    for (std::size_t k = 0; k < r.grants.size(); ++k) g[r.formula->grants[k].id] = pennies(grants[k]);
     j["grants"] = g;
     j["notional_sen_total"] = pennies(sen);
     return j;
@@ -58,8 +58,8 @@ OJson summary_json(const Result& r) {
     const Census& c = *r.census;
     OJson all = group_totals(r, [](std::size_t) { return true; });
     OJson j;
-    j["formula"] = r.formula.name;
-    j["year"] = r.formula.year;
+    j["formula"] = r.formula->name;
+    j["year"] = r.formula->year;
     j["schools"] = all["schools"];
     j["pupils"] = all["pupils"];
     j["total_budget_share"] = all["total_budget_share"];
@@ -87,7 +87,7 @@ OJson summary_json(const Result& r) {
                           "de_delegation_total", "grants", "notional_sen_total"})
         j[k] = all[k];
     OJson factors = OJson::object();
-    for (std::size_t k = 0; k < r.factor.size(); ++k) factors[r.formula.factors[k].id] = pennies(r.factor[k].sum());
+    for (std::size_t k = 0; k < r.factor.size(); ++k) factors[r.formula->factors[k].id] = pennies(r.factor[k].sum());
     j["factors"] = factors;
     OJson phase = OJson::object(), status = OJson::object(), area = OJson::object();
     for (Phase p : {Phase::primary, Phase::secondary, Phase::middle, Phase::all_through}) {

@@ -162,7 +162,7 @@ std::string formula_value(const Formula& f, double v, const std::string& path, b
 
 std::string explain_school(const Result& r, std::size_t s) {
     const Census& c = *r.census;
-    const Formula& f = r.formula;
+    const Formula& f = *r.formula;
     const Eigen::Index i = static_cast<Eigen::Index>(s);
     std::string t;
     t += "School " + std::to_string(c.urn[s]) + " " + c.name[s] + " (" + to_string(c.phase[s]) + ", " +

@@ -100,7 +100,7 @@ void agree_on_case(std::uint64_t seed, Source source, Coverage& cov, Mismatches&
     // An allocation that reaches no school: both must refuse.
     bool engine_no_school = false;
     try {
-        (void)calculate(census, draft);
+        (void)calculate(test::shared(census), draft);
     } catch (const InputError& e) {
         engine_no_school =
             std::string(e.what()).find("passes this allocation's filters") != std::string::npos;
@@ -133,7 +133,7 @@ void agree_on_case(std::uint64_t seed, Source source, Coverage& cov, Mismatches&
     std::optional<Result> engine;
     std::string engine_error;
     try {
-        engine = calculate(census, f);
+        engine = calculate(test::shared(census), f);
     } catch (const InputError& e) {
         engine_error = e.what();
     }

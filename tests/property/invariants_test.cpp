@@ -26,7 +26,7 @@ long long pence(double pounds) { return std::llround(pounds * 100.0); }
 
 // The reported line of factor `id` for school i.
 double line(const Result& r, const std::string& id, Eigen::Index i) {
-    return r.factor[static_cast<std::size_t>(r.formula.factor_index(id))][i];
+    return r.factor[static_cast<std::size_t>(r.formula->factor_index(id))][i];
 }
 
 std::string fmt(const char* f, double a, double b = 0, double c = 0) {
@@ -69,7 +69,7 @@ Findings spec_invariants(const Result& r) {
     Findings out;
     std::vector<std::string>& bad = out.bad;
     const Census& c = *r.census;
-    const Formula& f = r.formula;
+    const Formula& f = *r.formula;
     auto fail = [&](const std::string& what) {
         if (bad.size() < 20) bad.push_back(what);
     };
@@ -222,7 +222,7 @@ void check_la(const std::string& label, const std::string& csv, const Json& doc_
     Census census = census_from_csv_text(csv, label + ".csv");
     prepare_census(census, draft);
     try {
-        (void)calculate(census, draft);
+        (void)calculate(test::shared(census), draft);
     } catch (const InputError& e) {
         // The only refusal a valid formula may meet: an allocation whose filters reach no school here.
         REQUIRE(std::string(e.what()).find("passes this allocation's filters") != std::string::npos);
@@ -236,7 +236,7 @@ void check_la(const std::string& label, const std::string& csv, const Json& doc_
         doc = proptest::with_budget(doc_in, draft, census, lever, proptest::BudgetPlace::above_reach, rng,
                                     &range);
     const Formula f = parse_formula(doc, label);
-    Result r = calculate(census, f);
+    Result r = calculate(test::shared(census), f);
     REQUIRE(r.budget);
     const BudgetOutcome& b = *r.budget;
     INFO("range " << range.first << " .. " << range.second << ", available " << b.available << ", total "
@@ -393,7 +393,7 @@ TEST_CASE("§8.6: a scenario that changes nothing reproduces its base exactly", 
             doc = proptest::with_budget(doc, draft, census, lever, proptest::BudgetPlace::binds, rng);
             { std::ofstream(dir / "base.json") << doc.dump(1); }
             const Formula base = load_formula((dir / "base.json").string());
-            const Result r0 = calculate(census, base);
+            const Result r0 = calculate(test::shared(census), base);
             const std::string csv0 = allocations_csv(r0);
             const auto sum0 = summary_json(r0);
             // An empty patch (the scenario's name replaces the formula's) and a patch restating values.
@@ -409,7 +409,7 @@ TEST_CASE("§8.6: a scenario that changes nothing reproduces its base exactly", 
             for (const Json& sc : {empty, restate}) {
                 { std::ofstream(dir / "scenario.json") << sc.dump(1); }
                 const Scenario s = load_scenario((dir / "scenario.json").string());
-                const Result r1 = calculate(census, s.formula);
+                const Result r1 = calculate(test::shared(census), s.formula);
                 INFO(file << ", lever " << to_string(lever) << ", scenario " << sc["name"]);
                 CHECK(allocations_csv(r1) == csv0);
                 auto sum1 = summary_json(r1);
@@ -448,7 +448,7 @@ TEST_CASE("§5: the total is monotone in each lever", "[property][invariants]") 
             try {
                 census = census_from_csv_text(synth_census_csv(o), "mono.csv");
                 prepare_census(census, f);
-                (void)calculate(census, f);
+                (void)calculate(test::shared(census), f);
             } catch (const InputError&) {
                 continue;  // an allocation that reaches none of these schools
             }

@@ -506,7 +506,7 @@ double engine_total(const Census& census, const Formula& formula, Lever lever, d
     std::vector<std::string> scaled;
     if (f.budget && lever == Lever::factor_multiplier) scaled = f.budget->multiplier_factors;
     f.budget.reset();
-    Result r = calculate(census, f);
+    Result r = calculate(std::make_shared<const Census>(census), f);
     if (!scaled.empty()) {
         for (const auto& id : scaled) r.factor_scaled[static_cast<std::size_t>(f.factor_index(id))] = true;
         set_multiplier(r, multiplier);

@@ -253,7 +253,7 @@ TEST_CASE("a scenario that changes nothing reproduces its base: allocations.csv 
     opt.formula = &nff;
     Census census = census_from_csv_text(synth_census_csv(opt), "synth.csv");
     prepare_census(census, nff);
-    const Result r1 = calculate(census, nff), r2 = calculate(census, same.formula);
+    const Result r1 = calculate(test::shared(census), nff), r2 = calculate(test::shared(census), same.formula);
     CHECK(allocations_csv(r1) == allocations_csv(r2));
     auto j1 = summary_json(r1), j2 = summary_json(r2);
     CHECK(j1["formula"] != j2["formula"]);
