@@ -53,9 +53,9 @@ int main(int argc, char** argv) {
         auto c = std::make_shared<Census>(load_census(census_path));
         prepare_census(*c, f);
         f.capping = Capping{0.0, 0.0};
-        double uncapped = calculate(c, f).budget_share.sum();
+        double uncapped = calculate(c, f).budget_share.amount.sum();
         f.capping = Capping{0.0, 1.0};
-        double scaled = calculate(c, f).budget_share.sum();
+        double scaled = calculate(c, f).budget_share.amount.sum();
         Budget b;
         b.schools_block = std::round((uncapped + scaled) / 2);
         b.solve_for = Lever::scaling;
@@ -78,9 +78,9 @@ int main(int argc, char** argv) {
         Result r;
         r.census = c;
         r.formula = std::make_shared<const Formula>(f);
-        r.factor_base = evaluate_factors(f.factors, *c, f.reception_uplift);
-        r.factor_raw = r.factor_base;
-        r.factor_scaled.assign(f.factors.size(), false);
+        r.factors.base = evaluate_factors(f.factors, *c, f.reception_uplift);
+        r.factors.raw = r.factors.base;
+        r.factors.scaled.assign(f.factors.size(), false);
         protect(r, f.capping.cap, f.capping.scaling);
         evaluate.push_back(ms_since(t));
         t = Clock::now();

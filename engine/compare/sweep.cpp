@@ -185,7 +185,7 @@ Sweep run_sweep(std::shared_ptr<const Census> census, const Formula& base, const
                 try {
                     const Result r = calculate(census, std::make_shared<const Formula>(parse_formula(doc, base.file)));
                     require_invariants(r);
-                    row.total_budget_share = round_penny(r.budget_share.sum());
+                    row.total_budget_share = round_penny(r.budget_share.amount.sum());
                     if (r.budget) {
                         row.available = r.budget->available;
                         row.headroom = r.budget->headroom;

@@ -18,12 +18,12 @@ Result calculate(std::shared_ptr<const Census> census_ptr, std::shared_ptr<const
     r.formula = std::move(formula_ptr);
     const Census& census = *r.census;
     const Formula& formula = *r.formula;
-    r.factor_base = evaluate_factors(formula.factors, census, formula.reception_uplift);
-    r.factor_raw = r.factor_base;
-    r.factor_scaled.assign(formula.factors.size(), false);
+    r.factors.base = evaluate_factors(formula.factors, census, formula.reception_uplift);
+    r.factors.raw = r.factors.base;
+    r.factors.scaled.assign(formula.factors.size(), false);
     if (formula.budget && formula.budget->solve_for == Lever::factor_multiplier)
         for (const auto& id : formula.budget->multiplier_factors)
-            r.factor_scaled[static_cast<std::size_t>(formula.factor_index(id))] = true;
+            r.factors.scaled[static_cast<std::size_t>(formula.factor_index(id))] = true;
     protect(r, formula.capping.cap, formula.capping.scaling);
     check_amounts(r);  // at the formula's own values first, so an absurd rate is named before balancing
     if (formula.budget) {

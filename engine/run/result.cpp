@@ -23,7 +23,7 @@ FactorBreakdown Result::breakdown_of(const Factor& f, std::size_t i, double k, b
     o.formula = formula.get();
     o.reception_uplift = uplift;
     o.k = k;
-    o.earlier = &factor_raw;
+    o.earlier = &factors.raw;
     return breakdown(f, *census, i, o);
 }
 

@@ -18,7 +18,7 @@ std::vector<Param> params_of(const Result& r) {
     static const char* phase_ids[4] = {"primary", "secondary", "middle", "all_through"};
     for (std::size_t k = 0; k < f.factors.size(); ++k) {
         const Factor& x = f.factors[k];
-        const double m = r.factor_scaled.size() > k && r.factor_scaled[k] ? r.multiplier : 1.0;
+        const double m = r.factors.scaled.size() > k && r.factors.scaled[k] ? r.multiplier : 1.0;
         const std::string id = x.id, name = factor_label(x.id);
         switch (x.kind) {
             case FactorKind::per_pupil:
