@@ -10,6 +10,7 @@
 
 #include "engine/census/census.hpp"
 #include "engine/formula/formula.hpp"
+#include "engine/run/result_lines.hpp"
 
 namespace fundsim {
 
@@ -94,6 +95,10 @@ struct Result {
     bool capped(std::size_t i) const { return capping.deduction[static_cast<Eigen::Index>(i)] > 0; }
     bool on_mppl(std::size_t i) const { return mppl.topup[static_cast<Eigen::Index>(i)] > 0; }
     std::string flags(std::size_t i) const;
+    // The reported per-school lines in order (engine/run/result_lines.cpp): the factors, formula_total,
+    // the MPPL, MFG and capping lines, the budget share, then de-delegation, grants and notional SEN. The
+    // values point into this result.
+    std::vector<ReportedLine> lines() const;
     // One factor's breakdown for school i as this run computed it: `k` the solved factor multiplier for a
     // scaled factor (else 1), `uplift` the reception uplift as the engine applied it to this factor (the
     // formula's flag for its own factors, never for grants). What explain and the statements read.
