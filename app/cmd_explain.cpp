@@ -25,7 +25,7 @@ int cmd_explain(const std::vector<std::string>& args) {
     const long long urn = vm["school"].as<long long>();
     const long idx = census.index_of(urn);
     if (idx < 0) fail("school " + std::to_string(urn) + " is not in the census " + census.file);
-    Result r = run_checked(census, source.formula);
+    Result r = run_checked(std::move(census), source.formula);
     std::cout << "Read " << describe(source) << "\n";
     std::cout << explain_school(r, static_cast<std::size_t>(idx));
     return kOk;

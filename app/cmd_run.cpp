@@ -26,7 +26,7 @@ int cmd_run(const std::vector<std::string>& args) {
         return kOk;
     const FormulaSource source = formula_from_options(vm);
     Census census = load_census(vm["census"].as<std::string>());
-    Result r = run_checked(census, source.formula);
+    Result r = run_checked(std::move(census), source.formula);
     OutputSet out(vm["out"].as<std::string>());
     out.add("allocations.csv", allocations_csv(r));
     Manifest manifest;

@@ -70,13 +70,13 @@ int cmd_statements(const std::vector<std::string>& args) {
     if (!baseline_arg.empty()) {
         const std::string name =
             baseline ? baseline->name : "last year's budget share (census prior_year_budget)";
-        cmp = compare(census, baseline, name, {{option_file, formula}});
+        cmp = compare(std::move(census), baseline, name, {{option_file, formula}});
         change.against = baseline ? name + " (" + baseline_arg + ")" : name;
         change.baseline = &cmp->baseline;
         change.option = &cmp->scenarios[0];
     } else {
         prepare_census(census, formula);
-        alone = calculate(census, formula);
+        alone = calculate(std::make_shared<const Census>(std::move(census)), formula);
     }
     const Result& r = cmp ? cmp->scenarios[0].result : *alone;
     require_invariants(r);  // self-check (docs/funding-model.md §8), as `run` makes
@@ -85,11 +85,11 @@ int cmd_statements(const std::vector<std::string>& args) {
     if (only)
         schools.push_back(static_cast<std::size_t>(*only));
     else
-        for (std::size_t s = 0; s < census.size; ++s) schools.push_back(s);
+        for (std::size_t s = 0; s < r.size(); ++s) schools.push_back(s);
     const StatementChange* ch = cmp ? &change : nullptr;
     OutputSet out(vm["out"].as<std::string>());
     for (std::size_t s : schools)
-        out.add(std::to_string(census.urn[s]) + ".html", statement_html(build_statement(r, s, ch)));
+        out.add(std::to_string(r.census->urn[s]) + ".html", statement_html(build_statement(r, s, ch)));
     out.add("index.html", statements_index_html(r, schools, ch));
     out.commit();
     if (!vm["quiet"].as<bool>()) {

@@ -13,6 +13,7 @@
 #include "engine/compare/compare.hpp"
 #include "engine/compare/sweep.hpp"
 #include "engine/core/error.hpp"
+#include "engine/formula/needs.hpp"
 #include "reports/comparison_writers.hpp"
 #include "reports/output_file.hpp"
 
@@ -78,7 +79,10 @@ int cmd_sweep(const std::vector<std::string>& args) {
     }
     const FormulaSource source = load_formula_source(vm["formula"].as<std::string>());
     const Formula& formula = source.formula;
-    Census census = load_census(vm["census"].as<std::string>());
+    Census loaded = load_census(vm["census"].as<std::string>());
+    prepare_census(loaded, formula);  // once, before the threads: they share it read-only
+    const auto census_ptr = std::make_shared<const Census>(std::move(loaded));
+    const Census& census = *census_ptr;
 
     SweepOptions opt;
     opt.threads = vm["threads"].as<unsigned>();
@@ -88,7 +92,7 @@ int cmd_sweep(const std::vector<std::string>& args) {
     if (!quiet && ::isatty(STDERR_FILENO)) opt.progress = [&bar](std::size_t d, std::size_t t) { bar(d, t); };
 
     const auto t0 = std::chrono::steady_clock::now();
-    const Sweep sw = run_sweep(census, formula, axes, opt);
+    const Sweep sw = run_sweep(census_ptr, formula, axes, opt);
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
     OutputSet out(vm["out"].as<std::string>());

@@ -23,8 +23,8 @@ int cmd_validate(const std::vector<std::string>& args) {
         return kOk;
     const FormulaSource source = formula_from_options(vm);
     const Formula& formula = source.formula;
-    Census census = load_census(vm["census"].as<std::string>());
-    Result r = run_checked(census, formula);
+    const Result r = run_checked(load_census(vm["census"].as<std::string>()), formula);
+    const Census& census = *r.census;
     if (r.budget && r.budget->headroom < 0) {
         // An unbalanced budget is not clean: the Forum cannot be shown a formula that overspends.
         char b[160];

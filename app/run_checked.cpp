@@ -7,9 +7,9 @@
 
 namespace fundsim::app {
 
-Result run_checked(Census& census, const Formula& formula) {
+Result run_checked(Census census, const Formula& formula) {
     prepare_census(census, formula);
-    Result r = calculate(census, formula);
+    Result r = calculate(std::make_shared<const Census>(std::move(census)), formula);
     require_invariants(r);  // self-check (docs/funding-model.md §8): refuse to write a result that breaks one
     return r;
 }

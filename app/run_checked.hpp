@@ -9,7 +9,7 @@
 namespace fundsim::app {
 
 // Prepares the census for the formula, calculates, and makes the self-check (require_invariants) before
-// anything is written: run, validate and explain.
-Result run_checked(Census& census, const Formula& formula);
+// anything is written: run, validate and explain. The result owns the census (Result::census).
+Result run_checked(Census census, const Formula& formula);
 
 }  // namespace fundsim::app

@@ -50,12 +50,12 @@ int main(int argc, char** argv) {
     // A schools block that makes scaling bind: halfway between the fully scaled and the uncapped totals.
     Formula f = nff;
     {
-        Census c = load_census(census_path);
-        prepare_census(c, f);
+        auto c = std::make_shared<Census>(load_census(census_path));
+        prepare_census(*c, f);
         f.capping = Capping{0.0, 0.0};
-        double uncapped = calculate(c, f).budget_share.sum();
+        double uncapped = calculate(c, f).budget_share.amount.sum();
         f.capping = Capping{0.0, 1.0};
-        double scaled = calculate(c, f).budget_share.sum();
+        double scaled = calculate(c, f).budget_share.amount.sum();
         Budget b;
         b.schools_block = std::round((uncapped + scaled) / 2);
         b.solve_for = Lever::scaling;
@@ -68,19 +68,19 @@ int main(int argc, char** argv) {
     for (int run = 0; run < runs; ++run) {
         auto t0 = Clock::now();
         auto t = Clock::now();
-        Census c = load_census(census_path);
+        auto c = std::make_shared<Census>(load_census(census_path));
         load.push_back(ms_since(t));
         t = Clock::now();
-        prepare_census(c, f);
+        prepare_census(*c, f);
         prepare.push_back(ms_since(t));
         // The pipeline of calculate(), stage by stage.
         t = Clock::now();
         Result r;
-        r.census = &c;
-        r.formula = f;
-        r.factor_base = evaluate_factors(f.factors, c, f.reception_uplift);
-        r.factor_raw = r.factor_base;
-        r.factor_scaled.assign(f.factors.size(), false);
+        r.census = c;
+        r.formula = std::make_shared<const Formula>(f);
+        r.factors.base = evaluate_factors(f.factors, *c, f.reception_uplift);
+        r.factors.raw = r.factors.base;
+        r.factors.scaled.assign(f.factors.size(), false);
         protect(r, f.capping.cap, f.capping.scaling);
         evaluate.push_back(ms_since(t));
         t = Clock::now();

@@ -53,8 +53,9 @@ int main(int argc, char** argv) {
     const Formula base = load_formula_or_scenario(source + "/scenarios/demo-2025-26.json");
 
     auto t = Clock::now();
-    Census census = census_from_csv_text(csv, "demo-census.csv");
-    prepare_census(census, base);
+    auto loaded = std::make_shared<Census>(census_from_csv_text(csv, "demo-census.csv"));
+    prepare_census(*loaded, base);
+    const std::shared_ptr<const Census> census = loaded;
     const double load_ms = ms_since(t);
 
     // Pieces of one combination, for the breakdown.
@@ -64,7 +65,7 @@ int main(int argc, char** argv) {
         Formula f = parse_formula(base.doc, base.file);
         parse.push_back(ms_since(a));
         a = Clock::now();
-        Result r = calculate(census, f);
+        Result r = calculate(census, std::make_shared<const Formula>(std::move(f)));
         calc.push_back(ms_since(a));
         a = Clock::now();
         auto bad = check_invariants(r);
@@ -95,7 +96,7 @@ int main(int argc, char** argv) {
     rusage ru;
     getrusage(RUSAGE_SELF, &ru);
     std::printf("sweep benchmark: %zu schools, %zu combinations (%zu balanced), %u thread(s), %d runs\n",
-                census.size, rows, balanced, threads, runs);
+                census->size, rows, balanced, threads, runs);
     std::printf("  census load + prepare (once):      %8.2f ms\n", load_ms);
     std::printf(
         "  per combination, median of 200:   parse %.3f ms, calculate+balance %.3f ms, invariants %.3f ms\n",

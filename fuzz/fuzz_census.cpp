@@ -18,7 +18,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const Formula* f : {&fuzz::plain_formula(), &fuzz::rich_formula()}) {
         try {
             const Result r = fuzz::checked_run(census, *f);
-            fuzz::balanced_runs(census, *f, r.budget_share.sum());
+            fuzz::balanced_runs(census, *f, r.budget_share.amount.sum());
         } catch (const InputError&) {
         }
     }

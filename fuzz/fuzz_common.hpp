@@ -101,7 +101,7 @@ inline const Census& small_census() {
 // a result that breaks an invariant, or an amount that is not a finite number, is a bug.
 inline Result checked_run(Census& census, const Formula& formula) {
     prepare_census(census, formula);
-    Result r = calculate(census, formula);
+    Result r = calculate(std::make_shared<const Census>(census), formula);
     const auto bad = check_invariants(r);
     if (!bad.empty()) {
         std::string msg = "invariants broken:";
@@ -109,11 +109,11 @@ inline Result checked_run(Census& census, const Formula& formula) {
         bug(msg);
     }
     // calculate() refuses amounts beyond £10bn a line, so every figure written is a finite number.
-    std::vector<const Eigen::ArrayXd*> lines = {&r.formula_total, &r.mppl_topup, &r.mfg_topup, &r.capping_deduction,
-                                                &r.budget_share, &r.budget_share_per_pupil, &r.delegated_budget,
-                                                &r.notional_sen};
-    for (const auto& a : r.factor) lines.push_back(&a);
-    for (const auto& a : r.grants) lines.push_back(&a);
+    std::vector<const Eigen::ArrayXd*> lines = {&r.factors.formula_total, &r.mppl.topup, &r.mfg.topup, &r.capping.deduction,
+                                                &r.budget_share.amount, &r.budget_share.per_pupil, &r.after_share.delegated_budget,
+                                                &r.after_share.notional_sen};
+    for (const auto& a : r.factors.amount) lines.push_back(&a);
+    for (const auto& a : r.after_share.grants) lines.push_back(&a);
     for (const auto* a : lines)
         if (!a->allFinite()) bug("a reported amount that is not a finite number was accepted");
     const std::string csv = allocations_csv(r);

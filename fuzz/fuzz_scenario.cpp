@@ -18,7 +18,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         const Formula f = parse_formula(doc, "fuzz-scenario.json (patched fuzz-rich.json)");
         Census census = fuzz::small_census();
         const Result r = fuzz::checked_run(census, f);
-        fuzz::balanced_runs(census, f, r.budget_share.sum());
+        fuzz::balanced_runs(census, f, r.budget_share.amount.sum());
     } catch (const InputError&) {
     }
     return 0;

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <string>
 
 #include "engine/balance/solve.hpp"
@@ -24,11 +25,19 @@ inline Formula formula_from(const std::string& json_text) {
     return parse_formula(Json::parse(json_text), "test-formula.json");
 }
 
+// A copy of a prepared census, shared read-only as calculate, compare and sweep take it.
+inline std::shared_ptr<const Census> shared(const Census& census) { return std::make_shared<const Census>(census); }
+// A copy of `census` prepared for `f`, shared read-only.
+inline std::shared_ptr<const Census> prepared(Census census, const Formula& f) {
+    prepare_census(census, f);
+    return std::make_shared<const Census>(std::move(census));
+}
+
 // Loads, prepares and calculates; the census is kept alive in `census`.
 inline Result run_text(Census& census, const std::string& census_csv, const Formula& f) {
     census = census_from_csv_text(census_csv, "test-census.csv");
     prepare_census(census, f);
-    return calculate(census, f);
+    return calculate(std::make_shared<const Census>(census), f);
 }
 
 // The five-school LA of docs/worked-examples.md vector 6 (the balancing example), S1..S5: NOR, pp0 (baseline per

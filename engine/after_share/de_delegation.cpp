@@ -14,14 +14,14 @@ void apply_de_delegation(Result& r) {
     Eigen::ArrayXd maintained(n);
     for (Eigen::Index i = 0; i < n; ++i)
         maintained[i] = c.status[static_cast<std::size_t>(i)] == Status::maintained ? 1.0 : 0.0;
-    std::vector<Factor> items = r.formula.de_delegation;
+    std::vector<Factor> items = r.formula->de_delegation;
     for (auto& item : items) item.status[static_cast<int>(Status::academy)] = false;
     auto dd = evaluate_factors(items, c, false);
-    r.de_delegation.clear();
-    r.delegated_budget = r.budget_share;
+    r.after_share.de_delegation.clear();
+    r.after_share.delegated_budget = r.budget_share.amount;
     for (auto& a : dd) {
-        r.de_delegation.push_back(round_penny(a * maintained));
-        r.delegated_budget -= r.de_delegation.back();
+        r.after_share.de_delegation.push_back(round_penny(a * maintained));
+        r.after_share.delegated_budget -= r.after_share.de_delegation.back();
     }
 }
 

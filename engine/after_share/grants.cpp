@@ -9,17 +9,17 @@ namespace fundsim {
 void apply_grants(Result& r) {
     const Census& c = *r.census;
     const Eigen::Index n = static_cast<Eigen::Index>(c.size);
-    r.grant_parts.clear();
-    r.grants.clear();
-    for (const auto& g : r.formula.grants) {
+    r.after_share.grant_parts.clear();
+    r.after_share.grants.clear();
+    for (const auto& g : r.formula->grants) {
         auto parts = evaluate_factors(g.parts, c, false);
         Eigen::ArrayXd total = Eigen::ArrayXd::Zero(n);
         for (auto& p : parts) {
             p = round_penny(p);
             total += p;
         }
-        r.grant_parts.push_back(std::move(parts));
-        r.grants.push_back(total);
+        r.after_share.grant_parts.push_back(std::move(parts));
+        r.after_share.grants.push_back(total);
     }
 }
 

@@ -9,9 +9,9 @@ void apply_notional_sen(Result& r) {
     const Eigen::Index n = static_cast<Eigen::Index>(r.census->size);
     // From the reported (rounded) factor lines.
     Eigen::ArrayXd sen = Eigen::ArrayXd::Zero(n);
-    for (const auto& [id, pct] : r.formula.notional_sen)
-        sen += pct * r.factor[static_cast<std::size_t>(r.formula.factor_index(id))];
-    r.notional_sen = round_penny(sen);
+    for (const auto& [id, pct] : r.formula->notional_sen)
+        sen += pct * r.factors.amount[static_cast<std::size_t>(r.formula->factor_index(id))];
+    r.after_share.notional_sen = round_penny(sen);
 }
 
 }  // namespace fundsim

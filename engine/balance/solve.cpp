@@ -28,7 +28,7 @@ std::string pounds(double v) {
 
 [[noreturn]] void unaffordable(const Result& r, const std::string& lever, const std::string& limit,
                                double total, double available) {
-    throw Error(formula_where(r.formula, "/budget/solve_for"),
+    throw Error(formula_where(*r.formula, "/budget/solve_for"),
                 "the budget cannot be balanced by " + lever + ": at the lever's limit (" + limit +
                     ") the schools' total " + pounds(total) + " exceeds the available " + pounds(available) +
                     " by " + pounds(total - available),
@@ -97,26 +97,26 @@ Bracket narrow(Bracket b, double available, double stop_within, F total_at) {
 
 void set_multiplier(Result& r, double k) {
     r.multiplier = k;
-    const auto& fs = r.formula.factors;
+    const auto& fs = r.formula->factors;
     for (std::size_t i = 0; i < fs.size(); ++i)
         if (fs[i].kind != FactorKind::london_fringe)
-            r.factor_raw[i] = r.factor_scaled[i] ? r.factor_base[i] * k : r.factor_base[i];
+            r.factors.raw[i] = r.factors.scaled[i] ? r.factors.base[i] * k : r.factors.base[i];
     // The London fringe follows the (scaled) factors it lists.
     for (std::size_t i = 0; i < fs.size(); ++i)
         if (fs[i].kind == FactorKind::london_fringe)
-            r.factor_raw[i] = evaluate_factor(fs[i], *r.census, r.formula.reception_uplift, r.factor_raw);
+            r.factors.raw[i] = evaluate_factor(fs[i], *r.census, r.formula->reception_uplift, r.factors.raw);
 }
 
 void balance(Result& r) {
-    if (!r.formula.budget) return;
-    const Budget& b = *r.formula.budget;
+    if (!r.formula->budget) return;
+    const Budget& b = *r.formula->budget;
     BudgetOutcome out;
     out.schools_block = b.schools_block;
     out.available = available_budget(b, &out.deductions);
     out.lever = b.solve_for;
     const double available = out.available;
-    auto total = [&]() { return sum_pennies(r.budget_share); };
-    const double cap0 = r.formula.capping.cap, s0 = r.formula.capping.scaling;
+    auto total = [&]() { return sum_pennies(r.budget_share.amount); };
+    const double cap0 = r.formula->capping.cap, s0 = r.formula->capping.scaling;
     const Census& c = *r.census;
     const Eigen::Index n = static_cast<Eigen::Index>(r.size());
 
@@ -128,25 +128,25 @@ void balance(Result& r) {
     long long fixed_pence = 0;
     bool fixed_ok = true;
     for (Eigen::Index i = 0; i < n && fixed_ok; ++i)
-        fixed_ok = add_pennies(fixed_pence, r.formula_total[i] + r.mppl_topup[i] + r.mfg_topup[i]);
+        fixed_ok = add_pennies(fixed_pence, r.factors.formula_total[i] + r.mppl.topup[i] + r.mfg.topup[i]);
     // The deduction as apply_capping computes it, by the same functions (protections/capping.hpp): the
     // solved lever sits where one school's deduction crosses a half penny, so a last-bit difference
     // would move that penny.
     const Eigen::ArrayXd cappable = cappable_schools(c);
     auto excess = [&](Eigen::Index i, double cap) {
-        return capping_excess(cappable[i], r.mfg_change[i], cap, r.pp0[i], c.nor[i]);
+        return capping_excess(cappable[i], r.mfg.change[i], cap, r.mfg.pp0[i], c.nor[i]);
     };
     auto deduction = [&](Eigen::Index i, double cap, double s) {
-        return capping_deduction(excess(i, cap), s, r.capping_limit[i]);
+        return capping_deduction(excess(i, cap), s, r.capping.limit[i]);
     };
     // The lowest cap the cap lever tries; the scaling lever keeps the formula's cap.
-    const double cap_lo = b.solve_for == Lever::cap ? (r.formula.mfg ? r.formula.mfg->percent : 0.0) : cap0;
+    const double cap_lo = b.solve_for == Lever::cap ? (r.formula->mfg ? r.formula->mfg->percent : 0.0) : cap0;
     std::vector<Eigen::Index> moving;
     if (b.solve_for == Lever::scaling || b.solve_for == Lever::cap) {
         for (Eigen::Index i = 0; i < n && fixed_ok; ++i) {
             const bool constant = b.solve_for == Lever::scaling
                                       ? excess(i, cap0) == 0.0
-                                      : cappable[i] == 0.0 || !(r.mfg_change[i] > cap_lo);
+                                      : cappable[i] == 0.0 || !(r.mfg.change[i] > cap_lo);
             if (constant)
                 fixed_ok = add_pennies(fixed_pence, -round_penny(deduction(i, cap_lo, s0)));
             else
@@ -232,13 +232,13 @@ void balance(Result& r) {
             // No value of the lever can move the total: the budget cannot be balanced this way.
             if (s0 <= 0)
                 throw Error(
-                    formula_where(r.formula, "/capping/scaling"),
+                    formula_where(*r.formula, "/capping/scaling"),
                     "is 0, so no cap can change the total: solving for the cap needs a scaling above 0",
                     ErrorKind::unaffordable);
             const double lo = cap_lo;
             double hi = lo;
             for (Eigen::Index i = 0; i < n; ++i)
-                if (cappable[i] > 0) hi = std::max(hi, r.mfg_change[i]);
+                if (cappable[i] > 0) hi = std::max(hi, r.mfg.change[i]);
             hi += 1e-9;
             auto total_at = [&](double cap) { return capped_total(cap, s0); };
             const double at_lo = total_at(lo), at_hi = total_at(hi);

@@ -2,6 +2,7 @@
 // change against the baseline, and its attribution to factors, MPPL, MFG and capping.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,7 +25,7 @@ struct ScenarioResult {
 };
 
 struct Comparison {
-    const Census* census = nullptr;
+    std::shared_ptr<const Census> census;  // shared with every result
     std::string baseline_name;
     bool baseline_is_prior_year = false;
     std::optional<Result> baseline_result;  // when the baseline is a formula or scenario
@@ -35,8 +36,14 @@ struct Comparison {
 // The baseline is either a formula (already patched if it came from a scenario) or, when `baseline`
 // is empty, the census's prior_year_budget column (an error if the census has none; a school whose cell
 // is blank has no baseline: its change, change_pct and attribution are NaN and it counts in no_baseline).
-// The census must be loaded; it is prepared here for every formula. Scenarios are calculated in order.
-Comparison compare(Census& census, const std::optional<Formula>& baseline, const std::string& baseline_name,
+// The census must be prepared for the baseline and every scenario (prepare_census); every result shares
+// it. Scenarios are calculated in order.
+Comparison compare(std::shared_ptr<const Census> census, const std::optional<Formula>& baseline,
+                   const std::string& baseline_name,
+                   const std::vector<std::pair<std::string, Formula>>& scenarios);
+// The same on a census that is loaded but not yet prepared: it is prepared for the baseline and then every
+// scenario, in that order (the first bad or missing column is the error), and then shared read-only.
+Comparison compare(Census census, const std::optional<Formula>& baseline, const std::string& baseline_name,
                    const std::vector<std::pair<std::string, Formula>>& scenarios);
 
 // Attribution of `now` against a baseline result (factor by factor) or against prior-year budgets.

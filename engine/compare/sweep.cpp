@@ -14,7 +14,6 @@
 #include "engine/core/error.hpp"
 #include "engine/core/money.hpp"
 #include "engine/core/number.hpp"
-#include "engine/formula/needs.hpp"
 #include "engine/formula/parse.hpp"
 #include "engine/run/calculate.hpp"
 #include "engine/run/invariants.hpp"
@@ -149,14 +148,14 @@ std::vector<double> sweep_values(const std::vector<SweepAxis>& axes, std::size_t
     return v;
 }
 
-Sweep run_sweep(Census& census, const Formula& base, const std::vector<SweepAxis>& axes,
+Sweep run_sweep(std::shared_ptr<const Census> census, const Formula& base, const std::vector<SweepAxis>& axes,
                 const SweepOptions& options) {
     Sweep sw;
     sw.axes = axes;
     sw.formula_name = base.name;
     sw.has_budget = base.budget.has_value();
     sw.lever = base.budget ? base.budget->solve_for : Lever::none;
-    sw.has_prior_year = census.has_prior_year_budget;
+    sw.has_prior_year = census->has_prior_year_budget;
     for (const auto& a : axes) {
         const Json::json_pointer p(a.pointer);
         if (!base.doc.contains(p) || !base.doc.at(p).is_number())
@@ -165,11 +164,9 @@ Sweep run_sweep(Census& census, const Formula& base, const std::vector<SweepAxis
                       "formula already has)");
     }
     const std::size_t total = sweep_combinations(axes);
-    // Columns are read once, here, in one thread: varied values are numbers and never add a column.
-    prepare_census(census, base);
     sw.rows.resize(total);
 
-    const Census& cc = census;
+    const Census& cc = *census;
     std::atomic<std::size_t> next{0};
     std::size_t done = 0;  // guarded by mu
     std::atomic<bool> stop{false};
@@ -186,10 +183,9 @@ Sweep run_sweep(Census& census, const Formula& base, const std::vector<SweepAxis
                 row.values = sweep_values(axes, i);
                 for (std::size_t k = 0; k < axes.size(); ++k) doc[pointers[k]] = row.values[k];
                 try {
-                    const Formula f = parse_formula(doc, base.file);
-                    const Result r = calculate(cc, f);
+                    const Result r = calculate(census, std::make_shared<const Formula>(parse_formula(doc, base.file)));
                     require_invariants(r);
-                    row.total_budget_share = round_penny(r.budget_share.sum());
+                    row.total_budget_share = round_penny(r.budget_share.amount.sum());
                     if (r.budget) {
                         row.available = r.budget->available;
                         row.headroom = r.budget->headroom;

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -79,10 +80,10 @@ struct SweepOptions {
     std::function<void(std::size_t done, std::size_t total)> progress;
 };
 
-// Runs every combination over `census`. Checks first that each pointer names a number in the base
-// formula's document (else InputError), and prepares the census for the base formula before any thread
-// starts (Census::numeric is not thread-safe; workers use only cached columns).
-Sweep run_sweep(Census& census, const Formula& base, const std::vector<SweepAxis>& axes,
+// Runs every combination over `census`, which must be prepared for the base formula (prepare_census:
+// varied values are numbers and never add a column). Checks first that each pointer names a number in the
+// base formula's document (else InputError). The threads share the census read-only.
+Sweep run_sweep(std::shared_ptr<const Census> census, const Formula& base, const std::vector<SweepAxis>& axes,
                 const SweepOptions& options = {});
 
 }  // namespace fundsim

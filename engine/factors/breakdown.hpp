@@ -120,10 +120,10 @@ struct BreakdownOptions {
     // de-delegation.
     bool reception_uplift = false;
     // The solved factor multiplier where the lever scales this factor (Result::multiplier where
-    // Result::factor_scaled), else 1. A london_fringe factor is never scaled itself: it follows the amounts
+    // Result::factors.scaled), else 1. A london_fringe factor is never scaled itself: it follows the amounts
     // it lists.
     double k = 1;
-    // london_fringe only: the amounts of the formula's factors, unrounded and after k (Result::factor_raw,
+    // london_fringe only: the amounts of the formula's factors, unrounded and after k (Result::factors.raw,
     // or evaluate_factors' output).
     const std::vector<Eigen::ArrayXd>* earlier = nullptr;
 };

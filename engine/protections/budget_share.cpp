@@ -6,8 +6,8 @@
 namespace fundsim {
 
 void apply_budget_share(Result& r) {
-    r.budget_share = r.formula_total + r.mppl_topup + r.mfg_topup - r.capping_deduction;
-    r.budget_share_per_pupil = round_penny(r.budget_share / r.census->nor);
+    r.budget_share.amount = r.factors.formula_total + r.mppl.topup + r.mfg.topup - r.capping.deduction;
+    r.budget_share.per_pupil = round_penny(r.budget_share.amount / r.census->nor);
 }
 
 }  // namespace fundsim

@@ -13,14 +13,14 @@ void apply_capping(Result& r, double cap, double scaling) {
     r.cap = cap;
     r.scaling = scaling;
     const Eigen::ArrayXd cappable = cappable_schools(c);
-    r.capping_limit = (r.mppl_counted + r.mppl_raw - r.mppl_level * c.nor).max(0.0);
-    r.gain_excess.resize(n);
-    r.capping_raw.resize(n);
+    r.capping.limit = (r.mppl.counted + r.mppl.raw - r.mppl.level * c.nor).max(0.0);
+    r.capping.gain_excess.resize(n);
+    r.capping.raw.resize(n);
     for (Eigen::Index i = 0; i < n; ++i) {
-        r.gain_excess[i] = capping_excess(cappable[i], r.mfg_change[i], cap, r.pp0[i], c.nor[i]);
-        r.capping_raw[i] = capping_deduction(r.gain_excess[i], scaling, r.capping_limit[i]);
+        r.capping.gain_excess[i] = capping_excess(cappable[i], r.mfg.change[i], cap, r.mfg.pp0[i], c.nor[i]);
+        r.capping.raw[i] = capping_deduction(r.capping.gain_excess[i], scaling, r.capping.limit[i]);
     }
-    r.capping_deduction = round_penny(r.capping_raw);
+    r.capping.deduction = round_penny(r.capping.raw);
 }
 
 }  // namespace fundsim

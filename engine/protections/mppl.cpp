@@ -9,18 +9,18 @@ namespace fundsim {
 void apply_mppl(Result& r) {
     const Census& c = *r.census;
     const Eigen::Index n = static_cast<Eigen::Index>(r.size());
-    if (!r.formula.mppl) {
-        r.mppl_level = Eigen::ArrayXd::Zero(n);
-        r.mppl_counted = r.formula_raw;
-        r.mppl_raw = Eigen::ArrayXd::Zero(n);
-        r.mppl_topup = Eigen::ArrayXd::Zero(n);
+    if (!r.formula->mppl) {
+        r.mppl.level = Eigen::ArrayXd::Zero(n);
+        r.mppl.counted = r.factors.formula_raw;
+        r.mppl.raw = Eigen::ArrayXd::Zero(n);
+        r.mppl.topup = Eigen::ArrayXd::Zero(n);
         return;
     }
-    const Mppl& m = *r.formula.mppl;
-    r.mppl_level = (c.yg_primary * m.primary + c.yg_ks3 * m.ks3 + c.yg_ks4 * m.ks4) / c.yg;
-    r.mppl_counted = r.formula_raw - sum_of_factors(r, m.excludes);
-    r.mppl_raw = (r.mppl_level * c.nor - r.mppl_counted).max(0.0);
-    r.mppl_topup = round_penny(r.mppl_raw);
+    const Mppl& m = *r.formula->mppl;
+    r.mppl.level = (c.yg_primary * m.primary + c.yg_ks3 * m.ks3 + c.yg_ks4 * m.ks4) / c.yg;
+    r.mppl.counted = r.factors.formula_raw - sum_of_factors(r, m.excludes);
+    r.mppl.raw = (r.mppl.level * c.nor - r.mppl.counted).max(0.0);
+    r.mppl.topup = round_penny(r.mppl.raw);
 }
 
 }  // namespace fundsim

@@ -23,7 +23,7 @@ void check_amounts(const Result& r) {
             std::snprintf(b, sizeof b, "%.6g", a[i]);
             // Of kind formula: the path names the formula's line (in the scenario's changes if they wrote
             // it); its rates, or the census values they multiply, are out of scale.
-            Where at = formula_where(r.formula, path);
+            Where at = formula_where(*r.formula, path);
             at.urn = c.urn[static_cast<std::size_t>(i)];
             throw Error(at,
                         what + name + " comes to " + b +
@@ -32,42 +32,42 @@ void check_amounts(const Result& r) {
                         ErrorKind::formula);
         }
     };
-    const Formula& f = r.formula;
-    for (std::size_t k = 0; k < r.factor.size(); ++k) {
-        check(r.factor_raw[k], "factor ", f.factors[k].id, f.factors[k].path);  // the amount before rounding
-        check(r.factor[k], "factor ", f.factors[k].id, f.factors[k].path);
+    const Formula& f = *r.formula;
+    for (std::size_t k = 0; k < r.factors.amount.size(); ++k) {
+        check(r.factors.raw[k], "factor ", f.factors[k].id, f.factors[k].path);  // the amount before rounding
+        check(r.factors.amount[k], "factor ", f.factors[k].id, f.factors[k].path);
     }
     const std::string none;
-    check(r.mppl_topup, "the MPPL top-up", none, "/mppl");
-    check(r.mfg_topup, "the MFG top-up", none, "/mfg");
-    check(r.capping_deduction, "the capping deduction", none, "/capping");
-    check(r.budget_share, "the budget share", none, f.budget ? "/budget" : "/factors");
-    for (std::size_t k = 0; k < r.de_delegation.size(); ++k)
-        check(r.de_delegation[k], "de-delegation ", f.de_delegation[k].id, f.de_delegation[k].path);
-    for (std::size_t g = 0; g < r.grant_parts.size(); ++g)
-        for (std::size_t p = 0; p < r.grant_parts[g].size(); ++p)
-            check(r.grant_parts[g][p], "grant ", f.grants[g].id + " part " + f.grants[g].parts[p].id,
+    check(r.mppl.topup, "the MPPL top-up", none, "/mppl");
+    check(r.mfg.topup, "the MFG top-up", none, "/mfg");
+    check(r.capping.deduction, "the capping deduction", none, "/capping");
+    check(r.budget_share.amount, "the budget share", none, f.budget ? "/budget" : "/factors");
+    for (std::size_t k = 0; k < r.after_share.de_delegation.size(); ++k)
+        check(r.after_share.de_delegation[k], "de-delegation ", f.de_delegation[k].id, f.de_delegation[k].path);
+    for (std::size_t g = 0; g < r.after_share.grant_parts.size(); ++g)
+        for (std::size_t p = 0; p < r.after_share.grant_parts[g].size(); ++p)
+            check(r.after_share.grant_parts[g][p], "grant ", f.grants[g].id + " part " + f.grants[g].parts[p].id,
                   f.grants[g].parts[p].path);
-    check(r.notional_sen, "notional SEN", none, "/notional_sen");
+    check(r.after_share.notional_sen, "notional SEN", none, "/notional_sen");
 }
 
 std::vector<std::string> check_invariants(const Result& r) {
     std::vector<std::string> bad;
     const Census& c = *r.census;
-    const double m = r.formula.mfg ? r.formula.mfg->percent : 0.0;
+    const double m = r.formula->mfg ? r.formula->mfg->percent : 0.0;
     // The lines each protection leaves out, found by name once (not once per school).
     auto indices = [&](const std::vector<std::string>& ids) {
         std::vector<std::size_t> k;
-        for (const auto& id : ids) k.push_back(static_cast<std::size_t>(r.formula.factor_index(id)));
+        for (const auto& id : ids) k.push_back(static_cast<std::size_t>(r.formula->factor_index(id)));
         return k;
     };
     const std::vector<std::size_t> mfg_excludes =
-        r.formula.mfg ? indices(r.formula.mfg->excludes) : std::vector<std::size_t>{};
+        r.formula->mfg ? indices(r.formula->mfg->excludes) : std::vector<std::size_t>{};
     const std::vector<std::size_t> mppl_excludes =
-        r.formula.mppl ? indices(r.formula.mppl->excludes) : std::vector<std::size_t>{};
+        r.formula->mppl ? indices(r.formula->mppl->excludes) : std::vector<std::size_t>{};
     auto excluded = [&](const std::vector<std::size_t>& ks, std::size_t i) {
         double s = 0;
-        for (const std::size_t k : ks) s += r.factor[k][static_cast<Eigen::Index>(i)];
+        for (const std::size_t k : ks) s += r.factors.amount[k][static_cast<Eigen::Index>(i)];
         return s;
     };
     char b[512];
@@ -77,47 +77,47 @@ std::vector<std::string> check_invariants(const Result& r) {
     };
     for (std::size_t s = 0; s < r.size(); ++s) {
         const Eigen::Index i = static_cast<Eigen::Index>(s);
-        const double bs = r.budget_share[i], nor = c.nor[i];
+        const double bs = r.budget_share.amount[i], nor = c.nor[i];
         double lines = 0;
-        for (const auto& f : r.factor) lines += f[i];
+        for (const auto& f : r.factors.amount) lines += f[i];
         // Per-pupil tolerance of invariants 2 and 4: the spec's penny per pupil, or, for a very small
         // school, the most that rounding each reported line to the penny (§7) can move it: half a penny
         // per line (factors, MPPL, MFG, capping) spread over its pupils.
-        const double tolerance = std::max(0.01, 0.005 * static_cast<double>(r.factor.size() + 3) / nor);
+        const double tolerance = std::max(0.01, 0.005 * static_cast<double>(r.factors.amount.size() + 3) / nor);
         // 1. budget_share = F + mppl + mfg − capping to the penny (F = Σ reported factor lines).
-        if (std::fabs(lines - r.formula_total[i]) > 0.005 ||
-            std::fabs(r.formula_total[i] + r.mppl_topup[i] + r.mfg_topup[i] - r.capping_deduction[i] - bs) >
+        if (std::fabs(lines - r.factors.formula_total[i]) > 0.005 ||
+            std::fabs(r.factors.formula_total[i] + r.mppl.topup[i] + r.mfg.topup[i] - r.capping.deduction[i] - bs) >
                 0.005) {
             std::snprintf(
                 b, sizeof b,
                 "school %lld: budget share %.2f is not formula %.2f + MPPL %.2f + MFG %.2f - capping %.2f",
-                static_cast<long long>(c.urn[s]), bs, r.formula_total[i], r.mppl_topup[i], r.mfg_topup[i],
-                r.capping_deduction[i]);
+                static_cast<long long>(c.urn[s]), bs, r.factors.formula_total[i], r.mppl.topup[i], r.mfg.topup[i],
+                r.capping.deduction[i]);
             report(b);
         }
         // 2. A school with a baseline ends at or above its guarantee.
-        if (r.formula.mfg && c.has_baseline[i] > 0) {
+        if (r.formula->mfg && c.has_baseline[i] > 0) {
             double pp = (bs - excluded(mfg_excludes, s)) / nor;
-            if (pp < r.pp0[i] * (1 + m) - tolerance) {
+            if (pp < r.mfg.pp0[i] * (1 + m) - tolerance) {
                 std::snprintf(b, sizeof b, "school %lld: per-pupil funding %.4f is below its guarantee %.4f",
-                              static_cast<long long>(c.urn[s]), pp, r.pp0[i] * (1 + m));
+                              static_cast<long long>(c.urn[s]), pp, r.mfg.pp0[i] * (1 + m));
                 report(b);
             }
         }
         // 3. Nobody is both protected and capped.
-        if (r.mfg_topup[i] > 0 && r.capping_deduction[i] > 0) {
+        if (r.mfg.topup[i] > 0 && r.capping.deduction[i] > 0) {
             std::snprintf(b, sizeof b, "school %lld: has an MFG top-up %.2f and a capping deduction %.2f",
-                          static_cast<long long>(c.urn[s]), r.mfg_topup[i], r.capping_deduction[i]);
+                          static_cast<long long>(c.urn[s]), r.mfg.topup[i], r.capping.deduction[i]);
             report(b);
         }
         // 4. MPPL holds after capping.
-        if (r.formula.mppl) {
+        if (r.formula->mppl) {
             double pp = (bs - excluded(mppl_excludes, s)) / nor;
-            if (pp < r.mppl_level[i] - tolerance) {
+            if (pp < r.mppl.level[i] - tolerance) {
                 std::snprintf(
                     b, sizeof b,
                     "school %lld: per-pupil funding %.4f counted for the MPPL is below its level %.4f",
-                    static_cast<long long>(c.urn[s]), pp, r.mppl_level[i]);
+                    static_cast<long long>(c.urn[s]), pp, r.mppl.level[i]);
                 report(b);
             }
         }
@@ -133,9 +133,9 @@ std::vector<std::string> check_invariants(const Result& r) {
         }
     }
     // 7. Column totals: every reported total is the sum of its lines (checked where totals are kept).
-    if (r.budget && std::fabs(r.budget->total - sum_pennies(r.budget_share)) > 0.005) {
+    if (r.budget && std::fabs(r.budget->total - sum_pennies(r.budget_share.amount)) > 0.005) {
         std::snprintf(b, sizeof b, "total %.2f is not the sum of the budget shares %.2f", r.budget->total,
-                      r.budget_share.sum());
+                      r.budget_share.amount.sum());
         report(b);
     }
     if (reported > 20) bad.push_back("... and " + std::to_string(reported - 20) + " more");

@@ -20,10 +20,10 @@ std::string Result::flags(std::size_t i) const {
 
 FactorBreakdown Result::breakdown_of(const Factor& f, std::size_t i, double k, bool uplift) const {
     BreakdownOptions o;
-    o.formula = &formula;
+    o.formula = formula.get();
     o.reception_uplift = uplift;
     o.k = k;
-    o.earlier = &factor_raw;
+    o.earlier = &factors.raw;
     return breakdown(f, *census, i, o);
 }
 

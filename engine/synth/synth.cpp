@@ -196,14 +196,14 @@ std::string synth_census_csv(const SynthOptions& opt) {
         f.mfg.reset();
         f.capping = Capping{};
         prepare_census(c, f);
-        Result r = calculate(c, f);
+        Result r = calculate(std::make_shared<const Census>(c), f);
         Eigen::ArrayXd excluded = Eigen::ArrayXd::Zero(static_cast<Eigen::Index>(c.size));
         if (opt.formula->mfg)
-            for (const auto& id : opt.formula->mfg->excludes) excluded += r.factor[static_cast<std::size_t>(f.factor_index(id))];
+            for (const auto& id : opt.formula->mfg->excludes) excluded += r.factors.amount[static_cast<std::size_t>(f.factor_index(id))];
         for (std::size_t k = 0; k < schools.size(); ++k) {
             const Eigen::Index i = static_cast<Eigen::Index>(k);
-            pp_now[k] = (r.budget_share[i] - excluded[i]) / c.nor[i];
-            total_now[k] = r.budget_share[i];
+            pp_now[k] = (r.budget_share.amount[i] - excluded[i]) / c.nor[i];
+            total_now[k] = r.budget_share.amount[i];
         }
     } else {
         for (std::size_t k = 0; k < schools.size(); ++k) {

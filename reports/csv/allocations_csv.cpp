@@ -1,5 +1,6 @@
-// allocations.csv (docs/interfaces.md §6): one row per school, the columns in the contract's order. Every text
-// cell from the inputs (ids, LAESTAB, name, area) goes through csv_text, so that a spreadsheet never runs it.
+// allocations.csv (docs/interfaces.md §6): one row per school, its reported lines (Result::lines) in the
+// contract's order. Every text cell from the inputs (ids, LAESTAB, name, area) goes through csv_text, so that
+// a spreadsheet never runs it.
 #include "reports/csv/csv_text.hpp"
 #include "reports/format.hpp"
 #include "reports/writers.hpp"
@@ -8,23 +9,14 @@ namespace fundsim {
 
 std::string allocations_csv(const Result& r) {
     const Census& c = *r.census;
-    const Formula& f = r.formula;
+    const std::vector<ReportedLine> lines = r.lines();
     std::string out;
     out.reserve(c.size * 400);
     out += "urn,laestab,name,phase,status,area,nor";
-    for (const auto& fac : f.factors) out += "," + csv_text(fac.id);
-    out += ",formula_total,mppl_level,mppl_topup,mfg_baseline_per_pupil,mfg_per_pupil,mfg_change,mfg_topup,"
-           "capping_deduction,budget_share,budget_share_per_pupil";
-    for (const auto& d : f.de_delegation) out += "," + csv_text(d.id);
-    out += ",delegated_budget";
-    for (const auto& g : f.grants) out += "," + csv_text(g.id);
-    out += ",notional_sen,flags\n";
+    for (const auto& line : lines) out += "," + csv_text(line.id);
+    out += ",flags\n";
     // Appended in place: a national file is a million cells, and a temporary string per cell cost more
     // than the calculation.
-    auto cell = [&out](double v) {
-        out += ',';
-        append_money(out, v);
-    };
     for (std::size_t s = 0; s < c.size; ++s) {
         const Eigen::Index i = static_cast<Eigen::Index>(s);
         const bool base = c.has_baseline[i] > 0;
@@ -41,23 +33,19 @@ std::string allocations_csv(const Result& r) {
         out += csv_text(c.area[s]);
         out += ',';
         out += count(c.nor[i]);
-        for (const auto& a : r.factor) cell(a[i]);
-        cell(r.formula_total[i]);
-        cell(r.mppl_level[i]);
-        cell(r.mppl_topup[i]);
-        out += ',';
-        if (base) append_money(out, r.pp0[i]);
-        cell(r.pp1[i]);
-        out += ',';
-        if (base) out += fraction6(r.mfg_change[i]);
-        cell(r.mfg_topup[i]);
-        cell(r.capping_deduction[i]);
-        cell(r.budget_share[i]);
-        cell(r.budget_share_per_pupil[i]);
-        for (const auto& d : r.de_delegation) cell(d[i]);
-        cell(r.delegated_budget[i]);
-        for (const auto& g : r.grants) cell(g[i]);
-        cell(r.notional_sen[i]);
+        for (const auto& line : lines) {
+            out += ',';
+            const double v = (*line.values)[i];
+            switch (line.value) {
+                case LineValue::money: append_money(out, v); break;
+                case LineValue::money_if_baseline:
+                    if (base) append_money(out, v);
+                    break;
+                case LineValue::fraction_if_baseline:
+                    if (base) out += fraction6(v);
+                    break;
+            }
+        }
         out += ',';
         out += r.flags(s);
         out += '\n';

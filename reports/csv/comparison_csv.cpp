@@ -32,11 +32,11 @@ std::string comparison_csv(const Comparison& c) {
             out += scen + "," + std::to_string(cen.urn[k]) + "," + csv_text(cen.name[k]) + "," +
                    to_string(cen.phase[k]) + "," + to_string(cen.status[k]) + "," + csv_text(cen.area[k]) +
                    "," + count(cen.nor[i]) + ",";
-            out += money_or_blank(c.baseline[i]) + "," + money(r.budget_share[i]) + "," +
+            out += money_or_blank(c.baseline[i]) + "," + money(r.budget_share.amount[i]) + "," +
                    money_or_blank(s.change[i]) + "," + fraction_or_blank(s.change_pct[i]) + "," +
-                   money_or_blank(s.change_per_pupil[i]) + "," + money(r.mfg_topup[i]) + "," +
-                   money(r.capping_deduction[i]) + "," + money(r.mppl_topup[i]) + ",";
-            out += money_or_blank(c.baseline[i] / cen.nor[i]) + "," + money(r.budget_share_per_pupil[i]) +
+                   money_or_blank(s.change_per_pupil[i]) + "," + money(r.mfg.topup[i]) + "," +
+                   money(r.capping.deduction[i]) + "," + money(r.mppl.topup[i]) + ",";
+            out += money_or_blank(c.baseline[i] / cen.nor[i]) + "," + money(r.budget_share.per_pupil[i]) +
                    "," + r.flags(k) + "\n";
         }
     }

@@ -52,10 +52,10 @@ std::string lever_html(const Result& r) {
             break;
         case Lever::factor_multiplier: {
             t = "factor multiplier k = " + number_text("%.6f", b.lever_value);
-            if (r.formula.budget && !r.formula.budget->multiplier_factors.empty()) {
+            if (r.formula->budget && !r.formula->budget->multiplier_factors.empty()) {
                 scaled = "on ";
-                for (std::size_t k = 0; k < r.formula.budget->multiplier_factors.size(); ++k)
-                    scaled += (k ? ", " : "") + factor_label(r.formula.budget->multiplier_factors[k]);
+                for (std::size_t k = 0; k < r.formula->budget->multiplier_factors.size(); ++k)
+                    scaled += (k ? ", " : "") + factor_label(r.formula->budget->multiplier_factors[k]);
             }
             break;
         }
@@ -67,9 +67,9 @@ std::string lever_html(const Result& r) {
 
 bool baseline_is_nff(const Comparison& c) {
     if (!c.baseline_result) return false;
-    std::string name = c.baseline_result->formula.name + " " + c.baseline_name;
+    std::string name = c.baseline_result->formula->name + " " + c.baseline_name;
     std::transform(name.begin(), name.end(), name.begin(), [](unsigned char ch) { return std::tolower(ch); });
-    std::string file = c.baseline_result->formula.file;
+    std::string file = c.baseline_result->formula->file;
     const auto slash = file.find_last_of('/');
     if (slash != std::string::npos) file = file.substr(slash + 1);
     return name.find("national funding formula") != std::string::npos || file.rfind("nff", 0) == 0;

@@ -74,7 +74,7 @@ std::string options_table(const Comparison& c, const std::vector<ChangeStats>& a
     };
     const std::string dash = td_num("—");
     row("File",
-        base_formula ? file_cell(c.baseline_result->formula.file)
+        base_formula ? file_cell(c.baseline_result->formula->file)
                      : "<td class=\"n file\">census prior_year_budget</td>",
         [&](std::size_t k) { return file_cell(c.scenarios[k].file); });
     double base_total = 0;
@@ -147,15 +147,15 @@ std::string options_table(const Comparison& c, const std::vector<ChangeStats>& a
     };
     row("Schools on the MFG (its cost)",
         base_count([](const Result& r, std::size_t i) { return r.on_mfg(i); },
-                   base_formula ? c.baseline_result->mfg_topup : Eigen::ArrayXd()),
+                   base_formula ? c.baseline_result->mfg.topup : Eigen::ArrayXd()),
         [&](std::size_t k) { return protected_cell(all[k].on_mfg, all[k].mfg_total); });
     row("Schools capped (total deducted)",
         base_count([](const Result& r, std::size_t i) { return r.capped(i); },
-                   base_formula ? c.baseline_result->capping_deduction : Eigen::ArrayXd()),
+                   base_formula ? c.baseline_result->capping.deduction : Eigen::ArrayXd()),
         [&](std::size_t k) { return protected_cell(all[k].capped, all[k].capping_total); });
     row("Schools on the MPPL (its cost)",
         base_count([](const Result& r, std::size_t i) { return r.on_mppl(i); },
-                   base_formula ? c.baseline_result->mppl_topup : Eigen::ArrayXd()),
+                   base_formula ? c.baseline_result->mppl.topup : Eigen::ArrayXd()),
         [&](std::size_t k) { return protected_cell(all[k].on_mppl, all[k].mppl_total); });
     h += "</tbody></table>";
     return h;
@@ -168,7 +168,7 @@ std::string options_section(const Comparison& c, const std::vector<ChangeStats>&
     for (const auto& [first, last] : runs_of(c.scenarios.size(), kOptionsPerSideBySide))
         h += options_table(c, all, first, last);
     std::vector<std::pair<std::string, std::string>> paths;  // heading, path
-    if (c.baseline_result) paths.emplace_back(baseline_heading(c), c.baseline_result->formula.file);
+    if (c.baseline_result) paths.emplace_back(baseline_heading(c), c.baseline_result->formula->file);
     for (const auto& s : c.scenarios) paths.emplace_back(option_name(s), s.file);
     if (std::all_of(paths.begin(), paths.end(),
                     [](const auto& p) { return file_name(p.second) == p.second; }))
@@ -307,7 +307,7 @@ std::vector<ScatterPoint> scatter_points(const Comparison& c, const ScenarioResu
     for (std::size_t k = 0; k < cs.size; ++k) {
         const Index i = static_cast<Index>(k);
         if (!std::isfinite(c.baseline[i]) || cs.nor[i] <= 0) continue;
-        const double x = c.baseline[i] / cs.nor[i], y = s.result.budget_share[i] / cs.nor[i];
+        const double x = c.baseline[i] / cs.nor[i], y = s.result.budget_share.amount[i] / cs.nor[i];
         points.push_back({x, y, phase_colour(cs.phase[k]),
                           std::to_string(cs.urn[k]) + " " + html_escape(cs.name[k]) + ": " + pounds_whole(x) +
                               " to " + pounds_whole(y) + " per pupil"});
@@ -324,8 +324,8 @@ std::string scatter_section(const Comparison& c) {
         lo = std::min(lo, c.baseline[i] / cs.nor[i]);
         hi = std::max(hi, c.baseline[i] / cs.nor[i]);
         for (const auto& s : c.scenarios) {
-            lo = std::min(lo, s.result.budget_share[i] / cs.nor[i]);
-            hi = std::max(hi, s.result.budget_share[i] / cs.nor[i]);
+            lo = std::min(lo, s.result.budget_share.amount[i] / cs.nor[i]);
+            hi = std::max(hi, s.result.budget_share.amount[i] / cs.nor[i]);
         }
     }
     if (!(hi >= lo)) return "<p>No school has a baseline budget, so there is nothing to plot.</p>";
@@ -435,7 +435,7 @@ std::string factors_section(const Comparison& c) {
     if (has_base)
         h += "<p>Each option's values in force (after balancing) against the " +
              std::string(nff ? "national funding formula's (the baseline file " : "baseline formula's (") +
-             html_escape(c.baseline_result->formula.file) + "). Differences are highlighted.</p>";
+             html_escape(c.baseline_result->formula->file) + "). Differences are highlighted.</p>";
     else
         h += "<p>The baseline is last year's budget shares, which have no rates: the options' values in "
              "force are shown side by side, "
@@ -474,7 +474,7 @@ std::string schools_table(const Comparison& c, std::size_t first, std::size_t la
              td_num(std::isfinite(c.baseline[i]) ? pounds_whole(c.baseline[i]) : "—");
         for (const auto& s : options) {
             const double ch = s.change[i];
-            h += td_num(pounds_whole(s.result.budget_share[i]), "sep") +
+            h += td_num(pounds_whole(s.result.budget_share.amount[i]), "sep") +
                  td_num(std::isfinite(ch) ? signed_pounds_whole(ch) : "—", change_class(ch)) +
                  td_num(percent_text(s.change_pct[i], 2, true), change_class(ch));
         }
@@ -486,7 +486,7 @@ std::string schools_table(const Comparison& c, std::size_t first, std::size_t la
     for (const auto& s : options) {
         double total = 0, change = 0;
         for (Index i = 0; i < s.change.size(); ++i) {
-            total += s.result.budget_share[i];
+            total += s.result.budget_share.amount[i];
             if (std::isfinite(s.change[i])) change += s.change[i];
         }
         h += td_num(pounds_whole(total), "sep") + td_num(signed_pounds_whole(change), change_class(change)) +
@@ -519,12 +519,12 @@ std::string report_html(const Comparison& c) {
     if (c.baseline_is_prior_year)
         base_desc = "last year's budget shares (the census column prior_year_budget)";
     else if (c.baseline_result)
-        base_desc = html_escape(c.baseline_result->formula.name) +
-                    (baseline_is_nff(c) && c.baseline_result->formula.name.find("ational funding formula") ==
+        base_desc = html_escape(c.baseline_result->formula->name) +
+                    (baseline_is_nff(c) && c.baseline_result->formula->name.find("ational funding formula") ==
                                                std::string::npos
                          ? " (the national funding formula)"
                          : "") +
-                    " <span class=\"small\">" + html_escape(c.baseline_result->formula.file) + "</span>";
+                    " <span class=\"small\">" + html_escape(c.baseline_result->formula->file) + "</span>";
     else
         base_desc = html_escape(c.baseline_name);
 

@@ -11,14 +11,14 @@ namespace fundsim {
 
 std::vector<Param> params_of(const Result& r) {
     std::vector<Param> out;
-    const Formula& f = r.formula;
+    const Formula& f = *r.formula;
     auto add = [&](const std::string& key, const std::string& label, double v, ParamUnit u) {
         out.push_back({key, label, v, u});
     };
     static const char* phase_ids[4] = {"primary", "secondary", "middle", "all_through"};
     for (std::size_t k = 0; k < f.factors.size(); ++k) {
         const Factor& x = f.factors[k];
-        const double m = r.factor_scaled.size() > k && r.factor_scaled[k] ? r.multiplier : 1.0;
+        const double m = r.factors.scaled.size() > k && r.factors.scaled[k] ? r.multiplier : 1.0;
         const std::string id = x.id, name = factor_label(x.id);
         switch (x.kind) {
             case FactorKind::per_pupil:

@@ -94,11 +94,11 @@ std::string statements_index_html(const Result& r, const std::vector<std::size_t
     const bool with_change = change && change->baseline && change->option;
     // The index is a wide table: the statements' stylesheet, on a wider page in landscape.
     std::string h = html_page_head(
-        "School budget statements" + (r.formula.year.empty() ? "" : " " + html_escape(r.formula.year)),
+        "School budget statements" + (r.formula->year.empty() ? "" : " " + html_escape(r.formula->year)),
         std::string(kStatementCss) + "body { max-width: 1200px; } @page { size: A4 landscape; }");
     h += "<header><div class=\"la\">Schools block budget</div><h1>School budget statements" +
-         (r.formula.year.empty() ? "" : " " + html_escape(r.formula.year)) + "</h1><p class=\"sub\">" +
-         html_escape(r.formula.name) + " · " + std::to_string(schools.size()) + " statement" +
+         (r.formula->year.empty() ? "" : " " + html_escape(r.formula->year)) + "</h1><p class=\"sub\">" +
+         html_escape(r.formula->name) + " · " + std::to_string(schools.size()) + " statement" +
          (schools.size() == 1 ? "" : "s") +
          (with_change ? " · change against " + html_escape(change->against) : "") + "</p></header>\n";
     h += "<table "
@@ -110,14 +110,14 @@ std::string statements_index_html(const Result& r, const std::vector<std::size_t
     double total = 0, pupils = 0, changed = 0;
     for (std::size_t s : schools) {
         const Index i = static_cast<Index>(s);
-        total += r.budget_share[i];
+        total += r.budget_share.amount[i];
         pupils += c.nor[i];
         const std::string urn = std::to_string(c.urn[s]);
         h += "<tr><td><a href=\"" + urn + ".html\">" + urn + "</a></td><td><a href=\"" + urn + ".html\">" +
              html_escape(c.name[s]) + "</a></td><td>" + phase_label(c.phase[s]) + "</td><td>" +
              status_label(c.status[s]) + "</td><td>" + html_escape(c.area[s]) + "</td><td class=\"n\">" +
-             count(c.nor[i]) + "</td><td class=\"n\">" + pounds(r.budget_share[i]) + "</td><td class=\"n\">" +
-             pounds(r.budget_share_per_pupil[i]) + "</td>";
+             count(c.nor[i]) + "</td><td class=\"n\">" + pounds(r.budget_share.amount[i]) + "</td><td class=\"n\">" +
+             pounds(r.budget_share.per_pupil[i]) + "</td>";
         if (with_change) {
             const double ch = change->option->change[i];
             if (std::isfinite(ch)) changed += ch;

@@ -90,7 +90,7 @@ std::string money_per_pupil(double v) { return pounds(v) + " per pupil"; }
 
 Statement build_statement(const Result& r, std::size_t s, const StatementChange* change) {
     const Census& c = *r.census;
-    const Formula& f = r.formula;
+    const Formula& f = *r.formula;
     const Index i = static_cast<Index>(s);
     const bool maintained = c.status[s] == Status::maintained;
     Statement st;
@@ -124,11 +124,11 @@ Statement build_statement(const Result& r, std::size_t s, const StatementChange*
             "The LA balances this formula with a factor multiplier k = " + number_text("%.6f", r.multiplier) +
             ": the unit values of the scaled factors are shown after k.";
     for (std::size_t k = 0; k < f.factors.size(); ++k) {
-        const bool scaled = r.factor_scaled.size() > k && r.factor_scaled[k];
+        const bool scaled = r.factors.scaled.size() > k && r.factors.scaled[k];
         factor_lines(formula.lines, r, f.factors[k], s, scaled ? r.multiplier : 1.0, f.reception_uplift,
-                     factor_label(f.factors[k].id), r.factor[k][i], r.factor_raw[k][i]);
+                     factor_label(f.factors[k].id), r.factors.amount[k][i], r.factors.raw[k][i]);
     }
-    formula.lines.push_back(line(Kind::total, "Formula total", r.formula_total[i]));
+    formula.lines.push_back(line(Kind::total, "Formula total", r.factors.formula_total[i]));
     st.sections.push_back(std::move(formula));
 
     // B. Minimum per-pupil level (§4.1).
@@ -138,19 +138,19 @@ Statement build_statement(const Result& r, std::size_t s, const StatementChange*
                                       pounds(f.mppl->primary) + " + " + count(c.yg_ks3[i]) + " × " +
                                       pounds(f.mppl->ks3) + " + " + count(c.yg_ks4[i]) + " × " +
                                       pounds(f.mppl->ks4) + ") / " + count(c.yg[i]) + " year groups",
-                                  money_per_pupil(r.mppl_level[i])));
+                                  money_per_pupil(r.mppl.level[i])));
         std::string ex;
         for (const auto& id : f.mppl->excludes) ex += (ex.empty() ? "" : ", ") + factor_label(id);
         mppl.lines.push_back(
-            info("Level × " + count(c.nor[i]) + " pupils", pounds(r.mppl_level[i] * c.nor[i])));
+            info("Level × " + count(c.nor[i]) + " pupils", pounds(r.mppl.level[i] * c.nor[i])));
         mppl.lines.push_back(
             info("Funding counted (formula total less " + (ex.empty() ? std::string("nothing") : ex) + ")",
-                 pounds(r.mppl_counted[i]) + " = " + money_per_pupil(r.mppl_counted[i] / c.nor[i])));
+                 pounds(r.mppl.counted[i]) + " = " + money_per_pupil(r.mppl.counted[i] / c.nor[i])));
         mppl.lines.push_back(
-            line(Kind::total, "MPPL top-up (level × pupils − counted, if above zero)", r.mppl_topup[i]));
+            line(Kind::total, "MPPL top-up (level × pupils − counted, if above zero)", r.mppl.topup[i]));
     } else {
         mppl.lines.push_back(info("This formula has no minimum per-pupil level"));
-        mppl.lines.push_back(line(Kind::total, "MPPL top-up", r.mppl_topup[i]));
+        mppl.lines.push_back(line(Kind::total, "MPPL top-up", r.mppl.topup[i]));
     }
     st.sections.push_back(std::move(mppl));
 
@@ -160,36 +160,36 @@ Statement build_statement(const Result& r, std::size_t s, const StatementChange*
         mfg.lines.push_back(
             info("Baseline funding (last year, net of excluded items)", pounds(c.mfg_baseline_funding[i])));
         mfg.lines.push_back(info("Baseline pupils", count(c.mfg_baseline_pupils[i])));
-        mfg.lines.push_back(info("Baseline per pupil", money_per_pupil(r.pp0[i])));
+        mfg.lines.push_back(info("Baseline per pupil", money_per_pupil(r.mfg.pp0[i])));
         if (f.mfg) {
             mfg.lines.push_back(info("Guarantee: baseline per pupil × (1 " +
                                          std::string(f.mfg->percent < 0 ? "− " : "+ ") +
                                          percent_text(std::fabs(f.mfg->percent), 2) + ")",
-                                     money_per_pupil(r.guarantee[i])));
+                                     money_per_pupil(r.mfg.guarantee[i])));
             std::string ex;
             for (const auto& id : f.mfg->excludes) ex += (ex.empty() ? "" : ", ") + factor_label(id);
             mfg.lines.push_back(info("This year's funding counted (formula total + MPPL less " +
                                          (ex.empty() ? std::string("nothing") : ex) + ")",
-                                     pounds(r.mfg_c1[i])));
+                                     pounds(r.mfg.c1[i])));
         } else {
             mfg.lines.push_back(
-                info("This year's funding counted (formula total + MPPL)", pounds(r.mfg_c1[i])));
+                info("This year's funding counted (formula total + MPPL)", pounds(r.mfg.c1[i])));
         }
         mfg.lines.push_back(
-            info("This year per pupil (/ " + count(c.nor[i]) + " pupils)", money_per_pupil(r.pp1[i])));
+            info("This year per pupil (/ " + count(c.nor[i]) + " pupils)", money_per_pupil(r.mfg.pp1[i])));
         mfg.lines.push_back(
-            info("Change per pupil against the baseline", percent_text(r.mfg_change[i], 4, true)));
+            info("Change per pupil against the baseline", percent_text(r.mfg.change[i], 4, true)));
         if (f.mfg)
             mfg.lines.push_back(line(Kind::total,
                                      "MFG top-up ((guarantee − this year per pupil) × pupils, if above zero)",
-                                     r.mfg_topup[i]));
+                                     r.mfg.topup[i]));
         else {
             mfg.lines.push_back(info("This formula has no MFG"));
-            mfg.lines.push_back(line(Kind::total, "MFG top-up", r.mfg_topup[i]));
+            mfg.lines.push_back(line(Kind::total, "MFG top-up", r.mfg.topup[i]));
         }
     } else {
         mfg.lines.push_back(info("New school: no MFG baseline, so no MFG and no capping"));
-        mfg.lines.push_back(line(Kind::total, "MFG top-up", r.mfg_topup[i]));
+        mfg.lines.push_back(line(Kind::total, "MFG top-up", r.mfg.topup[i]));
     }
     mfg.note = "Per-pupil values are shown to the penny; the top-up is worked out from the unrounded values.";
     st.sections.push_back(std::move(mfg));
@@ -197,37 +197,37 @@ Statement build_statement(const Result& r, std::size_t s, const StatementChange*
     // D. Capping and scaling (§4.3).
     StatementSection cap{"D. Capping and scaling of gains", "", false, {}};
     if (c.has_baseline[i] > 0 && c.growing[i] <= 0) {
-        cap.lines.push_back(info("Gain per pupil (before the MFG)", percent_text(r.mfg_change[i], 4, true)));
+        cap.lines.push_back(info("Gain per pupil (before the MFG)", percent_text(r.mfg.change[i], 4, true)));
         cap.lines.push_back(info("Cap on gains", percent_text(r.cap, 4)));
         cap.lines.push_back(
-            info("Gain above the cap × baseline per pupil × pupils", pounds(r.gain_excess[i])));
+            info("Gain above the cap × baseline per pupil × pupils", pounds(r.capping.gain_excess[i])));
         cap.lines.push_back(
             info("Scaling (share of the gain above the cap taken back)", percent_text(r.scaling, 4)));
-        cap.lines.push_back(info("Limit (never below the MPPL)", pounds(r.capping_limit[i])));
+        cap.lines.push_back(info("Limit (never below the MPPL)", pounds(r.capping.limit[i])));
         cap.lines.push_back(line(Kind::total,
                                  "Capping deduction (scaling × gain above the cap, up to the limit)",
-                                 r.capping_deduction[i]));
+                                 r.capping.deduction[i]));
     } else {
         cap.lines.push_back(info(c.growing[i] > 0 ? "Growing school: not capped" : "New school: not capped"));
-        cap.lines.push_back(line(Kind::total, "Capping deduction", r.capping_deduction[i]));
+        cap.lines.push_back(line(Kind::total, "Capping deduction", r.capping.deduction[i]));
     }
     st.sections.push_back(std::move(cap));
 
     // E. Budget share (§4.4).
     StatementSection share{"E. Budget share", "", true, {}};
-    share.lines.push_back(line(Kind::item, "Formula total (A)", r.formula_total[i]));
-    share.lines.push_back(line(Kind::item, "MPPL top-up (B)", r.mppl_topup[i]));
-    share.lines.push_back(line(Kind::item, "MFG top-up (C)", r.mfg_topup[i]));
-    share.lines.push_back(line(Kind::item, "Capping and scaling deduction (D)", -r.capping_deduction[i]));
-    share.lines.push_back(line(Kind::total, "Budget share", r.budget_share[i]));
+    share.lines.push_back(line(Kind::item, "Formula total (A)", r.factors.formula_total[i]));
+    share.lines.push_back(line(Kind::item, "MPPL top-up (B)", r.mppl.topup[i]));
+    share.lines.push_back(line(Kind::item, "MFG top-up (C)", r.mfg.topup[i]));
+    share.lines.push_back(line(Kind::item, "Capping and scaling deduction (D)", -r.capping.deduction[i]));
+    share.lines.push_back(line(Kind::total, "Budget share", r.budget_share.amount[i]));
     share.lines.push_back(info("Budget share per pupil (" + count(c.nor[i]) + " pupils)",
-                               money_per_pupil(r.budget_share_per_pupil[i])));
+                               money_per_pupil(r.budget_share.per_pupil[i])));
     st.sections.push_back(std::move(share));
 
     // F. De-delegation (§6): maintained schools only; academies are never de-delegated.
     if (maintained) {
         StatementSection dd{"F. De-delegated services and delegated budget", "", true, {}};
-        dd.lines.push_back(line(Kind::item, "Budget share (E)", r.budget_share[i]));
+        dd.lines.push_back(line(Kind::item, "Budget share (E)", r.budget_share.amount[i]));
         if (f.de_delegation.empty())
             dd.note = "The Schools Forum has agreed no de-delegation in this formula.";
         for (std::size_t k = 0; k < f.de_delegation.size(); ++k) {
@@ -236,9 +236,9 @@ Statement build_statement(const Result& r, std::size_t s, const StatementChange*
             Factor item = f.de_delegation[k];
             item.status[static_cast<int>(Status::academy)] = false;
             factor_lines(dd.lines, r, item, s, 1.0, false, "Less " + factor_label(item.id),
-                         r.de_delegation[k][i], NAN, -1);
+                         r.after_share.de_delegation[k][i], NAN, -1);
         }
-        dd.lines.push_back(line(Kind::total, "Delegated budget", r.delegated_budget[i]));
+        dd.lines.push_back(line(Kind::total, "Delegated budget", r.after_share.delegated_budget[i]));
         st.sections.push_back(std::move(dd));
     }
 
@@ -256,9 +256,9 @@ Statement build_statement(const Result& r, std::size_t s, const StatementChange*
                 const std::string label = gr.parts.size() == 1 && gr.parts[p].id == gr.id
                                               ? factor_label(gr.id)
                                               : factor_label(gr.id) + ": " + factor_label(gr.parts[p].id);
-                factor_lines(g.lines, r, gr.parts[p], s, 1.0, false, label, r.grant_parts[k][p][i], NAN);
+                factor_lines(g.lines, r, gr.parts[p], s, 1.0, false, label, r.after_share.grant_parts[k][p][i], NAN);
             }
-            total += r.grants[k][i];
+            total += r.after_share.grants[k][i];
         }
         g.lines.push_back(line(Kind::total, "Total grants", total));
         st.sections.push_back(std::move(g));
@@ -274,16 +274,16 @@ Statement build_statement(const Result& r, std::size_t s, const StatementChange*
             {}};
         std::vector<double> exact;
         for (const auto& [id, pct] : f.notional_sen)
-            exact.push_back(pct * r.factor[static_cast<std::size_t>(f.factor_index(id))][i]);
-        const std::vector<double> shares = apportion(exact, r.notional_sen[i]);
+            exact.push_back(pct * r.factors.amount[static_cast<std::size_t>(f.factor_index(id))][i]);
+        const std::vector<double> shares = apportion(exact, r.after_share.notional_sen[i]);
         for (std::size_t k = 0; k < f.notional_sen.size(); ++k) {
             const auto& [id, pct] = f.notional_sen[k];
             sen.lines.push_back(
                 line(Kind::item, factor_label(id), shares[k],
                      percent_text(pct, pct * 100 == std::round(pct * 100) ? 0 : 2),
-                     "of " + pounds(r.factor[static_cast<std::size_t>(f.factor_index(id))][i])));
+                     "of " + pounds(r.factors.amount[static_cast<std::size_t>(f.factor_index(id))][i])));
         }
-        sen.lines.push_back(line(Kind::total, "Notional SEN budget", r.notional_sen[i]));
+        sen.lines.push_back(line(Kind::total, "Notional SEN budget", r.after_share.notional_sen[i]));
         st.sections.push_back(std::move(sen));
     }
 
@@ -300,7 +300,7 @@ Statement build_statement(const Result& r, std::size_t s, const StatementChange*
                 "Why the budget share moved: each line is the change in that part of the budget; together "
                 "they make the change.";
             ch.lines.push_back(info("Baseline budget share", pounds(base)));
-            ch.lines.push_back(info("This budget share", pounds(r.budget_share[i])));
+            ch.lines.push_back(info("This budget share", pounds(r.budget_share.amount[i])));
             const Attribution& a = change->option->attribution;
             for (std::size_t k = 0; k < a.labels.size(); ++k) {
                 const double v = a.parts[k][i];

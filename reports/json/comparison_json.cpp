@@ -134,7 +134,7 @@ OJson comparison_summary_json(const Comparison& c) {
         OJson o;
         o["name"] = s.name;
         o["file"] = s.file;
-        o["year"] = r.formula.year;
+        o["year"] = r.formula->year;
         o["available"] = r.budget ? OJson(r.budget->available) : OJson(nullptr);
         o["headroom"] = r.budget ? OJson(r.budget->headroom) : OJson(nullptr);
         o["lever"] = lever_json(r);

@@ -18,22 +18,22 @@ OJson group_totals(const Result& r, Pred include) {
     OJson j;
     std::size_t schools = 0, on_mfg = 0, capped = 0, on_mppl = 0;
     double pupils = 0, total = 0, mfg = 0, capping = 0, mppl = 0, dd = 0, sen = 0;
-    std::vector<double> grants(r.grants.size(), 0.0);
+    std::vector<double> grants(r.after_share.grants.size(), 0.0);
     for (std::size_t s = 0; s < c.size; ++s) {
         if (!include(s)) continue;
         const Eigen::Index i = static_cast<Eigen::Index>(s);
         ++schools;
         pupils += c.nor[i];
-        total += r.budget_share[i];
-        mfg += r.mfg_topup[i];
-        capping += r.capping_deduction[i];
-        mppl += r.mppl_topup[i];
+        total += r.budget_share.amount[i];
+        mfg += r.mfg.topup[i];
+        capping += r.capping.deduction[i];
+        mppl += r.mppl.topup[i];
         on_mfg += r.on_mfg(s);
         capped += r.capped(s);
         on_mppl += r.on_mppl(s);
-        for (const auto& d : r.de_delegation) dd += d[i];
-        for (std::size_t g = 0; g < r.grants.size(); ++g) grants[g] += r.grants[g][i];
-        sen += r.notional_sen[i];
+        for (const auto& d : r.after_share.de_delegation) dd += d[i];
+        for (std::size_t g = 0; g < r.after_share.grants.size(); ++g) grants[g] += r.after_share.grants[g][i];
+        sen += r.after_share.notional_sen[i];
     }
     j["schools"] = schools;
     j["pupils"] = pupils;
@@ -46,7 +46,7 @@ OJson group_totals(const Result& r, Pred include) {
     j["mppl_total"] = pennies(mppl);
     j["de_delegation_total"] = pennies(dd);
     OJson g = OJson::object();
-    for (std::size_t k = 0; k < r.grants.size(); ++k) g[r.formula.grants[k].id] = pennies(grants[k]);
+    for (std::size_t k = 0; k < r.after_share.grants.size(); ++k) g[r.formula->grants[k].id] = pennies(grants[k]);
     j["grants"] = g;
     j["notional_sen_total"] = pennies(sen);
     return j;
@@ -58,8 +58,8 @@ OJson summary_json(const Result& r) {
     const Census& c = *r.census;
     OJson all = group_totals(r, [](std::size_t) { return true; });
     OJson j;
-    j["formula"] = r.formula.name;
-    j["year"] = r.formula.year;
+    j["formula"] = r.formula->name;
+    j["year"] = r.formula->year;
     j["schools"] = all["schools"];
     j["pupils"] = all["pupils"];
     j["total_budget_share"] = all["total_budget_share"];
@@ -87,7 +87,7 @@ OJson summary_json(const Result& r) {
                           "de_delegation_total", "grants", "notional_sen_total"})
         j[k] = all[k];
     OJson factors = OJson::object();
-    for (std::size_t k = 0; k < r.factor.size(); ++k) factors[r.formula.factors[k].id] = pennies(r.factor[k].sum());
+    for (std::size_t k = 0; k < r.factors.amount.size(); ++k) factors[r.formula->factors[k].id] = pennies(r.factors.amount[k].sum());
     j["factors"] = factors;
     OJson phase = OJson::object(), status = OJson::object(), area = OJson::object();
     for (Phase p : {Phase::primary, Phase::secondary, Phase::middle, Phase::all_through}) {

@@ -162,7 +162,7 @@ std::string formula_value(const Formula& f, double v, const std::string& path, b
 
 std::string explain_school(const Result& r, std::size_t s) {
     const Census& c = *r.census;
-    const Formula& f = r.formula;
+    const Formula& f = *r.formula;
     const Eigen::Index i = static_cast<Eigen::Index>(s);
     std::string t;
     t += "School " + std::to_string(c.urn[s]) + " " + c.name[s] + " (" + to_string(c.phase[s]) + ", " +
@@ -177,11 +177,11 @@ std::string explain_school(const Result& r, std::size_t s) {
     if (r.multiplier != 1.0)
         t += "  factor multiplier (solved lever) k = " + num(r.multiplier) + " on the scaled factors\n";
     for (std::size_t k = 0; k < f.factors.size(); ++k) {
-        t += "  " + f.factors[k].id + " (" + to_string(f.factors[k].kind) + "): " + pounds(r.factor[k][i]) +
-             (r.multiplier != 1.0 && r.factor_scaled[k] ? "  [scaled by k]" : "") + "\n";
-        t += factor_detail(r, f.factors[k], s, r.factor_scaled[k] ? r.multiplier : 1.0, f.reception_uplift);
+        t += "  " + f.factors[k].id + " (" + to_string(f.factors[k].kind) + "): " + pounds(r.factors.amount[k][i]) +
+             (r.multiplier != 1.0 && r.factors.scaled[k] ? "  [scaled by k]" : "") + "\n";
+        t += factor_detail(r, f.factors[k], s, r.factors.scaled[k] ? r.multiplier : 1.0, f.reception_uplift);
     }
-    t += "  formula total: " + pounds(r.formula_total[i]) + "\n";
+    t += "  formula total: " + pounds(r.factors.formula_total[i]) + "\n";
     t += "MPPL:\n";
     if (f.mppl) {
         // Secondary levels are given once (secondary) or by key stage (ks3, ks4).
@@ -191,59 +191,59 @@ std::string explain_school(const Result& r, std::size_t s) {
              " x " + formula_value(f, f.mppl->ks3, one ? "/mppl/level/secondary" : "/mppl/level/ks3", true) +
              " + " + count(c.yg_ks4[i]) + " x " +
              formula_value(f, f.mppl->ks4, one ? "/mppl/level/secondary" : "/mppl/level/ks4", true) + ") / " +
-             count(c.yg[i]) + " year groups = " + pounds(r.mppl_level[i]) + " per pupil\n";
-        t += "  counted funding (formula less excluded factors) = " + pounds(r.mppl_counted[i]) + " = " +
-             pounds(r.mppl_counted[i] / c.nor[i]) + " per pupil\n";
-        t += "  top-up = max(0, level x pupils - counted) = " + pounds(r.mppl_topup[i]) + "\n";
+             count(c.yg[i]) + " year groups = " + pounds(r.mppl.level[i]) + " per pupil\n";
+        t += "  counted funding (formula less excluded factors) = " + pounds(r.mppl.counted[i]) + " = " +
+             pounds(r.mppl.counted[i] / c.nor[i]) + " per pupil\n";
+        t += "  top-up = max(0, level x pupils - counted) = " + pounds(r.mppl.topup[i]) + "\n";
     } else {
         t += "  none in this formula\n";
     }
     t += "MFG:\n";
     if (c.has_baseline[i] > 0) {
         t += "  baseline: " + pounds(c.mfg_baseline_funding[i]) + " / " + count(c.mfg_baseline_pupils[i]) +
-             " pupils = " + pounds(r.pp0[i]) + " per pupil\n";
+             " pupils = " + pounds(r.mfg.pp0[i]) + " per pupil\n";
         if (f.mfg) {
-            t += "  guarantee = " + pounds(r.pp0[i]) + " x (1 " + (f.mfg->percent < 0 ? "- " : "+ ") +
+            t += "  guarantee = " + pounds(r.mfg.pp0[i]) + " x (1 " + (f.mfg->percent < 0 ? "- " : "+ ") +
                  formula_value(f, std::fabs(f.mfg->percent), "/mfg/percent", false) +
-                 ") = " + pounds(r.guarantee[i]) + " per pupil\n";
+                 ") = " + pounds(r.mfg.guarantee[i]) + " per pupil\n";
         }
-        t += "  this year (formula + MPPL - excluded) = " + pounds(r.mfg_c1[i]) + " / " + count(c.nor[i]) +
-             " = " + pounds(r.pp1[i]) + " per pupil (change " + fraction6(r.mfg_change[i]) + ")\n";
-        t += "  MFG top-up: " + pounds(r.mfg_topup[i]) + "\n";
+        t += "  this year (formula + MPPL - excluded) = " + pounds(r.mfg.c1[i]) + " / " + count(c.nor[i]) +
+             " = " + pounds(r.mfg.pp1[i]) + " per pupil (change " + fraction6(r.mfg.change[i]) + ")\n";
+        t += "  MFG top-up: " + pounds(r.mfg.topup[i]) + "\n";
     } else {
         t += "  new school (no baseline): no MFG and no capping\n";
     }
     t += "Capping and scaling:\n";
     t += "  cap " + fraction6(r.cap) + ", scaling " + fraction6(r.scaling) + "\n";
     if (c.growing[i] > 0) t += "  growing school: exempt from capping\n";
-    t += "  gain " + fraction6(r.mfg_change[i]) + "; excess above the cap = " + pounds(r.gain_excess[i]) +
-         "; limit (not below the MPPL) = " + pounds(r.capping_limit[i]) + "\n";
-    t += "  deduction = min(scaling x excess, limit) = " + pounds(r.capping_deduction[i]) + "\n";
-    t += "Budget share = " + pounds(r.formula_total[i]) + " + " + pounds(r.mppl_topup[i]) + " + " +
-         pounds(r.mfg_topup[i]) + " - " + pounds(r.capping_deduction[i]) + " = " + pounds(r.budget_share[i]) +
-         " (" + pounds(r.budget_share_per_pupil[i]) + " per pupil)\n";
+    t += "  gain " + fraction6(r.mfg.change[i]) + "; excess above the cap = " + pounds(r.capping.gain_excess[i]) +
+         "; limit (not below the MPPL) = " + pounds(r.capping.limit[i]) + "\n";
+    t += "  deduction = min(scaling x excess, limit) = " + pounds(r.capping.deduction[i]) + "\n";
+    t += "Budget share = " + pounds(r.factors.formula_total[i]) + " + " + pounds(r.mppl.topup[i]) + " + " +
+         pounds(r.mfg.topup[i]) + " - " + pounds(r.capping.deduction[i]) + " = " + pounds(r.budget_share.amount[i]) +
+         " (" + pounds(r.budget_share.per_pupil[i]) + " per pupil)\n";
     if (r.budget) {
         t += "  the LA balances with " + std::string(to_string(r.budget->lever)) +
              (r.budget->lever != Lever::none ? " = " + num(r.budget->lever_value) : "") + "; headroom " +
              pounds(r.budget->headroom) + "\n";
     }
     for (std::size_t k = 0; k < f.de_delegation.size(); ++k)
-        t += "De-delegated " + f.de_delegation[k].id + ": " + pounds(r.de_delegation[k][i]) +
+        t += "De-delegated " + f.de_delegation[k].id + ": " + pounds(r.after_share.de_delegation[k][i]) +
              (c.status[s] == Status::academy ? " (academy: never de-delegated)" : "") + "\n";
-    t += "Delegated budget: " + pounds(r.delegated_budget[i]) + "\n";
+    t += "Delegated budget: " + pounds(r.after_share.delegated_budget[i]) + "\n";
     for (std::size_t g = 0; g < f.grants.size(); ++g) {
-        t += "Grant " + f.grants[g].id + ": " + pounds(r.grants[g][i]) + "\n";
+        t += "Grant " + f.grants[g].id + ": " + pounds(r.after_share.grants[g][i]) + "\n";
         for (std::size_t p = 0; p < f.grants[g].parts.size(); ++p) {
-            t += "  " + f.grants[g].parts[p].id + ": " + pounds(r.grant_parts[g][p][i]) + "\n";
+            t += "  " + f.grants[g].parts[p].id + ": " + pounds(r.after_share.grant_parts[g][p][i]) + "\n";
             t += factor_detail(r, f.grants[g].parts[p], s, 1.0, false);
         }
     }
     if (!f.notional_sen.empty()) {
-        t += "Notional SEN (memo): " + pounds(r.notional_sen[i]) + " =";
+        t += "Notional SEN (memo): " + pounds(r.after_share.notional_sen[i]) + " =";
         bool first = true;
         for (const auto& [id, pct] : f.notional_sen) {
             t += std::string(first ? " " : " + ") + percent(pct) + " x " + id + " " +
-                 pounds(r.factor[static_cast<std::size_t>(f.factor_index(id))][i]);
+                 pounds(r.factors.amount[static_cast<std::size_t>(f.factor_index(id))][i]);
             first = false;
         }
         t += " (/notional_sen)\n";

@@ -13,7 +13,7 @@ std::string run_summary_text(const Result& r) {
     OJson j = summary_json(r);
     std::string t;
     char b[256];
-    t += "Formula: " + r.formula.name + "\n";
+    t += "Formula: " + r.formula->name + "\n";
     std::snprintf(b, sizeof b, "Schools: %zu   pupils: %s\n", r.size(),
                   count(j["pupils"].get<double>()).c_str());
     t += b;

@@ -299,9 +299,9 @@ void write_comparison_xlsx(const Comparison& c, const std::string& path) {
                 mfg += b.on_mfg(s);
                 capped += b.capped(s);
                 mppl += b.on_mppl(s);
-                mfg_cost += b.mfg_topup[i];
-                cap_total += b.capping_deduction[i];
-                mppl_cost += b.mppl_topup[i];
+                mfg_cost += b.mfg.topup[i];
+                cap_total += b.capping.deduction[i];
+                mppl_cost += b.mppl.topup[i];
             }
         }
         book.number(sum, row, kSchools, static_cast<double>(schools));
@@ -399,15 +399,15 @@ void write_comparison_xlsx(const Comparison& c, const std::string& path) {
             book.text(ws, rr, 5, cen.area[q]);
             book.number(ws, rr, 6, cen.nor[i]);
             book.number(ws, rr, 7, c.baseline[i]);
-            book.number(ws, rr, 8, r.budget_share[i]);
+            book.number(ws, rr, 8, r.budget_share.amount[i]);
             book.number(ws, rr, 9, s.change[i]);
             book.number(ws, rr, 10, s.change_pct[i]);
             book.number(ws, rr, 11, s.change_per_pupil[i]);
-            book.number(ws, rr, 12, r.mfg_topup[i]);
-            book.number(ws, rr, 13, r.capping_deduction[i]);
-            book.number(ws, rr, 14, r.mppl_topup[i]);
+            book.number(ws, rr, 12, r.mfg.topup[i]);
+            book.number(ws, rr, 13, r.capping.deduction[i]);
+            book.number(ws, rr, 14, r.mppl.topup[i]);
             book.number(ws, rr, 15, c.baseline[i] / cen.nor[i]);
-            book.number(ws, rr, 16, r.budget_share_per_pupil[i]);
+            book.number(ws, rr, 16, r.budget_share.per_pupil[i]);
             book.text(ws, rr, 17, r.flags(q));
             for (std::size_t p = 0; p < parts.size(); ++p)
                 book.number(ws, rr, first_part + p, s.attribution.parts[parts[p]][i]);

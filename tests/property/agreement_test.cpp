@@ -100,7 +100,7 @@ void agree_on_case(std::uint64_t seed, Source source, Coverage& cov, Mismatches&
     // An allocation that reaches no school: both must refuse.
     bool engine_no_school = false;
     try {
-        (void)calculate(census, draft);
+        (void)calculate(test::shared(census), draft);
     } catch (const InputError& e) {
         engine_no_school =
             std::string(e.what()).find("passes this allocation's filters") != std::string::npos;
@@ -133,7 +133,7 @@ void agree_on_case(std::uint64_t seed, Source source, Coverage& cov, Mismatches&
     std::optional<Result> engine;
     std::string engine_error;
     try {
-        engine = calculate(census, f);
+        engine = calculate(test::shared(census), f);
     } catch (const InputError& e) {
         engine_error = e.what();
     }
@@ -168,31 +168,31 @@ void agree_on_case(std::uint64_t seed, Source source, Coverage& cov, Mismatches&
         const std::int64_t urn = census.urn[s];
         ++cov.schools;
         for (std::size_t k = 0; k < f.factors.size(); ++k) {
-            same_penny(mm, cov, urn, "factor " + f.factors[k].id, r.factor[k][i], q.factor[k]);
+            same_penny(mm, cov, urn, "factor " + f.factors[k].id, r.factors.amount[k][i], q.factor[k]);
             if (q.factor[k] != 0) ++cov.kinds[to_string(f.factors[k].kind)];
         }
-        same_penny(mm, cov, urn, "formula_total", r.formula_total[i], q.formula_total);
-        same_penny(mm, cov, urn, "mppl_level", round_penny(r.mppl_level[i]), round_penny(q.mppl_level));
-        same_penny(mm, cov, urn, "mppl_topup", r.mppl_topup[i], q.mppl_topup);
-        same_value(mm, urn, "mfg baseline per pupil", r.pp0[i], q.pp0);
-        same_value(mm, urn, "mfg per pupil", r.pp1[i], q.pp1);
-        if (q.pp0 > 0) same_value(mm, urn, "mfg change (gain)", r.mfg_change[i], q.gain);
-        same_penny(mm, cov, urn, "mfg_topup", r.mfg_topup[i], q.mfg_topup);
-        same_penny(mm, cov, urn, "capping_deduction", r.capping_deduction[i], q.capping_deduction);
-        same_penny(mm, cov, urn, "budget_share", r.budget_share[i], q.budget_share);
-        same_penny(mm, cov, urn, "budget_share_per_pupil", r.budget_share_per_pupil[i],
+        same_penny(mm, cov, urn, "formula_total", r.factors.formula_total[i], q.formula_total);
+        same_penny(mm, cov, urn, "mppl_level", round_penny(r.mppl.level[i]), round_penny(q.mppl_level));
+        same_penny(mm, cov, urn, "mppl_topup", r.mppl.topup[i], q.mppl_topup);
+        same_value(mm, urn, "mfg baseline per pupil", r.mfg.pp0[i], q.pp0);
+        same_value(mm, urn, "mfg per pupil", r.mfg.pp1[i], q.pp1);
+        if (q.pp0 > 0) same_value(mm, urn, "mfg change (gain)", r.mfg.change[i], q.gain);
+        same_penny(mm, cov, urn, "mfg_topup", r.mfg.topup[i], q.mfg_topup);
+        same_penny(mm, cov, urn, "capping_deduction", r.capping.deduction[i], q.capping_deduction);
+        same_penny(mm, cov, urn, "budget_share", r.budget_share.amount[i], q.budget_share);
+        same_penny(mm, cov, urn, "budget_share_per_pupil", r.budget_share.per_pupil[i],
                    q.budget_share_per_pupil);
         for (std::size_t d = 0; d < f.de_delegation.size(); ++d) {
-            same_penny(mm, cov, urn, "de-delegation " + f.de_delegation[d].id, r.de_delegation[d][i],
+            same_penny(mm, cov, urn, "de-delegation " + f.de_delegation[d].id, r.after_share.de_delegation[d][i],
                        q.de_delegation[d]);
             if (q.de_delegation[d] != 0) ++cov.de_delegated;
         }
-        same_penny(mm, cov, urn, "delegated_budget", r.delegated_budget[i], q.delegated_budget);
+        same_penny(mm, cov, urn, "delegated_budget", r.after_share.delegated_budget[i], q.delegated_budget);
         for (std::size_t g = 0; g < f.grants.size(); ++g) {
-            same_penny(mm, cov, urn, "grant " + f.grants[g].id, r.grants[g][i], q.grants[g]);
+            same_penny(mm, cov, urn, "grant " + f.grants[g].id, r.after_share.grants[g][i], q.grants[g]);
             if (q.grants[g] != 0) ++cov.granted;
         }
-        same_penny(mm, cov, urn, "notional_sen", r.notional_sen[i], q.notional_sen);
+        same_penny(mm, cov, urn, "notional_sen", r.after_share.notional_sen[i], q.notional_sen);
         cov.on_mfg += q.mfg_topup > 0;
         cov.capped += q.capping_deduction > 0;
         cov.on_mppl += q.mppl_topup > 0;

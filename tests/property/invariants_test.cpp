@@ -26,7 +26,7 @@ long long pence(double pounds) { return std::llround(pounds * 100.0); }
 
 // The reported line of factor `id` for school i.
 double line(const Result& r, const std::string& id, Eigen::Index i) {
-    return r.factor[static_cast<std::size_t>(r.formula.factor_index(id))][i];
+    return r.factors.amount[static_cast<std::size_t>(r.formula->factor_index(id))][i];
 }
 
 std::string fmt(const char* f, double a, double b = 0, double c = 0) {
@@ -49,7 +49,7 @@ double next_step_total(const Result& r) {
     set_multiplier(copy, std::nextafter(r.budget->lever_value, 2 * r.budget->lever_value + 1));
     protect(copy, r.cap, r.scaling);
     long long t = 0;
-    for (Eigen::Index i = 0; i < copy.budget_share.size(); ++i) t += pence(copy.budget_share[i]);
+    for (Eigen::Index i = 0; i < copy.budget_share.amount.size(); ++i) t += pence(copy.budget_share.amount[i]);
     return t / 100.0;
 }
 
@@ -69,7 +69,7 @@ Findings spec_invariants(const Result& r) {
     Findings out;
     std::vector<std::string>& bad = out.bad;
     const Census& c = *r.census;
-    const Formula& f = r.formula;
+    const Formula& f = *r.formula;
     auto fail = [&](const std::string& what) {
         if (bad.size() < 20) bad.push_back(what);
     };
@@ -83,15 +83,15 @@ Findings spec_invariants(const Result& r) {
         const Eigen::Index i = static_cast<Eigen::Index>(s);
         const std::string school = "school " + std::to_string(c.urn[s]) + ": ";
         const double nor = c.nor_primary[i] + c.nor_ks3[i] + c.nor_ks4[i];
-        const double bs = r.budget_share[i];
+        const double bs = r.budget_share.amount[i];
         // 1. budget_share = F + mppl_topup + mfg_topup − capping_deduction to the penny, F = Σ factor lines.
         long long F = 0;
         for (const auto& fac : f.factors) F += pence(line(r, fac.id, i));
-        if (pence(r.formula_total[i]) != F)
+        if (pence(r.factors.formula_total[i]) != F)
             fail(school +
-                 fmt("formula_total %.2f is not the sum of its lines %.2f", r.formula_total[i], F / 100.0));
+                 fmt("formula_total %.2f is not the sum of its lines %.2f", r.factors.formula_total[i], F / 100.0));
         const long long rebuilt =
-            F + pence(r.mppl_topup[i]) + pence(r.mfg_topup[i]) - pence(r.capping_deduction[i]);
+            F + pence(r.mppl.topup[i]) + pence(r.mfg.topup[i]) - pence(r.capping.deduction[i]);
         if (pence(bs) != rebuilt)
             fail(school +
                  fmt("budget share %.2f is not F + MPPL + MFG - capping = %.2f", bs, rebuilt / 100.0));
@@ -112,9 +112,9 @@ Findings spec_invariants(const Result& r) {
             }
         }
         // 3. Nobody is both protected and capped.
-        if (r.mfg_topup[i] > 0 && r.capping_deduction[i] != 0)
+        if (r.mfg.topup[i] > 0 && r.capping.deduction[i] != 0)
             fail(school +
-                 fmt("MFG top-up %.2f and capping deduction %.2f", r.mfg_topup[i], r.capping_deduction[i]));
+                 fmt("MFG top-up %.2f and capping deduction %.2f", r.mfg.topup[i], r.capping.deduction[i]));
         // 4. MPPL holds after capping: level = (Yp L_primary + Y3 L_ks3 + Y4 L_ks4) / Y.
         if (f.mppl) {
             const double Y = c.yg_primary[i] + c.yg_ks3[i] + c.yg_ks4[i];
@@ -160,20 +160,20 @@ Findings spec_invariants(const Result& r) {
         if (pence(reported) != summed)
             fail(what + fmt(": reported total %.2f is not the column sum %.2f", reported, summed / 100.0));
     };
-    same("total_budget_share", j["total_budget_share"].get<double>(), column_total(r.budget_share));
-    same("mfg_total", j["mfg_total"].get<double>(), column_total(r.mfg_topup));
-    same("capping_total", j["capping_total"].get<double>(), column_total(r.capping_deduction));
-    same("mppl_total", j["mppl_total"].get<double>(), column_total(r.mppl_topup));
-    same("notional_sen_total", j["notional_sen_total"].get<double>(), column_total(r.notional_sen));
+    same("total_budget_share", j["total_budget_share"].get<double>(), column_total(r.budget_share.amount));
+    same("mfg_total", j["mfg_total"].get<double>(), column_total(r.mfg.topup));
+    same("capping_total", j["capping_total"].get<double>(), column_total(r.capping.deduction));
+    same("mppl_total", j["mppl_total"].get<double>(), column_total(r.mppl.topup));
+    same("notional_sen_total", j["notional_sen_total"].get<double>(), column_total(r.after_share.notional_sen));
     long long dd = 0;
-    for (const auto& d : r.de_delegation) dd += column_total(d);
+    for (const auto& d : r.after_share.de_delegation) dd += column_total(d);
     same("de_delegation_total", j["de_delegation_total"].get<double>(), dd);
-    for (std::size_t g = 0; g < r.grants.size(); ++g)
-        same("grant " + f.grants[g].id, j["grants"][f.grants[g].id].get<double>(), column_total(r.grants[g]));
-    for (std::size_t k = 0; k < r.factor.size(); ++k)
+    for (std::size_t g = 0; g < r.after_share.grants.size(); ++g)
+        same("grant " + f.grants[g].id, j["grants"][f.grants[g].id].get<double>(), column_total(r.after_share.grants[g]));
+    for (std::size_t k = 0; k < r.factors.amount.size(); ++k)
         same("factor " + f.factors[k].id, j["factors"][f.factors[k].id].get<double>(),
-             column_total(r.factor[k]));
-    if (r.budget) same("budget total", r.budget->total, column_total(r.budget_share));
+             column_total(r.factors.amount[k]));
+    if (r.budget) same("budget total", r.budget->total, column_total(r.budget_share.amount));
     for (const char* group : {"phase", "status", "area"}) {
         long long parts = 0;
         std::size_t schools = 0;
@@ -181,7 +181,7 @@ Findings spec_invariants(const Result& r) {
             parts += pence(it.value()["total_budget_share"].get<double>());
             schools += it.value()["schools"].get<std::size_t>();
         }
-        same(std::string("sum of the ") + group + " breakdown", parts / 100.0, column_total(r.budget_share));
+        same(std::string("sum of the ") + group + " breakdown", parts / 100.0, column_total(r.budget_share.amount));
         if (schools != c.size)
             fail(std::string("the ") + group + " breakdown counts " + std::to_string(schools) + " schools");
     }
@@ -222,7 +222,7 @@ void check_la(const std::string& label, const std::string& csv, const Json& doc_
     Census census = census_from_csv_text(csv, label + ".csv");
     prepare_census(census, draft);
     try {
-        (void)calculate(census, draft);
+        (void)calculate(test::shared(census), draft);
     } catch (const InputError& e) {
         // The only refusal a valid formula may meet: an allocation whose filters reach no school here.
         REQUIRE(std::string(e.what()).find("passes this allocation's filters") != std::string::npos);
@@ -236,7 +236,7 @@ void check_la(const std::string& label, const std::string& csv, const Json& doc_
         doc = proptest::with_budget(doc_in, draft, census, lever, proptest::BudgetPlace::above_reach, rng,
                                     &range);
     const Formula f = parse_formula(doc, label);
-    Result r = calculate(census, f);
+    Result r = calculate(test::shared(census), f);
     REQUIRE(r.budget);
     const BudgetOutcome& b = *r.budget;
     INFO("range " << range.first << " .. " << range.second << ", available " << b.available << ", total "
@@ -393,7 +393,7 @@ TEST_CASE("§8.6: a scenario that changes nothing reproduces its base exactly", 
             doc = proptest::with_budget(doc, draft, census, lever, proptest::BudgetPlace::binds, rng);
             { std::ofstream(dir / "base.json") << doc.dump(1); }
             const Formula base = load_formula((dir / "base.json").string());
-            const Result r0 = calculate(census, base);
+            const Result r0 = calculate(test::shared(census), base);
             const std::string csv0 = allocations_csv(r0);
             const auto sum0 = summary_json(r0);
             // An empty patch (the scenario's name replaces the formula's) and a patch restating values.
@@ -409,7 +409,7 @@ TEST_CASE("§8.6: a scenario that changes nothing reproduces its base exactly", 
             for (const Json& sc : {empty, restate}) {
                 { std::ofstream(dir / "scenario.json") << sc.dump(1); }
                 const Scenario s = load_scenario((dir / "scenario.json").string());
-                const Result r1 = calculate(census, s.formula);
+                const Result r1 = calculate(test::shared(census), s.formula);
                 INFO(file << ", lever " << to_string(lever) << ", scenario " << sc["name"]);
                 CHECK(allocations_csv(r1) == csv0);
                 auto sum1 = summary_json(r1);
@@ -448,7 +448,7 @@ TEST_CASE("§5: the total is monotone in each lever", "[property][invariants]") 
             try {
                 census = census_from_csv_text(synth_census_csv(o), "mono.csv");
                 prepare_census(census, f);
-                (void)calculate(census, f);
+                (void)calculate(test::shared(census), f);
             } catch (const InputError&) {
                 continue;  // an allocation that reaches none of these schools
             }

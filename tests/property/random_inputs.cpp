@@ -506,13 +506,13 @@ double engine_total(const Census& census, const Formula& formula, Lever lever, d
     std::vector<std::string> scaled;
     if (f.budget && lever == Lever::factor_multiplier) scaled = f.budget->multiplier_factors;
     f.budget.reset();
-    Result r = calculate(census, f);
+    Result r = calculate(std::make_shared<const Census>(census), f);
     if (!scaled.empty()) {
-        for (const auto& id : scaled) r.factor_scaled[static_cast<std::size_t>(f.factor_index(id))] = true;
+        for (const auto& id : scaled) r.factors.scaled[static_cast<std::size_t>(f.factor_index(id))] = true;
         set_multiplier(r, multiplier);
     }
     protect(r, cap, scaling);
-    return r.budget_share.sum();
+    return r.budget_share.amount.sum();
 }
 
 std::pair<double, double> lever_range(const Census& census, const Formula& f, Lever lever,

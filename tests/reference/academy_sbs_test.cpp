@@ -269,7 +269,7 @@ std::vector<std::array<std::int64_t, 3>> run_basic(const Data& d,
         for (std::size_t k = 0; k < rows.size(); ++k)
             for (int p = 0; p < 3; ++p)
                 out[rows[k]][p] =
-                    to_pennies(res.factor[static_cast<std::size_t>(p)][static_cast<Eigen::Index>(k)]);
+                    to_pennies(res.factors.amount[static_cast<std::size_t>(p)][static_cast<Eigen::Index>(k)]);
     }
     return out;
 }
@@ -435,12 +435,12 @@ const FactorRun& factor_run() {
             for (std::size_t k = 0; k < rows.size(); ++k) {
                 const auto e = static_cast<Eigen::Index>(k);
                 for (int s = 0; s < kSubs; ++s)
-                    engine[rows[k]][s] = to_pennies(res.factor[static_cast<std::size_t>(s)][e]);
+                    engine[rows[k]][s] = to_pennies(res.factors.amount[static_cast<std::size_t>(s)][e]);
                 for (int g = 0; g < 2; ++g) {
                     out.mob_threshold[rows[k]][g] =
-                        to_pennies(res.factor[static_cast<std::size_t>(kSubs + 2 * g)][e]);
+                        to_pennies(res.factors.amount[static_cast<std::size_t>(kSubs + 2 * g)][e]);
                     out.mob_double[rows[k]][g] =
-                        to_pennies(res.factor[static_cast<std::size_t>(kSubs + 2 * g + 1)][e]);
+                        to_pennies(res.factors.amount[static_cast<std::size_t>(kSubs + 2 * g + 1)][e]);
                 }
             }
         }
@@ -584,8 +584,8 @@ TEST_CASE("sbs-basic-entitlement.csv: the cells not reproduced are exactly the k
     Census c;
     Result r = test::run_text(
         c, "urn,phase,status,nor_primary,nor_ks3,nor_ks4\n1,secondary,academy,0,1015,627\n", f);
-    CHECK(to_pennies(r.factor[0][0]) == a.be_s[1] + b.be_s[1]);
-    CHECK(to_pennies(r.factor[1][0]) == a.be_s[2] + b.be_s[2]);
+    CHECK(to_pennies(r.factors.amount[0][0]) == a.be_s[1] + b.be_s[1]);
+    CHECK(to_pennies(r.factors.amount[1][0]) == a.be_s[2] + b.be_s[2]);
 }
 
 TEST_CASE(

@@ -112,7 +112,7 @@ TEST_CASE("census cells that are not finite numbers are refused", "[limits]") {
     // The control: finite values in the same cells load and run (200 pupils, 30 FSM × £500 = £15,000).
     Census c;
     CHECK(
-        test::run_text(c, std::string(kHeader) + "1,primary,maintained,200,0,0,30,0\n", f).budget_share[0] ==
+        test::run_text(c, std::string(kHeader) + "1,primary,maintained,200,0,0,30,0\n", f).budget_share.amount[0] ==
         15000.0);
 }
 
@@ -145,7 +145,7 @@ TEST_CASE("a finite rate that makes an absurd amount is refused, naming the fact
               test::run_text(c, std::string(kHeader) + "1,primary,maintained,201,0,0,0,0\n", g);
           }).find("factor basic comes to 1.005e+10 pounds") != std::string::npos);
     Result r = test::run_text(c, std::string(kHeader) + "1,primary,maintained,200,0,0,0,0\n", g);
-    CHECK(r.budget_share[0] == 10000000000.0);
+    CHECK(r.budget_share.amount[0] == 10000000000.0);
 }
 
 TEST_CASE("deeply nested JSON is refused before parsing; 64 levels are accepted", "[limits]") {

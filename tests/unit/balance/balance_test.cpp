@@ -21,18 +21,18 @@ TEST_CASE("five-school LA: uncapped total and MFG", "[balance]") {
     Census c;
     Result r = test::run_text(c, kFiveSchools, test::formula_from(five_formula(R"({"cap":0,"scaling":0})", "null")));
     CHECK(r.budget->total == 13112500.0);
-    CHECK(r.mfg_topup[0] == 21000.0);
-    CHECK(r.mfg_topup[2] == 15750.0);
+    CHECK(r.mfg.topup[0] == 21000.0);
+    CHECK(r.mfg.topup[2] == 15750.0);
     CHECK(r.budget->headroom == -60000.0);
 }
 
 TEST_CASE("five-school LA: hard cap at 4.24% leaves headroom £561.60", "[balance]") {
     Census c;
     Result r = test::run_text(c, kFiveSchools, test::formula_from(five_formula(R"({"cap":0.0424,"scaling":1})", "null")));
-    CHECK(r.capping_deduction[1] == 19521.60);
-    CHECK(r.capping_deduction[3] == 41040.00);
-    CHECK(r.budget_share[1] == 2136478.40);
-    CHECK(r.budget_share[3] == 5748960.00);
+    CHECK(r.capping.deduction[1] == 19521.60);
+    CHECK(r.capping.deduction[3] == 41040.00);
+    CHECK(r.budget_share.amount[1] == 2136478.40);
+    CHECK(r.budget_share.amount[3] == 5748960.00);
     CHECK(r.budget->total == 13051938.40);
     CHECK(r.budget->headroom == 561.60);
 }
@@ -40,8 +40,8 @@ TEST_CASE("five-school LA: hard cap at 4.24% leaves headroom £561.60", "[balanc
 TEST_CASE("five-school LA: 50% scaling at a 3.43% cap leaves headroom £315.60", "[balance]") {
     Census c;
     Result r = test::run_text(c, kFiveSchools, test::formula_from(five_formula(R"({"cap":0.0343,"scaling":0.5})", "null")));
-    CHECK(r.capping_deduction[1] == 17925.60);
-    CHECK(r.capping_deduction[3] == 42390.00);
+    CHECK(r.capping.deduction[1] == 17925.60);
+    CHECK(r.capping.deduction[3] == 42390.00);
     CHECK(r.budget->headroom == 315.60);
 }
 

@@ -64,7 +64,7 @@ TEST_CASE("attribution: an option that drops a factor and adds another still add
     //   Option: EAL 30.211 x 595 = 17,975.545 -> 17,975.55; pp1 = 617,975.545 / 200 = 3,089.877725;
     //     MFG (3,100 - 3,089.877725) x 200 = 2,024.455 -> 2,024.46; budget share 720,000.01.
     //   Change 0.00 = EAL +17,975.55, FSM -19,984.64, MFG +2,009.09.
-    CHECK(s.result.budget_share[0] == Approx(720000.01).margin(1e-6));
+    CHECK(s.result.budget_share.amount[0] == Approx(720000.01).margin(1e-6));
     CHECK(cmp.baseline[0] == Approx(720000.01).margin(1e-6));
     CHECK(s.change[0] == 0.0);
     CHECK(part(s, "eal", 0) == 17975.55);

@@ -101,9 +101,9 @@ TEST_CASE("compare against a formula: change = new - baseline for every school, 
     const double now[5] = {760000, 1074000, 875000, 3530000, 2470000};
     for (Eigen::Index i = 0; i < 5; ++i) {
         CHECK(f.cmp.baseline[i] == base[i]);
-        CHECK(s.result.budget_share[i] == now[i]);
+        CHECK(s.result.budget_share.amount[i] == now[i]);
         CHECK(s.change[i] == now[i] - base[i]);  // 23,200; 20,000; 0; 0; 11,750
-        CHECK(s.change[i] == s.result.budget_share[i] - f.cmp.baseline[i]);
+        CHECK(s.change[i] == s.result.budget_share.amount[i] - f.cmp.baseline[i]);
     }
     // Ashby: +23,200 on 736,800 = 3.1488%; 23,200 / 200 pupils = £116 per pupil.
     CHECK(s.change_pct[0] == Approx(23200.0 / 736800.0));
@@ -253,7 +253,7 @@ TEST_CASE("a scenario that changes nothing reproduces its base: allocations.csv 
     opt.formula = &nff;
     Census census = census_from_csv_text(synth_census_csv(opt), "synth.csv");
     prepare_census(census, nff);
-    const Result r1 = calculate(census, nff), r2 = calculate(census, same.formula);
+    const Result r1 = calculate(test::shared(census), nff), r2 = calculate(test::shared(census), same.formula);
     CHECK(allocations_csv(r1) == allocations_csv(r2));
     auto j1 = summary_json(r1), j2 = summary_json(r2);
     CHECK(j1["formula"] != j2["formula"]);

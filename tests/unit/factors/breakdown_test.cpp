@@ -49,11 +49,11 @@ struct Fixture {
         o.formula = &f;
         o.reception_uplift = f.reception_uplift;
         o.k = k;
-        o.earlier = &r.factor_raw;
+        o.earlier = &r.factors.raw;
         return breakdown(f.factors[static_cast<std::size_t>(f.factor_index(id))], c, school, o);
     }
     double engine(const std::string& id, std::size_t school) const {
-        return r.factor_raw[static_cast<std::size_t>(f.factor_index(id))][static_cast<Eigen::Index>(school)];
+        return r.factors.raw[static_cast<std::size_t>(f.factor_index(id))][static_cast<Eigen::Index>(school)];
     }
 };
 
@@ -245,7 +245,7 @@ TEST_CASE("breakdown: sparsity weights (docs/worked-examples.md vector 1)", "[fa
     CHECK(b.components[0].rate.source.path == "/factors/sparsity/maximum/primary");
     CHECK(b.components[0].count == Approx(0.8785047 * 0.5).epsilon(1e-7));
     CHECK(b.components[0].count_unit == Unit::weight);
-    CHECK(b.amount() == r.factor_raw[0][0]);
+    CHECK(b.amount() == r.factors.raw[0][0]);
     CHECK(round_penny(b.amount()) == 25213.08);
     const auto* n = find_note<note::Sparsity>(b);
     REQUIRE(n);

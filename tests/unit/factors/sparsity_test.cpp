@@ -71,10 +71,10 @@ TEST_CASE("sparsity: the vectorised evaluation matches the per-school terms", "[
                               "3,secondary,academy,0,180,120,,,,2.7\n"
                               "4,primary,academy,300,0,0,,,,9\n",
                               f);
-    CHECK(r.factor[0][0] == 25213.08);
+    CHECK(r.factors.amount[0][0] == 25213.08);
     // middle: A = 49, NFF taper for non-primary = linear: 52,000 x (1 - 49/69.2) = 15,179.19
-    CHECK(r.factor[0][1] == 15179.19);
+    CHECK(r.factors.amount[0][1] == 15179.19);
     // secondary: A = 60, D = 2.7 -> distance weight (2.7 - 2.4)/0.6 = 0.5, year weight 0.5: 83,400 x 0.25 = 20,850
-    CHECK(r.factor[0][2] == 20850.00);
-    CHECK(r.factor[0][3] == 0.0);
+    CHECK(r.factors.amount[0][2] == 20850.00);
+    CHECK(r.factors.amount[0][3] == 0.0);
 }

@@ -175,11 +175,11 @@ TEST_CASE("ingest: every counting rule at its edges, worked by hand", "[ingest]"
       "mobility":{"kind":"per_unit_above_threshold","measure":"mobility","threshold":0.06,"rate":{"primary":960,"secondary":1380}}}})");
     Result res = test::run_text(run_c, r.census_csv, fm);
     const auto alpha = run_c.index_of(100001), beta = run_c.index_of(100002);
-    CHECK(res.factor[0][alpha] == 495.0);                           // 1 FSM pupil
-    CHECK(res.factor[1][alpha] == 4 * 680.0 + 2 * 515.0);           // 2,720 + 1,030 = 3,750
-    CHECK(res.factor[1][beta] == 945.0);                            // 1 band A pupil
-    CHECK(res.factor[2][alpha] == (4 - 0.06 * 10) * 960.0);         // (4 - 0.6) x 960 = 3,264
-    CHECK(res.factor[2][beta] == Approx((2 - 0.06 * 5) * 1380.0));  // (2 - 0.3) x 1,380 = 2,346
+    CHECK(res.factors.amount[0][alpha] == 495.0);                           // 1 FSM pupil
+    CHECK(res.factors.amount[1][alpha] == 4 * 680.0 + 2 * 515.0);           // 2,720 + 1,030 = 3,750
+    CHECK(res.factors.amount[1][beta] == 945.0);                            // 1 band A pupil
+    CHECK(res.factors.amount[2][alpha] == (4 - 0.06 * 10) * 960.0);         // (4 - 0.6) x 960 = 3,264
+    CHECK(res.factors.amount[2][beta] == Approx((2 - 0.06 * 5) * 1380.0));  // (2 - 0.3) x 1,380 = 2,346
 }
 
 TEST_CASE("ingest: January Reception starters at a spring census", "[ingest]") {
@@ -624,7 +624,7 @@ TEST_CASE("synth pupils: ingest agrees with an independent count and with the sc
     const int fsm = nff.factor_index("fsm");
     REQUIRE(fsm >= 0);
     for (std::size_t k = 0; k < run_c.size; ++k)
-        CHECK(res.factor[static_cast<std::size_t>(fsm)][static_cast<Eigen::Index>(k)] ==
+        CHECK(res.factors.amount[static_cast<std::size_t>(fsm)][static_cast<Eigen::Index>(k)] ==
               Approx(495.0 *
                      (cell(out, run_c.urn[k], "fsm_primary") + cell(out, run_c.urn[k], "fsm_secondary"))));
 }

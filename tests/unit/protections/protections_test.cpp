@@ -18,12 +18,12 @@ TEST_CASE("MPPL: level by year groups and top-up (docs/worked-examples.md vector
                               "2,all_through,academy,700,300,200,7000000,0\n",
                               f);
     // Primary: counted 960,000 = 4,800/pupil; level 4,955 -> top-up (4,955 - 4,800) x 200 = 31,000 (rates excluded)
-    CHECK(r.mppl_level[0] == 4955.0);
-    CHECK(r.mppl_topup[0] == 31000.0);
+    CHECK(r.mppl.level[0] == 4955.0);
+    CHECK(r.mppl.topup[0] == 31000.0);
     // All-through 7 + 5 year groups: (7 x 4,955 + 5 x 6,465) / 12 = 5,584.17
-    CHECK(std::round(r.mppl_level[1] * 100) / 100 == 5584.17);
+    CHECK(std::round(r.mppl.level[1] * 100) / 100 == 5584.17);
     // 7,000,000 / 1,200 = 5,833.33 per pupil, above the level: no top-up
-    CHECK(r.mppl_topup[1] == 0.0);
+    CHECK(r.mppl.topup[1] == 0.0);
 }
 
 namespace {
@@ -41,13 +41,13 @@ Result mfg_school(Census& c, double percent) {
 TEST_CASE("MFG: the reference's constructed vector at -0.5%, 0% and +0.5% (9.2 vector 3)", "[mfg]") {
     Census c1, c2, c3;
     // guarantee 4,975.00 x 195 = 970,125 -> 125.00
-    CHECK(mfg_school(c1, -0.005).mfg_topup[0] == 125.00);
+    CHECK(mfg_school(c1, -0.005).mfg.topup[0] == 125.00);
     // 5,000 x 195 = 975,000 -> 5,000.00
-    CHECK(mfg_school(c2, 0.0).mfg_topup[0] == 5000.00);
+    CHECK(mfg_school(c2, 0.0).mfg.topup[0] == 5000.00);
     // 5,025 x 195 = 979,875 -> 9,875.00
     Result r = mfg_school(c3, 0.005);
-    CHECK(r.mfg_topup[0] == 9875.00);
-    CHECK(r.budget_share[0] == 979875.00);
+    CHECK(r.mfg.topup[0] == 9875.00);
+    CHECK(r.budget_share.amount[0] == 979875.00);
     CHECK(r.flags(0) == "mfg");
 }
 
@@ -62,8 +62,8 @@ TEST_CASE("MFG: excluded factors come off the current total; new schools get non
                               "2,primary,maintained,100,0,0,480000,,\n",
                               f);
     // pp0 = 5,000; pp1 = (480,000 + 100,000 - 100,000)/100 = 4,800 -> top-up 200 x 100 = 20,000
-    CHECK(r.mfg_topup[0] == 20000.0);
-    CHECK(r.mfg_topup[1] == 0.0);
+    CHECK(r.mfg.topup[0] == 20000.0);
+    CHECK(r.mfg.topup[1] == 0.0);
     CHECK(r.flags(1) == "new");
 }
 
@@ -80,8 +80,8 @@ TEST_CASE("capping: the spec's real-LA check (2015-16)", "[capping]") {
     Formula f = test::formula_from(R"({"name":"t","factors":{"funding":{"kind":"actual","column":"funding"}},
       "mfg":{"percent":-0.015,"excludes":[]},"capping":{"cap":0.0,"scaling":0.01474}})");
     Result r = test::run_text(c, csv, f);
-    CHECK(std::round(r.mfg_change[0] * 1e7) / 1e7 == 0.0923325);
-    CHECK(r.capping_deduction[0] == 4830.82);
+    CHECK(std::round(r.mfg.change[0] * 1e7) / 1e7 == 0.0923325);
+    CHECK(r.capping.deduction[0] == 4830.82);
     CHECK(r.flags(0) == "capped");
 }
 
@@ -97,9 +97,9 @@ TEST_CASE("capping: never below the MPPL, growing schools exempt", "[capping]") 
                               f);
     // gain (5,100 - 4,000)/4,000 = 27.5%; a hard cap at 0 would take 110,000, but the MPPL level is
     // 5,000 x 100 = 500,000, so only 10,000 can go.
-    CHECK(r.gain_excess[0] == Approx(110000.0));
-    CHECK(r.capping_deduction[0] == 10000.0);
-    CHECK(r.budget_share[0] == 500000.0);
-    CHECK(r.capping_deduction[1] == 0.0);
+    CHECK(r.capping.gain_excess[0] == Approx(110000.0));
+    CHECK(r.capping.deduction[0] == 10000.0);
+    CHECK(r.budget_share.amount[0] == 500000.0);
+    CHECK(r.capping.deduction[1] == 0.0);
     CHECK(check_invariants(r).empty());
 }

@@ -49,26 +49,26 @@ TEST_CASE("self-check: each broken invariant is found, with its school and figur
     Five f;
     std::vector<std::string> bad;
     SECTION("1. a budget share that is not formula + MPPL + MFG - capping") {
-        f.r.budget_share[0] += 1.0;
+        f.r.budget_share.amount[0] += 1.0;
         bad = check_invariants(f.r);
         CHECK(has(bad, "school 1: budget share"));
         CHECK(has(bad, "is not formula"));
     }
     SECTION("2. a school below its guarantee") {
-        f.r.pp0[2] += 100.0;  // S3's guarantee rises £100 a pupil above what it was paid
+        f.r.mfg.pp0[2] += 100.0;  // S3's guarantee rises £100 a pupil above what it was paid
         bad = check_invariants(f.r);
         CHECK(has(bad, "school 3: per-pupil funding"));
         CHECK(has(bad, "is below its guarantee"));
     }
     SECTION("3. a school both protected and capped") {
-        f.r.mfg_topup[1] += 50.0;  // both lines grow by £50: the budget share still adds up
-        f.r.capping_deduction[1] += 50.0;
+        f.r.mfg.topup[1] += 50.0;  // both lines grow by £50: the budget share still adds up
+        f.r.capping.deduction[1] += 50.0;
         bad = check_invariants(f.r);
         CHECK(has(bad, "school 2: has an MFG top-up"));
         CHECK_FALSE(has(bad, "is not formula"));
     }
     SECTION("4. a school below the MPPL") {
-        f.r.mppl_level[3] = 7000.0;  // S4 is paid about £6,255 a pupil after capping, premises aside
+        f.r.mppl.level[3] = 7000.0;  // S4 is paid about £6,255 a pupil after capping, premises aside
         bad = check_invariants(f.r);
         CHECK(has(bad, "school 4: per-pupil funding"));
         CHECK(has(bad, "counted for the MPPL is below its level"));
@@ -107,7 +107,7 @@ TEST_CASE("self-check: more than 20 failures are listed as 20 and a count", "[se
         c, csv,
         test::formula_from(R"({"name":"many","factors":{"base":{"kind":"actual","column":"base"}}})"));
     REQUIRE(check_invariants(r).empty());
-    for (Eigen::Index i = 0; i < r.budget_share.size(); ++i) r.budget_share[i] += 1.0;
+    for (Eigen::Index i = 0; i < r.budget_share.amount.size(); ++i) r.budget_share.amount[i] += 1.0;
     const std::vector<std::string> bad = check_invariants(r);
     REQUIRE(bad.size() == 21);
     CHECK(bad[0].find("school 1: budget share") == 0);
