@@ -1,6 +1,7 @@
 // The breakdown adds up to the line (issue 11): on random formulas and census files, for every factor of
 // every kind (the formula's, de-delegation items and grant parts) and every school, the pieces of
-// breakdown() add up to evaluate_factor's amount, and each piece's path points at its rate in the formula.
+// breakdown() add up to evaluate_factor's amount, and each piece's path points at its rate in the formula, as
+// does each rate the kind lists (rates_of).
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <cstdio>
@@ -9,6 +10,7 @@
 #include "engine/core/error.hpp"
 #include "engine/factors/breakdown.hpp"
 #include "engine/factors/factors.hpp"
+#include "engine/factors/rates.hpp"
 #include "engine/formula/needs.hpp"
 #include "engine/formula/parse.hpp"
 #include "tests/property/random_inputs.hpp"
@@ -19,7 +21,7 @@ namespace {
 
 // What the random cases reached, so that a generator that stops reaching a rule fails the test.
 struct Coverage {
-    std::size_t cases = 0, no_eligible = 0, checked = 0;
+    std::size_t cases = 0, no_eligible = 0, checked = 0, rates = 0;
     std::map<std::string, std::size_t> kinds;  // factor kind → (factor, school) pairs with a non-zero amount
     std::map<std::string, std::size_t> notes;  // what the notes showed
 };
@@ -76,6 +78,16 @@ void check_factors(std::uint64_t seed, const std::vector<Factor>& factors, const
     o.earlier = &amounts;
     for (std::size_t q = 0; q < factors.size(); ++q) {
         const Factor& fac = factors[q];
+        // The kind's list of its rates (what the Forum report's table shows): each path holds its value.
+        for (const FactorRate& rate : rates_of(fac)) {
+            ++cov.rates;
+            Param p;
+            p.given = rate.value;
+            p.source.path = rate.path;
+            if (!names_value(f.doc, p))
+                fail.add(seed,
+                         fac.path + ", rate " + rate.key + ": " + rate.path + " does not hold its value");
+        }
         for (std::size_t s = 0; s < c.size; ++s) {
             const double engine = amounts[q][static_cast<Eigen::Index>(s)];
             const std::string where = fac.path + ", school " + std::to_string(c.urn[s]);
@@ -167,6 +179,7 @@ void check_seeds(Source source, std::uint64_t first, std::size_t cases) {
     CHECK(fail.count == 0);
     CHECK(cov.cases == cases);
     CHECK(cov.no_eligible < cases / 4);
+    CHECK(cov.rates > cases);
     for (const char* kind : {"per_pupil", "per_unit", "banded", "per_unit_above_threshold", "lump_sum",
                              "sparsity", "actual", "per_column", "allocation", "london_fringe"}) {
         INFO("factor kind " << kind << " never reached a school with a non-zero amount");
