@@ -12,6 +12,7 @@ namespace fundsim {
 
 enum class FactorKind {
     per_pupil,
+    per_pupil_by_year_group,
     per_unit,
     banded,
     per_unit_above_threshold,
@@ -27,6 +28,8 @@ inline const char* to_string(FactorKind k) {
     switch (k) {
         case FactorKind::per_pupil:
             return "per_pupil";
+        case FactorKind::per_pupil_by_year_group:
+            return "per_pupil_by_year_group";
         case FactorKind::per_unit:
             return "per_unit";
         case FactorKind::banded:
@@ -74,6 +77,9 @@ struct Factor {
 
     // per_pupil
     double rate_primary = 0, rate_ks3 = 0, rate_ks4 = 0;
+    // per_pupil_by_year_group: a year group ("r", "y1" ... "y11", counted by the census column nor_<year
+    // group>) and its rate, in file order
+    std::vector<std::pair<std::string, double>> year_group_rates;
     // per_unit, banded, per_unit_above_threshold
     std::string measure;
     double rate_secondary = 0;  // (rate_primary shared with per_pupil)

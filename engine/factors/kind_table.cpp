@@ -24,6 +24,8 @@ struct KindRow {
 using namespace kinds;
 constexpr KindRow kKinds[] = {
     {FactorKind::per_pupil, parse_per_pupil, nullptr, rates_per_pupil, false},
+    {FactorKind::per_pupil_by_year_group, parse_per_pupil_by_year_group, columns_per_pupil_by_year_group,
+     rates_per_pupil_by_year_group, false},
     {FactorKind::per_unit, parse_per_unit, columns_per_unit, rates_per_unit, false},
     {FactorKind::banded, parse_banded, columns_banded, rates_banded, false},
     {FactorKind::per_unit_above_threshold, parse_per_unit, columns_per_unit, rates_above_threshold, false},

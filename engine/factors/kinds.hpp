@@ -23,6 +23,8 @@ class SchoolSink;
 template <class S>
 void per_pupil(const Factor& f, S& s);  // per_pupil.cpp
 template <class S>
+void per_pupil_by_year_group(const Factor& f, S& s);  // per_pupil_by_year_group.cpp
+template <class S>
 void per_unit(const Factor& f, S& s);  // per_unit.cpp
 template <class S>
 void banded(const Factor& f, S& s);  // per_unit.cpp
@@ -47,6 +49,9 @@ void apply(const Factor& f, S& s) {
     switch (f.kind) {
         case FactorKind::per_pupil:
             per_pupil(f, s);
+            break;
+        case FactorKind::per_pupil_by_year_group:
+            per_pupil_by_year_group(f, s);
             break;
         case FactorKind::per_unit:
             per_unit(f, s);
@@ -82,6 +87,9 @@ void apply(const Factor& f, S& s) {
 // beside its rule; kind_table.cpp holds the one table of them.
 void parse_per_pupil(Obj& o, Factor& f);  // per_pupil.cpp
 void rates_per_pupil(const Factor& f, std::vector<FactorRate>& out);
+void parse_per_pupil_by_year_group(Obj& o, Factor& f);  // per_pupil_by_year_group.cpp
+void columns_per_pupil_by_year_group(const Factor& f, std::vector<ColumnRead>& out);
+void rates_per_pupil_by_year_group(const Factor& f, std::vector<FactorRate>& out);
 void parse_per_unit(Obj& o, Factor& f);  // per_unit.cpp (per_unit and per_unit_above_threshold)
 void parse_banded(Obj& o, Factor& f);
 void columns_per_unit(const Factor& f, std::vector<ColumnRead>& out);
