@@ -12,6 +12,7 @@
 #include "engine/core/error.hpp"
 #include "engine/core/money.hpp"
 #include "engine/factors/factors.hpp"
+#include "engine/factors/kind_table.hpp"
 #include "engine/formula/scenario.hpp"
 #include "engine/protections/capping.hpp"
 #include "engine/protections/protections.hpp"
@@ -99,11 +100,11 @@ void set_multiplier(Result& r, double k) {
     r.multiplier = k;
     const auto& fs = r.formula->factors;
     for (std::size_t i = 0; i < fs.size(); ++i)
-        if (fs[i].kind != FactorKind::london_fringe)
+        if (!follows_other_factors(fs[i]))
             r.factors.raw[i] = r.factors.scaled[i] ? r.factors.base[i] * k : r.factors.base[i];
-    // The London fringe follows the (scaled) factors it lists.
+    // A kind that follows other factors (the London fringe) is evaluated again on their scaled amounts.
     for (std::size_t i = 0; i < fs.size(); ++i)
-        if (fs[i].kind == FactorKind::london_fringe)
+        if (follows_other_factors(fs[i]))
             r.factors.raw[i] = evaluate_factor(fs[i], *r.census, r.formula->reception_uplift, r.factors.raw);
 }
 

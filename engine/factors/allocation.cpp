@@ -1,6 +1,8 @@
-// allocation (docs/funding-model.md §3): a fixed pot shared to the penny among the schools that pass its filters.
+// allocation (docs/funding-model.md §3): a fixed pot shared to the penny among the schools that pass its
+// filters; its keys (pot, basis, urns, areas), basis column and pot.
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 
 #include "engine/core/error.hpp"
 #include "engine/factors/factors.hpp"
@@ -81,6 +83,30 @@ void allocation(const Factor& f, S& s) {
     } else {
         s.add(share(f, s.census, s.mask).amount);
     }
+}
+
+void parse_allocation(Obj& o, Factor& f) {
+    f.pot = o.number("pot");
+    f.basis = o.has("basis") ? o.string("basis") : "nor";
+    if (o.has("urns")) {
+        const Json& u = o.at("urns");
+        if (!u.is_array()) fail_json(f.file, o.child("urns"), "expected a list of URNs");
+        for (std::size_t i = 0; i < u.size(); ++i) {
+            if (!u[i].is_number_integer() || u[i].get<std::int64_t>() <= 0)
+                fail_json(f.file, o.child("urns") + "/" + std::to_string(i),
+                          "expected a URN (a positive whole number)");
+            f.urns.push_back(u[i].get<std::int64_t>());
+        }
+    }
+    if (o.has("areas")) f.areas = o.strings("areas");
+}
+
+void columns_allocation(const Factor& f, std::vector<ColumnRead>& out) {
+    if (f.basis != "nor" && f.basis != "school") out.push_back({f.basis});
+}
+
+void rates_allocation(const Factor& f, std::vector<FactorRate>& out) {
+    out.push_back(rate_at(f, {"pot"}, "pot", "pot", f.pot));
 }
 
 template void allocation(const Factor&, ColumnSink&);

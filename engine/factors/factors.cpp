@@ -28,11 +28,9 @@ std::vector<ArrayXd> evaluate_factors(const std::vector<Factor>& factors, const 
                                       bool reception_uplift) {
     std::vector<ArrayXd> out(factors.size());
     for (std::size_t i = 0; i < factors.size(); ++i)
-        if (factors[i].kind != FactorKind::london_fringe)
-            out[i] = evaluate_factor(factors[i], c, reception_uplift);
+        if (!follows_other_factors(factors[i])) out[i] = evaluate_factor(factors[i], c, reception_uplift);
     for (std::size_t i = 0; i < factors.size(); ++i)
-        if (factors[i].kind == FactorKind::london_fringe)
-            out[i] = evaluate_factor(factors[i], c, reception_uplift, out);
+        if (follows_other_factors(factors[i])) out[i] = evaluate_factor(factors[i], c, reception_uplift, out);
     return out;
 }
 

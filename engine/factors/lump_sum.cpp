@@ -1,4 +1,4 @@
-// lump_sum (docs/funding-model.md §3): a sum per school by phase.
+// lump_sum (docs/funding-model.md §3): a sum per school by phase; its rates per phase (rate.{primary, ...}).
 #include "engine/factors/kinds.hpp"
 #include "engine/factors/sink.hpp"
 
@@ -53,5 +53,27 @@ void lump_sum(const Factor& f, S& s) {
 
 template void lump_sum(const Factor&, ColumnSink&);
 template void lump_sum(const Factor&, SchoolSink&);
+
+PhaseValues phase_values(Obj& parent, const std::string& key, bool all_four) {
+    Obj o = parent.object(key);
+    PhaseValues pv;
+    for (std::size_t p = 0; p < 4; ++p) {
+        if (p < 2 || all_four || o.has(kPhaseKeys[p])) {
+            pv.value[p] = o.number(kPhaseKeys[p]);
+            pv.given[p] = true;
+        }
+    }
+    o.done();
+    return pv;
+}
+
+void parse_lump_sum(Obj& o, Factor& f) { f.lump = phase_values(o, "rate", false); }
+
+void rates_lump_sum(const Factor& f, std::vector<FactorRate>& out) {
+    for (std::size_t p = 0; p < 4; ++p)
+        if (f.lump.given[p])
+            out.push_back(rate_at(f, {"rate", kPhaseKeys[p]}, kPhaseKeys[p],
+                                  phase_label(static_cast<Phase>(p)), f.lump.value[p]));
+}
 
 }  // namespace fundsim::kinds

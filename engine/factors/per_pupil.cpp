@@ -1,4 +1,5 @@
-// per_pupil (docs/funding-model.md §3): a rate by key stage × pupils, e.g. the basic entitlement.
+// per_pupil (docs/funding-model.md §3): a rate by key stage × pupils, e.g. the basic entitlement; its keys
+// (rate.primary, ks3, ks4) and its rates.
 #include "engine/factors/kinds.hpp"
 #include "engine/factors/sink.hpp"
 
@@ -23,5 +24,19 @@ void per_pupil(const Factor& f, S& s) {
 
 template void per_pupil(const Factor&, ColumnSink&);
 template void per_pupil(const Factor&, SchoolSink&);
+
+void parse_per_pupil(Obj& o, Factor& f) {
+    Obj r = o.object("rate");
+    f.rate_primary = r.number("primary");
+    f.rate_ks3 = r.number("ks3");
+    f.rate_ks4 = r.number("ks4");
+    r.done();
+}
+
+void rates_per_pupil(const Factor& f, std::vector<FactorRate>& out) {
+    out.push_back(rate_at(f, {"rate", "primary"}, "primary", "primary", f.rate_primary));
+    out.push_back(rate_at(f, {"rate", "ks3"}, "ks3", "KS3", f.rate_ks3));
+    out.push_back(rate_at(f, {"rate", "ks4"}, "ks4", "KS4", f.rate_ks4));
+}
 
 }  // namespace fundsim::kinds

@@ -101,7 +101,49 @@ void sparsity(const Factor& f, S& s) {
 template void sparsity(const Factor&, ColumnSink&);
 template void sparsity(const Factor&, SchoolSink&);
 
-}  // namespace kinds
+void parse_sparsity(Obj& o, Factor& f) {
+    f.maximum = phase_values(o, "maximum", true);
+    f.distance_threshold = phase_values(o, "distance_threshold", true);
+    f.year_group_threshold = phase_values(o, "year_group_threshold", true);
+    for (std::size_t p = 0; p < 4; ++p) {
+        if (f.distance_threshold.value[p] <= 0)
+            fail_json(f.file, o.child("distance_threshold") + "/" + kPhaseKeys[p], "must be above 0 miles");
+        if (f.year_group_threshold.value[p] <= 0)
+            fail_json(f.file, o.child("year_group_threshold") + "/" + kPhaseKeys[p],
+                      "must be above 0 pupils");
+    }
+    f.distance_taper = o.boolean("distance_taper");
+    const std::string t = o.string("year_group_taper");
+    if (t == "nff")
+        f.year_group_taper = YearGroupTaper::nff;
+    else if (t == "linear")
+        f.year_group_taper = YearGroupTaper::linear;
+    else if (t == "none")
+        f.year_group_taper = YearGroupTaper::none;
+    else
+        fail_json(f.file, o.child("year_group_taper"),
+                  "\"" + t + "\" is not a taper: expected nff, linear or none");
+}
 
+void columns_sparsity(const Factor&, std::vector<ColumnRead>& out) { out.push_back({"sparsity_distance"}); }
+
+void rates_sparsity(const Factor& f, std::vector<FactorRate>& out) {
+    for (std::size_t p = 0; p < 4; ++p) {
+        const std::string key = kPhaseKeys[p], ph = phase_label(static_cast<Phase>(p));
+        if (f.maximum.given[p])
+            out.push_back(
+                rate_at(f, {"maximum", key}, "maximum/" + key, "maximum, " + ph, f.maximum.value[p]));
+        if (f.distance_threshold.given[p])
+            out.push_back(rate_at(f, {"distance_threshold", key}, "distance/" + key,
+                                  "distance threshold, " + ph, f.distance_threshold.value[p],
+                                  RateUnit::miles));
+        if (f.year_group_threshold.given[p])
+            out.push_back(rate_at(f, {"year_group_threshold", key}, "year_group/" + key,
+                                  "year-group threshold, " + ph, f.year_group_threshold.value[p],
+                                  RateUnit::number));
+    }
+}
+
+}  // namespace kinds
 
 }  // namespace fundsim

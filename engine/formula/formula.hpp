@@ -1,107 +1,17 @@
 // A formula (docs/interfaces.md §2) as plain data: factors in file order, protections, budget, de-delegation,
-// grants and notional SEN. Types only: parse.hpp reads one from JSON, scenario.hpp patches one.
+// grants and notional SEN. Types only (a factor is engine/factors/factor.hpp): parse.hpp reads one from
+// JSON, scenario.hpp patches one.
 #pragma once
 
-#include <array>
-#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "engine/census/census.hpp"
+#include "engine/factors/factor.hpp"
 #include "engine/io/json_reader.hpp"
 
 namespace fundsim {
-
-enum class FactorKind {
-    per_pupil,
-    per_unit,
-    banded,
-    per_unit_above_threshold,
-    lump_sum,
-    sparsity,
-    actual,
-    per_column,
-    allocation,
-    london_fringe
-};
-// The kind's name in formula files.
-inline const char* to_string(FactorKind k) {
-    switch (k) {
-        case FactorKind::per_pupil:
-            return "per_pupil";
-        case FactorKind::per_unit:
-            return "per_unit";
-        case FactorKind::banded:
-            return "banded";
-        case FactorKind::per_unit_above_threshold:
-            return "per_unit_above_threshold";
-        case FactorKind::lump_sum:
-            return "lump_sum";
-        case FactorKind::sparsity:
-            return "sparsity";
-        case FactorKind::actual:
-            return "actual";
-        case FactorKind::per_column:
-            return "per_column";
-        case FactorKind::allocation:
-            return "allocation";
-        case FactorKind::london_fringe:
-            return "london_fringe";
-    }
-    return "?";
-}
-
-enum class YearGroupTaper { nff, linear, none };
-
-// Rates per phase of school (lump sum, sparsity parameters); `given` says which were in the file.
-struct PhaseValues {
-    std::array<double, 4> value{};  // indexed by Phase
-    std::array<bool, 4> given{};
-};
-
-struct Band {
-    std::string name;  // a ... f: census columns <measure>_<name>_primary / _secondary
-    double primary = 0, secondary = 0;
-};
-
-struct Factor {
-    std::string id;
-    FactorKind kind = FactorKind::per_pupil;
-    std::string path;  // JSON path of the factor, for messages
-    std::string file;  // formula file it came from, for messages
-
-    // Filters: which schools the factor applies to (all when not given).
-    std::array<bool, 4> phases{true, true, true, true};
-    std::array<bool, 2> status{true, true};
-
-    // per_pupil
-    double rate_primary = 0, rate_ks3 = 0, rate_ks4 = 0;
-    // per_unit, banded, per_unit_above_threshold
-    std::string measure;
-    double rate_secondary = 0;  // (rate_primary shared with per_pupil)
-    std::vector<Band> bands;
-    double threshold = 0;
-    // lump_sum
-    PhaseValues lump;
-    // sparsity
-    PhaseValues maximum, distance_threshold, year_group_threshold;
-    bool distance_taper = false;
-    YearGroupTaper year_group_taper = YearGroupTaper::none;
-    // actual
-    std::string column;
-    // per_column
-    std::vector<std::pair<std::string, double>> column_rates;
-    // allocation
-    double pot = 0;
-    std::string basis;  // "nor", "school" or a census column
-    std::vector<std::int64_t> urns;
-    std::vector<std::string> areas;
-    // london_fringe
-    double multiplier = 1;
-    std::vector<std::string> fringe_factors;
-    std::vector<int> fringe_indices;  // resolved indices into the same factor list
-};
 
 struct Mppl {
     double primary = 0, ks3 = 0, ks4 = 0;

@@ -1,6 +1,8 @@
-// The census columns of each factor kind (per_unit and banded measures, sparsity distance, actual and
-// per_column columns, an allocation's basis, the London fringe flag), in formula order, once each.
+// The census columns a formula's factors read (each kind says which: engine/factors/kind_table.hpp), in
+// formula order, once each.
 #include "engine/formula/needs.hpp"
+
+#include "engine/factors/kind_table.hpp"
 
 namespace fundsim {
 
@@ -13,36 +15,7 @@ std::vector<ColumnNeed> columns_needed(const Formula& f) {
     };
     auto factor_columns = [&](const Factor& fac, const std::string& role) {
         const std::string why = "used by " + role + " " + fac.id;
-        switch (fac.kind) {
-            case FactorKind::per_unit:
-            case FactorKind::per_unit_above_threshold:
-                add(fac.measure + "_primary", why);
-                add(fac.measure + "_secondary", why);
-                break;
-            case FactorKind::banded:
-                for (const auto& b : fac.bands) {
-                    add(fac.measure + "_" + b.name + "_primary", why);
-                    add(fac.measure + "_" + b.name + "_secondary", why);
-                }
-                break;
-            case FactorKind::sparsity:
-                add("sparsity_distance", why);
-                break;
-            case FactorKind::actual:
-                add(fac.column, why, true);
-                break;
-            case FactorKind::per_column:
-                for (const auto& [c, r] : fac.column_rates) add(c, why);
-                break;
-            case FactorKind::allocation:
-                if (fac.basis != "nor" && fac.basis != "school") add(fac.basis, why);
-                break;
-            case FactorKind::london_fringe:
-                add("london_fringe", why);
-                break;
-            default:
-                break;
-        }
+        for (const ColumnRead& c : columns_read(fac)) add(c.column, why, c.allow_negative);
     };
     for (const auto& fac : f.factors) factor_columns(fac, "factor");
     for (const auto& d : f.de_delegation) factor_columns(d, "de-delegation item");

@@ -1,5 +1,6 @@
 // Parsing one factor (a factor, a de-delegation item or a grant part: docs/interfaces.md §2) from its JSON
-// object, by kind. Used by parse_formula; self-contained so that it can move beside the factor kinds.
+// object: what every factor has, then its kind's keys by the kind's parser (engine/factors/kind_table.hpp).
+// Used by parse_formula.
 #pragma once
 
 #include <string>

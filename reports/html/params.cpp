@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cmath>
 
+#include "engine/factors/rates.hpp"
 #include "reports/format.hpp"
 #include "reports/labels.hpp"
 
@@ -15,71 +16,27 @@ std::vector<Param> params_of(const Result& r) {
     auto add = [&](const std::string& key, const std::string& label, double v, ParamUnit u) {
         out.push_back({key, label, v, u});
     };
-    static const char* phase_ids[4] = {"primary", "secondary", "middle", "all_through"};
+    auto unit_of = [](RateUnit u) {
+        switch (u) {
+            case RateUnit::money:
+                return ParamUnit::money;
+            case RateUnit::fraction:
+                return ParamUnit::fraction;
+            case RateUnit::number:
+                return ParamUnit::number;
+            case RateUnit::miles:
+                return ParamUnit::miles;
+        }
+        return ParamUnit::number;
+    };
     for (std::size_t k = 0; k < f.factors.size(); ++k) {
         const Factor& x = f.factors[k];
         const double m = r.factors.scaled.size() > k && r.factors.scaled[k] ? r.multiplier : 1.0;
         const std::string id = x.id, name = factor_label(x.id);
-        switch (x.kind) {
-            case FactorKind::per_pupil:
-                add(id + "/primary", name + ": primary", x.rate_primary * m, ParamUnit::money);
-                add(id + "/ks3", name + ": KS3", x.rate_ks3 * m, ParamUnit::money);
-                add(id + "/ks4", name + ": KS4", x.rate_ks4 * m, ParamUnit::money);
-                break;
-            case FactorKind::per_unit:
-                add(id + "/primary", name + ": primary", x.rate_primary * m, ParamUnit::money);
-                add(id + "/secondary", name + ": secondary", x.rate_secondary * m, ParamUnit::money);
-                break;
-            case FactorKind::banded:
-                for (const auto& b : x.bands) {
-                    std::string band = b.name;
-                    for (char& ch : band)
-                        ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-                    add(id + "/" + b.name + "/primary", name + ": band " + band + " primary", b.primary * m,
-                        ParamUnit::money);
-                    add(id + "/" + b.name + "/secondary", name + ": band " + band + " secondary",
-                        b.secondary * m, ParamUnit::money);
-                }
-                break;
-            case FactorKind::per_unit_above_threshold:
-                add(id + "/primary", name + ": primary", x.rate_primary * m, ParamUnit::money);
-                add(id + "/secondary", name + ": secondary", x.rate_secondary * m, ParamUnit::money);
-                add(id + "/threshold", name + ": threshold", x.threshold, ParamUnit::fraction);
-                break;
-            case FactorKind::lump_sum:
-                for (int p = 0; p < 4; ++p)
-                    if (x.lump.given[static_cast<std::size_t>(p)])
-                        add(id + "/" + phase_ids[p], name + ": " + phase_label(static_cast<Phase>(p)),
-                            x.lump.value[static_cast<std::size_t>(p)] * m, ParamUnit::money);
-                break;
-            case FactorKind::sparsity:
-                for (int p = 0; p < 4; ++p) {
-                    const std::size_t q = static_cast<std::size_t>(p);
-                    const std::string ph = phase_label(static_cast<Phase>(p));
-                    if (x.maximum.given[q])
-                        add(id + "/maximum/" + phase_ids[p], name + ": maximum, " + ph,
-                            x.maximum.value[q] * m, ParamUnit::money);
-                    if (x.distance_threshold.given[q])
-                        add(id + "/distance/" + phase_ids[p], name + ": distance threshold, " + ph,
-                            x.distance_threshold.value[q], ParamUnit::miles);
-                    if (x.year_group_threshold.given[q])
-                        add(id + "/year_group/" + phase_ids[p], name + ": year-group threshold, " + ph,
-                            x.year_group_threshold.value[q], ParamUnit::number);
-                }
-                break;
-            case FactorKind::actual:
-                break;  // passed through from the census: no rate
-            case FactorKind::per_column:
-                for (const auto& [col, rate] : x.column_rates)
-                    add(id + "/" + col, name + ": " + factor_label(col), rate * m, ParamUnit::money);
-                break;
-            case FactorKind::allocation:
-                add(id + "/pot", name + ": pot", x.pot * m, ParamUnit::money);
-                break;
-            case FactorKind::london_fringe:
-                add(id + "/multiplier", name + ": multiplier", x.multiplier, ParamUnit::number);
-                break;
-        }
+        // Each kind lists its own rates (engine/factors/rates.hpp); money ones are paid after the multiplier.
+        for (const FactorRate& rate : rates_of(x))
+            add(id + "/" + rate.key, name + ": " + (rate.column ? factor_label(rate.words) : rate.words),
+                rate.unit == RateUnit::money ? rate.value * m : rate.value, unit_of(rate.unit));
     }
     if (f.mppl) {
         add("mppl/primary", "Minimum per-pupil level: primary", f.mppl->primary, ParamUnit::money);

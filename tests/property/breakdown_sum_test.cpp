@@ -1,6 +1,8 @@
 // The breakdown adds up to the line (issue 11): on random formulas and census files, for every factor of
 // every kind (the formula's, de-delegation items and grant parts) and every school, the pieces of
-// breakdown() add up to evaluate_factor's amount, and each piece's path points at its rate in the formula.
+// breakdown() add up to evaluate_factor's amount, and each piece's path points at its rate in the formula, as
+// does each rate the kind lists (rates_of).
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <cstdio>
@@ -9,6 +11,7 @@
 #include "engine/core/error.hpp"
 #include "engine/factors/breakdown.hpp"
 #include "engine/factors/factors.hpp"
+#include "engine/factors/rates.hpp"
 #include "engine/formula/needs.hpp"
 #include "engine/formula/parse.hpp"
 #include "tests/property/random_inputs.hpp"
@@ -19,7 +22,7 @@ namespace {
 
 // What the random cases reached, so that a generator that stops reaching a rule fails the test.
 struct Coverage {
-    std::size_t cases = 0, no_eligible = 0, checked = 0;
+    std::size_t cases = 0, no_eligible = 0, checked = 0, rates = 0;
     std::map<std::string, std::size_t> kinds;  // factor kind → (factor, school) pairs with a non-zero amount
     std::map<std::string, std::size_t> notes;  // what the notes showed
 };
@@ -76,6 +79,16 @@ void check_factors(std::uint64_t seed, const std::vector<Factor>& factors, const
     o.earlier = &amounts;
     for (std::size_t q = 0; q < factors.size(); ++q) {
         const Factor& fac = factors[q];
+        // The kind's list of its rates (what the Forum report's table shows): each path holds its value.
+        for (const FactorRate& rate : rates_of(fac)) {
+            ++cov.rates;
+            Param p;
+            p.given = rate.value;
+            p.source.path = rate.path;
+            if (!names_value(f.doc, p))
+                fail.add(seed,
+                         fac.path + ", rate " + rate.key + ": " + rate.path + " does not hold its value");
+        }
         for (std::size_t s = 0; s < c.size; ++s) {
             const double engine = amounts[q][static_cast<Eigen::Index>(s)];
             const std::string where = fac.path + ", school " + std::to_string(c.urn[s]);
@@ -90,6 +103,18 @@ void check_factors(std::uint64_t seed, const std::vector<Factor>& factors, const
                 fail.add(seed, where + ": a filtered-out school has pieces");
             if (b.applies && engine != 0) ++cov.kinds[to_string(fac.kind)];
             count_notes(b, cov);
+            // A year-group factor's Reception line counting the reception uplift names it, with its note.
+            if (fac.kind == FactorKind::per_pupil_by_year_group && !b.notes.empty()) {
+                const bool named =
+                    std::any_of(b.components.begin(), b.components.end(), [](const Component& p) {
+                        return p.column == "nor_r" && p.label.find("reception uplift") != std::string::npos;
+                    });
+                if (named && std::holds_alternative<note::ReceptionUplift>(b.notes[0]))
+                    ++cov.notes["year-group reception uplift"];
+                else
+                    fail.add(seed,
+                             where + ": a year-group factor's note without its Reception line naming it");
+            }
             for (const Component& p : b.components) {
                 // A plain product is exactly rate × count; the others (a sparsity weight, a pot's share,
                 // an uplift on other factors) within a penny of it.
@@ -129,6 +154,8 @@ void check_case(std::uint64_t seed, Source source, Coverage& cov, Failures& fail
     Rng rng(seed * 0x9E3779B97F4A7C15ULL + (source == Source::synth ? 31 : 47));
     proptest::CensusInfo info;
     info.schools = 1 + rng.below(300);
+    // synth's census gives key-stage totals only: a year-group factor needs a hand-rolled one.
+    info.year_groups = source == Source::hand_rolled && rng.chance(0.7);
     const Formula f = parse_formula(Json::parse(proptest::random_formula_json(rng, info, Lever::none)),
                                     "random-formula.json");
     std::string csv;
@@ -167,15 +194,19 @@ void check_seeds(Source source, std::uint64_t first, std::size_t cases) {
     CHECK(fail.count == 0);
     CHECK(cov.cases == cases);
     CHECK(cov.no_eligible < cases / 4);
-    for (const char* kind : {"per_pupil", "per_unit", "banded", "per_unit_above_threshold", "lump_sum",
-                             "sparsity", "actual", "per_column", "allocation", "london_fringe"}) {
+    CHECK(cov.rates > cases);
+    for (const char* kind :
+         {"per_pupil", "per_pupil_by_year_group", "per_unit", "banded", "per_unit_above_threshold",
+          "lump_sum", "sparsity", "actual", "per_column", "allocation", "london_fringe"}) {
+        if (source == Source::synth && std::string(kind) == "per_pupil_by_year_group") continue;
         INFO("factor kind " << kind << " never reached a school with a non-zero amount");
         CHECK(cov.kinds[kind] > 0);
     }
     for (const char* n :
          {"reception uplift", "funded units", "middle lump sum", "all-through lump sum", "sparsity eligible",
           "sparsity not eligible", "sparsity distance taper", "allocation share", "allocation not eligible",
-          "fringe school", "not a fringe school"}) {
+          "fringe school", "not a fringe school", "year-group reception uplift"}) {
+        if (source == Source::synth && std::string(n) == "year-group reception uplift") continue;
         INFO("no breakdown showed: " << n);
         CHECK(cov.notes[n] > 0);
     }

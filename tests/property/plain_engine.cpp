@@ -1,6 +1,6 @@
-// The plain implementation: each rule of docs/funding-model.md §3–§7 written out for one school with doubles and
-// loops, in the order and with the formulas the spec states, so that it can be read against the spec line by
-// line.
+// The plain implementation: each rule of docs/funding-model.md §3–§7 written out for one school with doubles
+// and loops, in the order and with the formulas the spec states, so that it can be read against the spec line
+// by line.
 #include "tests/property/plain_engine.hpp"
 
 #include <algorithm>
@@ -77,6 +77,17 @@ double amount(const Factor& f, const School& s, bool uplift) {
             if (uplift) primary = primary + s.reception_uplift;
             return f.rate_primary * primary + f.rate_ks3 * s.nor_ks3 + f.rate_ks4 * s.nor_ks4;
         }
+        case FactorKind::per_pupil_by_year_group: {
+            // §3: rate × pupils of each named year group (census nor_r ... nor_y11); the January Reception
+            // starters count as Reception pupils where the uplift counts them for per_pupil (§2).
+            double total = 0;
+            for (const auto& [year_group, rate] : f.year_group_rates) {
+                double pupils = s.value("nor_" + year_group);
+                if (year_group == "r" && uplift) pupils = pupils + s.reception_uplift;
+                total += rate * pupils;
+            }
+            return total;
+        }
         case FactorKind::per_unit:
             return f.rate_primary * s.value(f.measure + "_primary") +
                    f.rate_secondary * s.value(f.measure + "_secondary");
@@ -133,8 +144,8 @@ double amount(const Factor& f, const School& s, bool uplift) {
 
 // §3 allocation: the pot in whole pennies shared in proportion to the basis among the schools that pass
 // its filters; the pennies left after flooring each share go one each to the largest remainders (the
-// earlier school first on a tie), so the shares add up to the pot exactly (engine/factors/factors.cpp's rule).
-// `only_maintained`: a de-delegation item, which academies never pay (docs/funding-model.md §6).
+// earlier school first on a tie), so the shares add up to the pot exactly (engine/factors/factors.cpp's
+// rule). `only_maintained`: a de-delegation item, which academies never pay (docs/funding-model.md §6).
 std::vector<double> allocation(const Factor& f, const std::vector<School>& schools, bool only_maintained) {
     const std::size_t n = schools.size();
     std::vector<double> weight(n, 0.0);

@@ -8,9 +8,9 @@
 #include <sstream>
 
 #include "engine/balance/solve.hpp"
-#include "engine/run/calculate.hpp"
 #include "engine/formula/parse.hpp"
 #include "engine/protections/protections.hpp"
+#include "engine/run/calculate.hpp"
 
 namespace fundsim::proptest {
 
@@ -106,6 +106,18 @@ std::string random_formula_json(Rng& rng, const CensusInfo& info, Lever lever) {
         f["rate"] = ks_rates(rng, 0, 300, 0, 400);
         maybe_filters(rng, f, 0.6, 0.3);
         factors.emplace_back("basic_extra", f);
+    }
+    if (info.year_groups && rng.chance(0.7)) {
+        // A rate for Reception and/or Year 7 (the usual local choices), now and then another year group.
+        Json f;
+        f["kind"] = "per_pupil_by_year_group";
+        Json rate = Json::object();
+        if (rng.chance(0.7)) rate["r"] = money(rng, 0, 600);
+        if (rate.empty() || rng.chance(0.6)) rate["y7"] = money(rng, 0, 600);
+        if (rng.chance(0.3)) rate["y" + std::to_string(1 + rng.below(11))] = money(rng, 0, 600);
+        f["rate"] = rate;
+        maybe_filters(rng, f, 0.15, 0.1);
+        factors.emplace_back("year_group_starters", f);
     }
     const char* const measures[] = {"fsm", "fsm6", "lpa", "eal3"};
     for (const char* m : measures) {
@@ -333,8 +345,9 @@ std::string random_formula_json(Rng& rng, const CensusInfo& info, Lever lever) {
 }
 
 std::string random_census_csv(Rng& rng, const CensusInfo& info) {
-    // Pupil numbers as key-stage totals, as year-group columns, or both (then they agree).
-    const std::size_t layout = rng.below(3);
+    // Pupil numbers as key-stage totals, as year-group columns, or both (then they agree); the year-group
+    // columns always when the formula may count them.
+    const std::size_t layout = info.year_groups ? 1 + rng.below(2) : rng.below(3);
     const bool ks_columns = layout != 1, year_columns = layout != 0;
     const bool crlf = rng.chance(0.2);
     const char* eol = crlf ? "\r\n" : "\n";

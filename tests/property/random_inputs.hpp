@@ -17,19 +17,23 @@ namespace fundsim::proptest {
 struct CensusInfo {
     std::int64_t first_urn = 100001;
     std::size_t schools = 1;
+    // The census gives the year-group columns nor_r ... nor_y11 (random_census_csv), so the formula may have
+    // a per_pupil_by_year_group factor (random_formula_json). Off, neither draws anything more.
+    bool year_groups = false;
 };
 
 // The area names both census generators use (synth_census_csv's five areas).
 const std::vector<std::string>& area_names();
 
 // A random formula without a budget: a random subset of every factor kind with random rates and
-// phases/status filters, MPPL on or off, MFG percent in [−0.015, 0.02] or none, a cap at or above the MFG
-// percent and a scaling (above 0 when `lever` is cap), reception uplift on or off, de-delegation items,
-// grants and notional SEN. Returns JSON text for parse_formula.
+// phases/status filters (per_pupil_by_year_group only with info.year_groups), MPPL on or off, MFG percent in
+// [−0.015, 0.02] or none, a cap at or above the MFG percent and a scaling (above 0 when `lever` is cap),
+// reception uplift on or off, de-delegation items, grants and notional SEN. Returns JSON text for
+// parse_formula.
 std::string random_formula_json(Rng& rng, const CensusInfo& info, Lever lever);
 
-// A census of `schools` hand-rolled rows (docs/interfaces.md §1) with edge values: tiny schools, middle schools
-// with stated year groups, infant schools, zero characteristics, fractional counts, new and growing
+// A census of `schools` hand-rolled rows (docs/interfaces.md §1) with edge values: tiny schools, middle
+// schools with stated year groups, infant schools, zero characteristics, fractional counts, new and growing
 // schools, distances at the sparsity thresholds, either pupil-number layout, quoted names, CRLF.
 std::string random_census_csv(Rng& rng, const CensusInfo& info);
 
