@@ -81,7 +81,8 @@ struct Census {
     bool has_column(const std::string& name) const;
     // Numeric values of a column, parsed and checked once (blank or non-numeric cells, negative
     // values unless `allow_negative`, characteristic counts above the group's pupils are errors
-    // naming file, line, column and value). Not thread-safe: call before parallel work.
+    // naming file, line, column and value). Not thread-safe: every column is prepared before the census is
+    // shared (calculate, compare and sweep take it as shared_ptr<const Census> and read only cached()).
     const Eigen::ArrayXd& numeric(const std::string& column, const std::string& why = "",
                                   bool allow_negative = false);
     // A column already parsed by numeric(); throws if it was not.
