@@ -60,7 +60,8 @@ int cmd_compare(const std::vector<std::string>& args) {
                      ": give each option a different name");
         options.emplace_back(path, std::move(f));
     }
-    const Comparison cmp = compare(load_census(vm["census"].as<std::string>()), baseline, baseline_name, options);
+    const Comparison cmp =
+        compare(load_census(vm["census"].as<std::string>()), baseline, baseline_name, options);
     // Self-check (docs/funding-model.md §8) of every result before the pack is written.
     if (cmp.baseline_result) require_invariants(*cmp.baseline_result, "the baseline " + baseline_arg);
     for (const auto& s : cmp.scenarios) require_invariants(s.result, s.file);

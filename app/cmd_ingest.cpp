@@ -5,9 +5,9 @@
 
 #include "app/commands.hpp"
 #include "app/options.hpp"
-#include "reports/output_file.hpp"
 #include "engine/ingest/ingest.hpp"
 #include "engine/ingest/ingest_summary.hpp"
+#include "reports/output_file.hpp"
 
 namespace fundsim::app {
 

@@ -1,5 +1,6 @@
-// The commands of the fundsim program (docs/interfaces.md §5) and their exit codes (0 ok, 1 bad input, 2 usage,
-// 3 a fault in fundsim); the options they share are in app/options.hpp, the dispatcher in app/dispatch.hpp.
+// The commands of the fundsim program (docs/interfaces.md §5) and their exit codes (0 ok, 1 bad input, 2
+// usage, 3 a fault in fundsim); the options they share are in app/options.hpp, the dispatcher in
+// app/dispatch.hpp.
 #pragma once
 
 #include <stdexcept>

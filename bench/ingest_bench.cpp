@@ -16,9 +16,9 @@
 #include <string>
 #include <vector>
 
-#include "reports/output_file.hpp"
 #include "engine/ingest/ingest.hpp"
 #include "engine/synth/synth_pupils.hpp"
+#include "reports/output_file.hpp"
 
 using namespace fundsim;
 namespace fs = std::filesystem;

@@ -11,23 +11,25 @@
 
 #include "engine/after_share/after_share.hpp"
 #include "engine/balance/solve.hpp"
-#include "engine/protections/protections.hpp"
-#include "engine/run/calculate.hpp"
-#include "engine/run/invariants.hpp"
 #include "engine/census/census.hpp"
 #include "engine/factors/factors.hpp"
 #include "engine/formula/formula.hpp"
 #include "engine/formula/needs.hpp"
 #include "engine/formula/parse.hpp"
-#include "reports/output_file.hpp"
+#include "engine/protections/protections.hpp"
+#include "engine/run/calculate.hpp"
+#include "engine/run/invariants.hpp"
 #include "engine/synth/synth.hpp"
+#include "reports/output_file.hpp"
 #include "reports/writers.hpp"
 
 using namespace fundsim;
 using Clock = std::chrono::steady_clock;
 
 namespace {
-double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+double ms_since(Clock::time_point t) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+}
 double median(std::vector<double> v) {
     std::sort(v.begin(), v.end());
     return v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
@@ -108,15 +110,21 @@ int main(int argc, char** argv) {
     getrusage(RUSAGE_SELF, &ru);
     const double calc = median(evaluate) + median(balance_ms) + median(after);
     std::printf("run benchmark: %zu schools, %d runs (medians, ms)\n", schools, runs);
-    std::printf("  load census      %8.2f\n  prepare columns  %8.2f\n  evaluate+protect %8.2f\n  balance (scaling)%8.2f\n"
-                "  grants+selfcheck %8.2f\n  write outputs    %8.2f\n  total            %8.2f\n",
-                median(load), median(prepare), median(evaluate), median(balance_ms), median(after), median(write), median(total));
+    std::printf(
+        "  load census      %8.2f\n  prepare columns  %8.2f\n  evaluate+protect %8.2f\n  balance "
+        "(scaling)%8.2f\n"
+        "  grants+selfcheck %8.2f\n  write outputs    %8.2f\n  total            %8.2f\n",
+        median(load), median(prepare), median(evaluate), median(balance_ms), median(after), median(write),
+        median(total));
     std::printf("  calculation after loading: %.2f ms (target < 50 ms)\n", calc);
     std::printf("  lever scaling = %.8f, headroom £%.2f\n", lever, headroom);
-    std::printf("  peak memory %.1f MB (target < 200 MB)\n", ru.ru_maxrss / 1024.0);
+    std::printf("  peak memory %.1f MB (target < 200 MB)\n", static_cast<double>(ru.ru_maxrss) / 1024.0);
     // Machine-readable lines for scripts/bench.sh: "figure NAME VALUE UNIT".
-    std::printf("figure run_load_ms %.2f ms\nfigure run_calculation_ms %.2f ms\nfigure run_balance_ms %.2f ms\n"
-                "figure run_write_ms %.2f ms\nfigure run_in_process_total_ms %.2f ms\nfigure run_peak_memory_mb %.1f MB\n",
-                median(load), calc, median(balance_ms), median(write), median(total), ru.ru_maxrss / 1024.0);
+    std::printf(
+        "figure run_load_ms %.2f ms\nfigure run_calculation_ms %.2f ms\nfigure run_balance_ms %.2f ms\n"
+        "figure run_write_ms %.2f ms\nfigure run_in_process_total_ms %.2f ms\nfigure run_peak_memory_mb %.1f "
+        "MB\n",
+        median(load), calc, median(balance_ms), median(write), median(total),
+        static_cast<double>(ru.ru_maxrss) / 1024.0);
     return 0;
 }

@@ -9,15 +9,15 @@
 #include <string>
 #include <vector>
 
-#include "engine/run/calculate.hpp"
-#include "engine/run/invariants.hpp"
 #include "engine/census/census.hpp"
 #include "engine/compare/compare.hpp"
+#include "engine/compare/sweep.hpp"
 #include "engine/formula/formula.hpp"
 #include "engine/formula/needs.hpp"
 #include "engine/formula/parse.hpp"
 #include "engine/formula/scenario.hpp"
-#include "engine/compare/sweep.hpp"
+#include "engine/run/calculate.hpp"
+#include "engine/run/invariants.hpp"
 #include "engine/synth/synth.hpp"
 
 using namespace fundsim;

@@ -1,5 +1,5 @@
-// libFuzzer target: any bytes as a school-level census (docs/interfaces.md §1), then the full calculation with
-// two fixed formulas, unbalanced and balanced three ways. Only a clear InputError may stop it.
+// libFuzzer target: any bytes as a school-level census (docs/interfaces.md §1), then the full calculation
+// with two fixed formulas, unbalanced and balanced three ways. Only a clear InputError may stop it.
 #include <cstddef>
 #include <cstdint>
 #include <string>

@@ -8,14 +8,14 @@
 #include <string>
 #include <vector>
 
-#include "engine/run/calculate.hpp"
-#include "engine/run/invariants.hpp"
 #include "engine/census/census.hpp"
 #include "engine/core/error.hpp"
 #include "engine/formula/formula.hpp"
 #include "engine/formula/needs.hpp"
 #include "engine/formula/parse.hpp"
 #include "engine/formula/scenario.hpp"
+#include "engine/run/calculate.hpp"
+#include "engine/run/invariants.hpp"
 #include "engine/synth/synth.hpp"
 #include "reports/writers.hpp"
 
@@ -109,8 +109,13 @@ inline Result checked_run(Census& census, const Formula& formula) {
         bug(msg);
     }
     // calculate() refuses amounts beyond £10bn a line, so every figure written is a finite number.
-    std::vector<const Eigen::ArrayXd*> lines = {&r.factors.formula_total, &r.mppl.topup, &r.mfg.topup, &r.capping.deduction,
-                                                &r.budget_share.amount, &r.budget_share.per_pupil, &r.after_share.delegated_budget,
+    std::vector<const Eigen::ArrayXd*> lines = {&r.factors.formula_total,
+                                                &r.mppl.topup,
+                                                &r.mfg.topup,
+                                                &r.capping.deduction,
+                                                &r.budget_share.amount,
+                                                &r.budget_share.per_pupil,
+                                                &r.after_share.delegated_budget,
                                                 &r.after_share.notional_sen};
     for (const auto& a : r.factors.amount) lines.push_back(&a);
     for (const auto& a : r.after_share.grants) lines.push_back(&a);
@@ -130,7 +135,8 @@ inline void balanced_runs(Census& census, const Formula& base, double total) {
         const char* lever;
         double share, cap, scaling;
     };
-    const Variant variants[] = {{"scaling", 0.999, 0.0, 0.0}, {"cap", 0.999, 0.0, 1.0}, {"factor_multiplier", 1.05, 0.02, 0.5}};
+    const Variant variants[] = {
+        {"scaling", 0.999, 0.0, 0.0}, {"cap", 0.999, 0.0, 1.0}, {"factor_multiplier", 1.05, 0.02, 0.5}};
     for (const auto& v : variants) {
         Json doc = base.doc;
         doc["capping"] = {{"cap", v.cap}, {"scaling", v.scaling}};

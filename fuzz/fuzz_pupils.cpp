@@ -1,6 +1,6 @@
-// libFuzzer target: any bytes as a pupil-level extract (docs/interfaces.md §4), ingested against a fixed school
-// file, LSOA lookup and the shipped IDACI bands (fuzz/fixtures/), once stopping at the first bad row and
-// once setting bad rows aside with a duplicate check small enough to spill to its temporary file; the
+// libFuzzer target: any bytes as a pupil-level extract (docs/interfaces.md §4), ingested against a fixed
+// school file, LSOA lookup and the shipped IDACI bands (fuzz/fixtures/), once stopping at the first bad row
+// and once setting bad rows aside with a duplicate check small enough to spill to its temporary file; the
 // school-level census it makes must then load and run. Only a clear InputError may stop it.
 #include <stdlib.h>
 #include <unistd.h>
@@ -10,9 +10,9 @@
 #include <fstream>
 #include <string>
 
-#include "fuzz/fuzz_common.hpp"
 #include "engine/ingest/ingest.hpp"
 #include "engine/ingest/ingest_summary.hpp"
+#include "fuzz/fuzz_common.hpp"
 
 namespace {
 
@@ -68,7 +68,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     opt.dedupe_memory_entries = (mode & 2) != 0 ? 4 : std::size_t{1} << 20;
     try {
         IngestResult r = ingest_pupil_census(opt);
-        if (set_aside_csv(r.summary).empty() || ingest_summary_text(r.summary).empty()) fuzz::bug("an empty report");
+        if (set_aside_csv(r.summary).empty() || ingest_summary_text(r.summary).empty())
+            fuzz::bug("an empty report");
         Census census = census_from_csv_text(r.census_csv, "ingested.csv");
         fuzz::checked_run(census, fuzz::plain_formula());
     } catch (const InputError&) {

@@ -1,5 +1,5 @@
-// libFuzzer target: any bytes as a scenario's `changes` (an RFC 7386 merge patch, docs/interfaces.md §3) applied
-// to a fixed base formula, then parse_formula and the full calculation on a small fixed census.
+// libFuzzer target: any bytes as a scenario's `changes` (an RFC 7386 merge patch, docs/interfaces.md §3)
+// applied to a fixed base formula, then parse_formula and the full calculation on a small fixed census.
 #include <cstddef>
 #include <cstdint>
 #include <string>

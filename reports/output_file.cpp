@@ -30,7 +30,9 @@ std::string OutputSet::temp_path(const std::string& name) const {
     fs::path final_path(path_of(name));
     std::error_code ec;
     fs::create_directories(final_path.parent_path(), ec);
-    return (final_path.parent_path() / ("." + final_path.filename().string() + ".tmp." + std::to_string(::getpid()))).string();
+    return (final_path.parent_path() /
+            ("." + final_path.filename().string() + ".tmp." + std::to_string(::getpid())))
+        .string();
 }
 
 void OutputSet::add(const std::string& name, const std::string& content) {
@@ -51,7 +53,8 @@ void OutputSet::commit() {
         if (fs::is_directory(p.final, ec)) fail(p.final + ": is a folder, not a file: nothing was written");
     }
     for (const auto& p : pending_) {
-        if (std::rename(p.tmp.c_str(), p.final.c_str()) != 0) fail(p.final + ": cannot move into place: " + std::strerror(errno));
+        if (std::rename(p.tmp.c_str(), p.final.c_str()) != 0)
+            fail(p.final + ": cannot move into place: " + std::strerror(errno));
     }
     committed_ = true;
 }

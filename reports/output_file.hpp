@@ -8,9 +8,9 @@
 namespace fundsim {
 
 class OutputSet {
-public:
+  public:
     explicit OutputSet(std::string dir);  // creates dir if needed
-    ~OutputSet();                          // removes temporaries not committed
+    ~OutputSet();                         // removes temporaries not committed
     OutputSet(const OutputSet&) = delete;
     OutputSet& operator=(const OutputSet&) = delete;
 
@@ -28,7 +28,7 @@ public:
     std::string path_of(const std::string& name) const { return dir_ + "/" + name; }
     const std::string& dir() const { return dir_; }
 
-private:
+  private:
     std::string temp_path(const std::string& name) const;
     struct Pending {
         std::string tmp, final;

@@ -1,5 +1,5 @@
-// The writers of `run`: allocations.csv and summary.json (docs/interfaces.md §6) and the summary it prints, and
-// the text of `explain`. One header per command; each writer lives in its format's folder (csv/, json/,
+// The writers of `run`: allocations.csv and summary.json (docs/interfaces.md §6) and the summary it prints,
+// and the text of `explain`. One header per command; each writer lives in its format's folder (csv/, json/,
 // text/).
 #pragma once
 

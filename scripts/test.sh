@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds with warnings as errors and runs the whole test suite under ctest, then
+# Installs what is missing, checks the C++ layout (clang-format), builds with warnings as errors (-Wall -Wextra
+# -Wpedantic -Wshadow -Wconversion) and runs the whole test suite under ctest, then
 # again under ASan+UBSan, then each fuzz target for 30 s (FUNDSIM_FUZZ_SECONDS to change it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh --with-browser
+bash scripts/format-check.sh
 bash scripts/build.sh -DFUNDSIM_WERROR=ON -DFUNDSIM_TESTS=ON
 (cd build && ctest --output-on-failure -j"$(nproc)")
 # The suite once more under AddressSanitizer and UndefinedBehaviorSanitizer (in build-asan/). Not with

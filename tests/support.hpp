@@ -10,14 +10,14 @@
 #include <string>
 
 #include "engine/balance/solve.hpp"
-#include "engine/protections/protections.hpp"
-#include "engine/run/calculate.hpp"
-#include "engine/run/invariants.hpp"
 #include "engine/census/census.hpp"
 #include "engine/formula/formula.hpp"
 #include "engine/formula/needs.hpp"
 #include "engine/formula/parse.hpp"
 #include "engine/formula/scenario.hpp"
+#include "engine/protections/protections.hpp"
+#include "engine/run/calculate.hpp"
+#include "engine/run/invariants.hpp"
 
 namespace fundsim::test {
 
@@ -26,7 +26,9 @@ inline Formula formula_from(const std::string& json_text) {
 }
 
 // A copy of a prepared census, shared read-only as calculate, compare and sweep take it.
-inline std::shared_ptr<const Census> shared(const Census& census) { return std::make_shared<const Census>(census); }
+inline std::shared_ptr<const Census> shared(const Census& census) {
+    return std::make_shared<const Census>(census);
+}
 // A copy of `census` prepared for `f`, shared read-only.
 inline std::shared_ptr<const Census> prepared(Census census, const Formula& f) {
     prepare_census(census, f);
@@ -40,9 +42,9 @@ inline Result run_text(Census& census, const std::string& census_csv, const Form
     return calculate(std::make_shared<const Census>(census), f);
 }
 
-// The five-school LA of docs/worked-examples.md vector 6 (the balancing example), S1..S5: NOR, pp0 (baseline per
-// pupil), pp1 (formula less premises) and premises; base = pp1 x NOR, baseline = pp0 x NOR. Uncapped total
-// £13,112,500 (MFG 0% top-ups included); at cap 0 the excess over the baseline is 469,500.
+// The five-school LA of docs/worked-examples.md vector 6 (the balancing example), S1..S5: NOR, pp0 (baseline
+// per pupil), pp1 (formula less premises) and premises; base = pp1 x NOR, baseline = pp0 x NOR. Uncapped
+// total £13,112,500 (MFG 0% top-ups included); at cap 0 the excess over the baseline is 469,500.
 inline const char* const kFiveSchools =
     "urn,phase,status,nor_primary,nor_ks3,nor_ks4,base,premises,mfg_baseline_pupils,mfg_baseline_funding\n"
     "1,primary,maintained,210,0,0,1029000,20000,210,1050000\n"

@@ -1,5 +1,5 @@
-// After the budget share (docs/funding-model.md §6): de-delegation from maintained schools, grants outside the
-// formula and its protections, and the notional SEN memo. None of them changes the budget share.
+// After the budget share (docs/funding-model.md §6): de-delegation from maintained schools, grants outside
+// the formula and its protections, and the notional SEN memo. None of them changes the budget share.
 #pragma once
 
 #include "engine/run/result.hpp"

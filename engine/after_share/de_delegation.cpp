@@ -1,5 +1,5 @@
-// De-delegation (docs/funding-model.md §6): items taken back from maintained schools' budget shares for services
-// the Schools Forum keeps central. Academies are never de-delegated.
+// De-delegation (docs/funding-model.md §6): items taken back from maintained schools' budget shares for
+// services the Schools Forum keeps central. Academies are never de-delegated.
 #include "engine/after_share/after_share.hpp"
 #include "engine/core/money.hpp"
 #include "engine/factors/factors.hpp"

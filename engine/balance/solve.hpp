@@ -1,5 +1,5 @@
-// Balancing (docs/funding-model.md §5): the lever a formula names (scaling, the cap or a factor multiplier) is
-// solved so that the total of the budget shares fits the money available with under £1 left.
+// Balancing (docs/funding-model.md §5): the lever a formula names (scaling, the cap or a factor multiplier)
+// is solved so that the total of the budget shares fits the money available with under £1 left.
 #pragma once
 
 #include "engine/run/result.hpp"

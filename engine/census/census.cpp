@@ -4,13 +4,13 @@
 
 #include <algorithm>
 #include <cctype>
-#include <filesystem>
 #include <cmath>
+#include <filesystem>
 
-#include "engine/io/csv_reader.hpp"
 #include "engine/core/error.hpp"
 #include "engine/core/money.hpp"
 #include "engine/core/number.hpp"
+#include "engine/io/csv_reader.hpp"
 
 namespace fundsim {
 
@@ -25,7 +25,7 @@ std::string lower(std::string_view v) {
     return s;
 }
 
-const char* const kCharacteristics[] = {"fsm",     "fsm6",    "idaci_a", "idaci_b", "idaci_c", "idaci_d",
+const char* const kCharacteristics[] = {"fsm",     "fsm6",    "idaci_a", "idaci_b", "idaci_c",  "idaci_d",
                                         "idaci_e", "idaci_f", "lpa",     "eal3",    "mobility", "pp_ever6"};
 
 bool is_count_like(const std::string& column) {
@@ -50,10 +50,14 @@ std::string phase_label(Phase p) {
 
 const char* to_string(Phase p) {
     switch (p) {
-        case Phase::primary: return "primary";
-        case Phase::secondary: return "secondary";
-        case Phase::middle: return "middle";
-        case Phase::all_through: return "all_through";
+        case Phase::primary:
+            return "primary";
+        case Phase::secondary:
+            return "secondary";
+        case Phase::middle:
+            return "middle";
+        case Phase::all_through:
+            return "all_through";
     }
     return "?";
 }
@@ -64,19 +68,27 @@ bool parse_phase(std::string_view text, Phase& out) {
     std::string s = lower(text);
     for (auto& c : s)
         if (c == '-' || c == ' ') c = '_';
-    if (s == "primary") out = Phase::primary;
-    else if (s == "secondary") out = Phase::secondary;
-    else if (s == "middle") out = Phase::middle;
-    else if (s == "all_through") out = Phase::all_through;
-    else return false;
+    if (s == "primary")
+        out = Phase::primary;
+    else if (s == "secondary")
+        out = Phase::secondary;
+    else if (s == "middle")
+        out = Phase::middle;
+    else if (s == "all_through")
+        out = Phase::all_through;
+    else
+        return false;
     return true;
 }
 
 bool parse_status(std::string_view text, Status& out) {
     std::string s = lower(text);
-    if (s == "maintained") out = Status::maintained;
-    else if (s == "academy") out = Status::academy;
-    else return false;
+    if (s == "maintained")
+        out = Status::maintained;
+    else if (s == "academy")
+        out = Status::academy;
+    else
+        return false;
     return true;
 }
 
@@ -112,7 +124,8 @@ const Eigen::ArrayXd& Census::cached(const std::string& column) const {
     return it->second;
 }
 
-const Eigen::ArrayXd& Census::numeric(const std::string& column, const std::string& why, bool allow_negative) {
+const Eigen::ArrayXd& Census::numeric(const std::string& column, const std::string& why,
+                                      bool allow_negative) {
     auto it = numeric_.find(column);
     if (it != numeric_.end()) return it->second;
     std::size_t ci = columns.size();
@@ -130,8 +143,9 @@ const Eigen::ArrayXd& Census::numeric(const std::string& column, const std::stri
         double v = 0;
         if (!parse_number(cell, v)) {
             fail_at(file, line[r], column, cell,
-                    trim(cell).empty() ? "is blank: a number is needed" + (why.empty() ? "" : " (" + why + ")")
-                                       : "is not a number");
+                    trim(cell).empty()
+                        ? "is blank: a number is needed" + (why.empty() ? "" : " (" + why + ")")
+                        : "is not a number");
         }
         if (v < 0 && !allow_negative) fail_at(file, line[r], column, cell, "is negative");
         if (count && v > kMaxPupils) fail_at(file, line[r], column, cell, "is not a plausible pupil count");
@@ -139,12 +153,14 @@ const Eigen::ArrayXd& Census::numeric(const std::string& column, const std::stri
         if (characteristic) {
             double group = secondary ? nor_ks3[r] + nor_ks4[r] : nor_primary[r];
             if (v > group + 1e-6) {
-                std::string g = secondary ? "secondary pupils (nor_ks3 + nor_ks4)" : "primary pupils (nor_primary)";
-                fail_at(file, line[r], column, cell, "is more than the school's " + g + " of " + [&] {
-                    char b[32];
-                    std::snprintf(b, sizeof b, "%g", group);
-                    return std::string(b);
-                }());
+                std::string g =
+                    secondary ? "secondary pupils (nor_ks3 + nor_ks4)" : "primary pupils (nor_primary)";
+                fail_at(
+                    file, line[r], column, cell, "is more than the school's " + g + " of " + [&] {
+                        char b[32];
+                        std::snprintf(b, sizeof b, "%g", group);
+                        return std::string(b);
+                    }());
             }
         }
         values[static_cast<Eigen::Index>(r)] = v;
@@ -197,17 +213,20 @@ void finish_census(Census& c) {
     for (std::size_t r = 0; r < n; ++r) {
         const std::string_view u = c.cells[urn_i][r];
         std::int64_t urn = 0;
-        if (!parse_integer(u, urn) || urn <= 0) fail_at(c.file, c.line[r], "urn", u, "is not a positive whole number");
+        if (!parse_integer(u, urn) || urn <= 0)
+            fail_at(c.file, c.line[r], "urn", u, "is not a positive whole number");
         auto [it, fresh] = c.by_urn_.emplace(urn, static_cast<long>(r));
         if (!fresh)
             fail_at(c.file, c.line[r], "urn", u,
-                    "is a duplicate: the same URN is on line " + std::to_string(c.line[static_cast<std::size_t>(it->second)]));
+                    "is a duplicate: the same URN is on line " +
+                        std::to_string(c.line[static_cast<std::size_t>(it->second)]));
         c.urn[r] = urn;
         if (!parse_phase(c.cells[phase_i][r], c.phase[r]))
             fail_at(c.file, c.line[r], "phase", c.cells[phase_i][r],
                     "is not a phase: expected primary, secondary, middle or all_through");
         if (!parse_status(c.cells[status_i][r], c.status[r]))
-            fail_at(c.file, c.line[r], "status", c.cells[status_i][r], "is not a status: expected maintained or academy");
+            fail_at(c.file, c.line[r], "status", c.cells[status_i][r],
+                    "is not a status: expected maintained or academy");
         if (laestab_i >= 0) c.laestab[r] = std::string(trim(c.cells[static_cast<std::size_t>(laestab_i)][r]));
         if (name_i >= 0) c.name[r] = std::string(trim(c.cells[static_cast<std::size_t>(name_i)][r]));
         if (area_i >= 0) c.area[r] = std::string(trim(c.cells[static_cast<std::size_t>(area_i)][r]));
@@ -227,7 +246,8 @@ void finish_census(Census& c) {
         ks[2] = c.numeric("nor_ks4", "pupils Y10-Y11");
     }
     if (has_years) {
-        Eigen::ArrayXd from_years[3] = {Eigen::ArrayXd::Zero(n), Eigen::ArrayXd::Zero(n), Eigen::ArrayXd::Zero(n)};
+        Eigen::ArrayXd from_years[3] = {Eigen::ArrayXd::Zero(n), Eigen::ArrayXd::Zero(n),
+                                        Eigen::ArrayXd::Zero(n)};
         for (int y = 0; y < 12; ++y) {
             const Eigen::ArrayXd& v = c.numeric(kYearColumns[y], "year-group pupil numbers");
             from_years[y <= 6 ? 0 : (y <= 9 ? 1 : 2)] += v;
@@ -239,8 +259,10 @@ void finish_census(Census& c) {
                     if (std::fabs(ks[k][r] - from_years[k][r]) > 1e-6) {
                         char b[64];
                         std::snprintf(b, sizeof b, "%g", from_years[k][r]);
-                        fail_at(c.file, c.line[r], names[k], c.cells[static_cast<std::size_t>(column_index(c, names[k]))][r],
-                                std::string("does not agree with the sum of its year-group columns (") + b + ")");
+                        fail_at(
+                            c.file, c.line[r], names[k],
+                            c.cells[static_cast<std::size_t>(column_index(c, names[k]))][r],
+                            std::string("does not agree with the sum of its year-group columns (") + b + ")");
                     }
         } else {
             for (int k = 0; k < 3; ++k) ks[k] = from_years[k];
@@ -267,10 +289,21 @@ void finish_census(Census& c) {
     for (std::size_t r = 0; r < n; ++r) {
         double def[3] = {0, 0, 0};
         switch (c.phase[r]) {
-            case Phase::primary: def[0] = 7; break;
-            case Phase::secondary: def[1] = 3; def[2] = 2; break;
-            case Phase::all_through: def[0] = 7; def[1] = 3; def[2] = 2; break;
-            case Phase::middle: def[0] = def[1] = def[2] = -1; break;
+            case Phase::primary:
+                def[0] = 7;
+                break;
+            case Phase::secondary:
+                def[1] = 3;
+                def[2] = 2;
+                break;
+            case Phase::all_through:
+                def[0] = 7;
+                def[1] = 3;
+                def[2] = 2;
+                break;
+            case Phase::middle:
+                def[0] = def[1] = def[2] = -1;
+                break;
         }
         double got[3];
         for (int k = 0; k < 3; ++k) {
@@ -280,12 +313,14 @@ void finish_census(Census& c) {
                 if (blank)
                     fail_at(c.file, c.line[r], ygn[k], "",
                             "is needed for a middle school (its year groups cannot be assumed)");
-                fail_at(c.file, c.line[r], ygn[k], c.cells[static_cast<std::size_t>(ygi[k])][r], "is negative");
+                fail_at(c.file, c.line[r], ygn[k], c.cells[static_cast<std::size_t>(ygi[k])][r],
+                        "is negative");
             }
             const double limit = k == 0 ? 7 : (k == 1 ? 3 : 2);
             if (got[k] > limit || got[k] != std::floor(got[k]))
                 fail_at(c.file, c.line[r], ygn[k], c.cells[static_cast<std::size_t>(ygi[k])][r],
-                        "is not a whole number of year groups from 0 to " + std::to_string(static_cast<int>(limit)));
+                        "is not a whole number of year groups from 0 to " +
+                            std::to_string(static_cast<int>(limit)));
         }
         c.yg_primary[r] = got[0];
         c.yg_ks3[r] = got[1];
@@ -293,7 +328,8 @@ void finish_census(Census& c) {
         if (got[0] + got[1] + got[2] <= 0)
             fail_at(c.file, c.line[r], "phase", to_string(c.phase[r]), "school has no year groups");
         if (c.nor[r] <= 0)
-            fail_at(c.file, c.line[r], "nor (nor_primary + nor_ks3 + nor_ks4)", "0", "is not a school's roll: a school needs pupils");
+            fail_at(c.file, c.line[r], "nor (nor_primary + nor_ks3 + nor_ks4)", "0",
+                    "is not a school's roll: a school needs pupils");
         const double* groups[3] = {&c.nor_primary[r], &c.nor_ks3[r], &c.nor_ks4[r]};
         for (int k = 0; k < 3; ++k)
             if (*groups[k] > 0 && got[k] == 0)
@@ -311,19 +347,25 @@ void finish_census(Census& c) {
         bool bpb = true, bfb = true;
         double p = optional_number(c, bp, r, "mfg_baseline_pupils", 0, bpb);
         double f = optional_number(c, bf, r, "mfg_baseline_funding", 0, bfb);
-        if (p < 0) fail_at(c.file, c.line[r], "mfg_baseline_pupils", c.cells[static_cast<std::size_t>(bp)][r], "is negative");
-        if (f < 0) fail_at(c.file, c.line[r], "mfg_baseline_funding", c.cells[static_cast<std::size_t>(bf)][r], "is negative");
+        if (p < 0)
+            fail_at(c.file, c.line[r], "mfg_baseline_pupils", c.cells[static_cast<std::size_t>(bp)][r],
+                    "is negative");
+        if (f < 0)
+            fail_at(c.file, c.line[r], "mfg_baseline_funding", c.cells[static_cast<std::size_t>(bf)][r],
+                    "is negative");
         if (p > kMaxPupils)
             fail_at(c.file, c.line[r], "mfg_baseline_pupils", c.cells[static_cast<std::size_t>(bp)][r],
                     "is not a plausible pupil count");
         if (f > kMaxMoney)
-            fail_at(c.file, c.line[r], "mfg_baseline_funding", c.cells[static_cast<std::size_t>(bf)][r], "is implausibly large");
+            fail_at(c.file, c.line[r], "mfg_baseline_funding", c.cells[static_cast<std::size_t>(bf)][r],
+                    "is implausibly large");
         const bool has_p = p > 0, has_f = f > 0;
         if (has_p != has_f) {
             const char* which = has_p ? "mfg_baseline_funding" : "mfg_baseline_pupils";
             int wi = has_p ? bf : bp;
             fail_at(c.file, c.line[r], which, wi >= 0 ? c.cells[static_cast<std::size_t>(wi)][r] : "",
-                    "is blank or zero while the other baseline column is given: give both, or neither for a new school");
+                    "is blank or zero while the other baseline column is given: give both, or neither for a "
+                    "new school");
         }
         c.mfg_baseline_pupils[r] = p;
         c.mfg_baseline_funding[r] = f;
@@ -336,7 +378,8 @@ void finish_census(Census& c) {
         for (std::size_t r = 0; r < n; ++r) {
             bool blank = true;
             double v = optional_number(c, i, r, col, 0, blank);
-            if (v != 0 && v != 1) fail_at(c.file, c.line[r], col, c.cells[static_cast<std::size_t>(i)][r], "is not 0 or 1");
+            if (v != 0 && v != 1)
+                fail_at(c.file, c.line[r], col, c.cells[static_cast<std::size_t>(i)][r], "is not 0 or 1");
             out[r] = v;
         }
         if (i >= 0) c.numeric_[col] = out;
@@ -350,9 +393,12 @@ void finish_census(Census& c) {
     for (std::size_t r = 0; r < n && ru >= 0; ++r) {
         bool blank = true;
         double v = optional_number(c, ru, r, "reception_uplift", 0, blank);
-        if (v < 0) fail_at(c.file, c.line[r], "reception_uplift", c.cells[static_cast<std::size_t>(ru)][r], "is negative");
+        if (v < 0)
+            fail_at(c.file, c.line[r], "reception_uplift", c.cells[static_cast<std::size_t>(ru)][r],
+                    "is negative");
         if (v > kMaxPupils)
-            fail_at(c.file, c.line[r], "reception_uplift", c.cells[static_cast<std::size_t>(ru)][r], "is not a plausible pupil count");
+            fail_at(c.file, c.line[r], "reception_uplift", c.cells[static_cast<std::size_t>(ru)][r],
+                    "is not a plausible pupil count");
         c.reception_uplift[r] = v;
     }
 
@@ -363,7 +409,8 @@ void finish_census(Census& c) {
         bool blank = true;
         double v = optional_number(c, py, r, "prior_year_budget", std::nan(""), blank);
         if (!blank && std::fabs(v) > kMaxMoney)
-            fail_at(c.file, c.line[r], "prior_year_budget", c.cells[static_cast<std::size_t>(py)][r], "is implausibly large");
+            fail_at(c.file, c.line[r], "prior_year_budget", c.cells[static_cast<std::size_t>(py)][r],
+                    "is implausibly large");
         c.prior_year_budget[r] = v;
     }
 }
@@ -417,7 +464,8 @@ Census read_into(const std::string& name, std::size_t bytes,
 Census load_census(const std::string& path) {
     std::error_code ec;
     const auto bytes = std::filesystem::file_size(path, ec);  // a failure is reported by the reader
-    return read_into(path, ec ? 0 : static_cast<std::size_t>(bytes), [&](const auto& cb) { read_csv_file(path, cb); });
+    return read_into(path, ec ? 0 : static_cast<std::size_t>(bytes),
+                     [&](const auto& cb) { read_csv_file(path, cb); });
 }
 
 Census census_from_csv_text(const std::string& text, const std::string& name) {

@@ -34,7 +34,7 @@ bool is_characteristic_column(const std::string& column, bool& secondary);
 // national census has about a million cells; one string object each cost more to build and to free
 // than the rest of the calculation.
 class TextColumn {
-public:
+  public:
     void push_back(std::string_view cell) {
         bytes_.append(cell);
         end_.push_back(bytes_.size());
@@ -49,7 +49,7 @@ public:
         bytes_.reserve(bytes);
     }
 
-private:
+  private:
     std::string bytes_;
     std::vector<std::size_t> end_;
 };
@@ -69,9 +69,9 @@ struct Census {
 
     // MFG basis; has_baseline is 1 where both are given and non-zero (else the school is `new`).
     Eigen::ArrayXd mfg_baseline_pupils, mfg_baseline_funding, has_baseline;
-    Eigen::ArrayXd growing;           // 0/1, exempt from capping
-    Eigen::ArrayXd reception_uplift;  // 0 when absent
-    Eigen::ArrayXd prior_year_budget; // NaN when absent or blank
+    Eigen::ArrayXd growing;            // 0/1, exempt from capping
+    Eigen::ArrayXd reception_uplift;   // 0 when absent
+    Eigen::ArrayXd prior_year_budget;  // NaN when absent or blank
     bool has_prior_year_budget = false;
 
     // All columns of the file, as text, column-major (unknown columns are kept).
@@ -91,7 +91,7 @@ struct Census {
     // Index of a school by URN, or -1.
     long index_of(std::int64_t urn) const;
 
-private:
+  private:
     std::map<std::string, Eigen::ArrayXd> numeric_;
     std::map<std::int64_t, long> by_urn_;
     friend Census load_census(const std::string& path);

@@ -4,10 +4,10 @@
 
 #include <cmath>
 
-#include "engine/run/calculate.hpp"
 #include "engine/core/error.hpp"
 #include "engine/core/money.hpp"
 #include "engine/formula/needs.hpp"
+#include "engine/run/calculate.hpp"
 
 namespace fundsim {
 
@@ -16,12 +16,14 @@ Attribution attribute(const Result& now, const Result* base, const Eigen::ArrayX
     const Eigen::Index n = static_cast<Eigen::Index>(now.size());
     const Eigen::ArrayXd zero = Eigen::ArrayXd::Zero(n);
     if (base) {
-        // Factor by factor: ids of this option in its order, then any the baseline had and this option dropped.
+        // Factor by factor: ids of this option in its order, then any the baseline had and this option
+        // dropped.
         for (std::size_t k = 0; k < now.formula->factors.size(); ++k) {
             const std::string& id = now.formula->factors[k].id;
             const int b = base->formula->factor_index(id);
             a.labels.push_back(id);
-            a.parts.push_back(now.factors.amount[k] - (b >= 0 ? base->factors.amount[static_cast<std::size_t>(b)] : zero));
+            a.parts.push_back(now.factors.amount[k] -
+                              (b >= 0 ? base->factors.amount[static_cast<std::size_t>(b)] : zero));
         }
         for (std::size_t k = 0; k < base->formula->factors.size(); ++k) {
             const std::string& id = base->formula->factors[k].id;
@@ -40,7 +42,8 @@ Attribution attribute(const Result& now, const Result* base, const Eigen::ArrayX
         // Taken as the change less the protections' parts, so that the parts add up to the (rounded)
         // change even when a prior-year budget in the census is not a whole number of pennies.
         a.labels.push_back("formula_vs_prior_year");
-        a.parts.push_back(round_penny(now.budget_share.amount - baseline) - now.mppl.topup - now.mfg.topup + now.capping.deduction);
+        a.parts.push_back(round_penny(now.budget_share.amount - baseline) - now.mppl.topup - now.mfg.topup +
+                          now.capping.deduction);
         a.labels.push_back("mppl");
         a.parts.push_back(now.mppl.topup);
         a.labels.push_back("mfg");

@@ -13,14 +13,17 @@ namespace fundsim {
 
 // Why a school's budget moved: parts that add up to the change to the penny.
 struct Attribution {
-    std::vector<std::string> labels;      // factor ids (union of baseline and scenario, scenario order first), then mppl, mfg, capping
-    std::vector<Eigen::ArrayXd> parts;    // one per label, pounds per school (capping part is minus the deduction's change)
+    std::vector<std::string>
+        labels;  // factor ids (union of baseline and scenario, scenario order first), then mppl, mfg, capping
+    std::vector<Eigen::ArrayXd>
+        parts;  // one per label, pounds per school (capping part is minus the deduction's change)
 };
 
 struct ScenarioResult {
     std::string name, file;
     Result result;
-    Eigen::ArrayXd change, change_pct, change_per_pupil;  // change_pct is NaN where the baseline is 0 or missing
+    Eigen::ArrayXd change, change_pct,
+        change_per_pupil;  // change_pct is NaN where the baseline is 0 or missing
     Attribution attribution;
 };
 

@@ -183,7 +183,8 @@ Sweep run_sweep(std::shared_ptr<const Census> census, const Formula& base, const
                 row.values = sweep_values(axes, i);
                 for (std::size_t k = 0; k < axes.size(); ++k) doc[pointers[k]] = row.values[k];
                 try {
-                    const Result r = calculate(census, std::make_shared<const Formula>(parse_formula(doc, base.file)));
+                    const Result r =
+                        calculate(census, std::make_shared<const Formula>(parse_formula(doc, base.file)));
                     require_invariants(r);
                     row.total_budget_share = round_penny(r.budget_share.amount.sum());
                     if (r.budget) {

@@ -1,5 +1,5 @@
-// Parameter sweeps (docs/interfaces.md §5 `sweep`): every combination of a few varied formula values, each run
-// balanced, reduced to one row of totals per combination. The census is loaded and prepared once.
+// Parameter sweeps (docs/interfaces.md §5 `sweep`): every combination of a few varied formula values, each
+// run balanced, reduced to one row of totals per combination. The census is loaded and prepared once.
 #pragma once
 
 #include <cstdint>

@@ -45,11 +45,16 @@ std::string format_error(const Where& w, const std::string& detail) {
 
 const char* kind_text(ErrorKind kind) {
     switch (kind) {
-        case ErrorKind::input: return "bad input";
-        case ErrorKind::formula: return "bad formula";
-        case ErrorKind::unaffordable: return "unaffordable";
-        case ErrorKind::invariant: return "invariant broken";
-        case ErrorKind::internal: return "internal error";
+        case ErrorKind::input:
+            return "bad input";
+        case ErrorKind::formula:
+            return "bad formula";
+        case ErrorKind::unaffordable:
+            return "unaffordable";
+        case ErrorKind::invariant:
+            return "invariant broken";
+        case ErrorKind::internal:
+            return "internal error";
     }
     return "internal error";
 }
@@ -91,7 +96,8 @@ void fail_line(const std::string& file, std::int64_t line, const std::string& de
     throw Error(w, detail);
 }
 
-void fail_column(const std::string& file, std::int64_t line, const std::string& column, const std::string& detail) {
+void fail_column(const std::string& file, std::int64_t line, const std::string& column,
+                 const std::string& detail) {
     Where w;
     w.file = file;
     w.line = line;
@@ -99,7 +105,8 @@ void fail_column(const std::string& file, std::int64_t line, const std::string& 
     throw Error(w, detail);
 }
 
-void fail_json(const std::string& file, const std::string& json_path, const std::string& detail, ErrorKind kind) {
+void fail_json(const std::string& file, const std::string& json_path, const std::string& detail,
+               ErrorKind kind) {
     Where w;
     w.file = file;
     w.json_path = json_path.empty() ? "/" : json_path;
@@ -108,6 +115,8 @@ void fail_json(const std::string& file, const std::string& json_path, const std:
 
 void fail(const std::string& detail, ErrorKind kind) { throw Error(Where{}, detail, kind); }
 
-void fail_internal(const std::string& detail) { throw Error(Where{}, "internal: " + detail, ErrorKind::internal); }
+void fail_internal(const std::string& detail) {
+    throw Error(Where{}, "internal: " + detail, ErrorKind::internal);
+}
 
 }  // namespace fundsim

@@ -11,7 +11,8 @@
 namespace fundsim {
 
 // Whose problem an error is. The first three are the user's to fix (exit 1); the last two are fundsim's
-// own bugs (exit 3), never to be reported as bad input (ccache's Error vs Fatal, QuantLib's REQUIRE vs ENSURE).
+// own bugs (exit 3), never to be reported as bad input (ccache's Error vs Fatal, QuantLib's REQUIRE vs
+// ENSURE).
 enum class ErrorKind {
     input,         // a census, pupil, lookup or other data file is malformed or implausible
     formula,       // a formula or scenario file is malformed or inconsistent
@@ -37,7 +38,7 @@ struct Where {
 };
 
 class Error : public std::exception {
-public:
+  public:
     Error(Where where, const std::string& detail, ErrorKind kind = ErrorKind::input);
     ErrorKind kind() const { return kind_; }
     const Where& where() const { return where_; }
@@ -49,7 +50,7 @@ public:
     // The full message: each context on its own line ending ':', then "file:line: ... detail".
     const char* what() const noexcept override { return message_.c_str(); }
 
-private:
+  private:
     void compose();
     ErrorKind kind_;
     Where where_;

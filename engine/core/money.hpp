@@ -16,15 +16,17 @@ inline double round_half_away(double x) {
     if (!(std::fabs(x) < 0x1p52)) return x;  // every double this large is whole; NaN and infinities stay
     double t = static_cast<double>(static_cast<long long>(x));  // toward zero
     const double frac = x - t;                                  // exact
-    if (frac >= 0.5) t += 1.0;
-    else if (frac <= -0.5) t -= 1.0;
+    if (frac >= 0.5)
+        t += 1.0;
+    else if (frac <= -0.5)
+        t -= 1.0;
     return std::copysign(t, x);  // -0.3 rounds to -0, as std::round does
 }
 
 // Half away from zero to the penny. The value is first cleared of binary noise at a millionth of a
 // pound, so that a decimal half-penny such as 1.005 (held as 1.00499999...) rounds up as on paper.
 inline double round_penny(double x) {
-    double micro = round_half_away(x * 1e6);          // exact for |x| < 9e9
+    double micro = round_half_away(x * 1e6);  // exact for |x| < 9e9
     return round_half_away(micro / 1e4) / 100.0;
 }
 
@@ -34,12 +36,14 @@ inline Eigen::ArrayXd round_penny(const Eigen::ArrayXd& a) {
 
 // Adds `pounds`, rounded half away from zero to whole pennies, to an exact running total of pennies.
 // False (total unchanged) if the amount is not finite or the total would pass 2^62 pennies (£46 million
-// billion): no budget is that large, and the caller reports it instead of overflowing (docs/funding-model.md §7).
+// billion): no budget is that large, and the caller reports it instead of overflowing (docs/funding-model.md
+// §7).
 inline bool add_pennies(long long& pence, double pounds) {
     const double p = round_half_away(pounds * 100.0);
     if (!(std::fabs(p) < 0x1p62)) return false;
     long long sum = 0;
-    if (__builtin_add_overflow(pence, static_cast<long long>(p), &sum) || sum >= (1LL << 62) || sum <= -(1LL << 62))
+    if (__builtin_add_overflow(pence, static_cast<long long>(p), &sum) || sum >= (1LL << 62) ||
+        sum <= -(1LL << 62))
         return false;
     pence = sum;
     return true;

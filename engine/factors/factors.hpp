@@ -18,6 +18,7 @@ Eigen::ArrayXd evaluate_factor(const Factor& f, const Census& c, bool reception_
                                const std::vector<Eigen::ArrayXd>& earlier = {});
 
 // Amounts of all factors of a list, in order (london_fringe factors after the ones they list).
-std::vector<Eigen::ArrayXd> evaluate_factors(const std::vector<Factor>& factors, const Census& c, bool reception_uplift);
+std::vector<Eigen::ArrayXd> evaluate_factors(const std::vector<Factor>& factors, const Census& c,
+                                             bool reception_uplift);
 
 }  // namespace fundsim

@@ -1,6 +1,7 @@
-// Sparsity (docs/funding-model.md §3.1; docs/funding-model.md §3.1 and its addendum): a school is eligible when its
-// average year-group size A is below the threshold B and its sparsity distance D reaches the distance
-// threshold T (or passes 0.8 T with the distance taper); the amount is M × year weight × distance weight.
+// Sparsity (docs/funding-model.md §3.1; docs/funding-model.md §3.1 and its addendum): a school is eligible
+// when its average year-group size A is below the threshold B and its sparsity distance D reaches the
+// distance threshold T (or passes 0.8 T with the distance taper); the amount is M × year weight × distance
+// weight.
 #include "engine/factors/sparsity.hpp"
 
 #include "engine/factors/kinds.hpp"
@@ -10,7 +11,8 @@ namespace fundsim {
 
 SparsityTerms sparsity_for(const Factor& f, Phase phase, double nor, double year_groups, double distance) {
     const int p = static_cast<int>(phase);
-    const double M = f.maximum.value[p], T = f.distance_threshold.value[p], B = f.year_group_threshold.value[p];
+    const double M = f.maximum.value[p], T = f.distance_threshold.value[p],
+                 B = f.year_group_threshold.value[p];
     SparsityTerms t;
     t.average_year_group = year_groups > 0 ? nor / year_groups : 0;
     const double A = t.average_year_group, D = distance;
@@ -19,13 +21,19 @@ SparsityTerms sparsity_for(const Factor& f, Phase phase, double nor, double year
     if (!t.eligible) return t;
     t.distance_weight = D >= T ? 1.0 : (D - 0.8 * T) / (0.2 * T);
     switch (f.year_group_taper) {
-        case YearGroupTaper::linear: t.year_weight = 1.0 - A / B; break;
-        case YearGroupTaper::none: t.year_weight = 1.0; break;
+        case YearGroupTaper::linear:
+            t.year_weight = 1.0 - A / B;
+            break;
+        case YearGroupTaper::none:
+            t.year_weight = 1.0;
+            break;
         case YearGroupTaper::nff:
             // Primary schools keep the full amount below half the threshold, then taper to zero at B
             // (regulations 2022-2024); other phases taper linearly from zero pupils.
-            if (phase == Phase::primary) t.year_weight = A < B / 2 ? 1.0 : (B - A) / (B / 2);
-            else t.year_weight = 1.0 - A / B;
+            if (phase == Phase::primary)
+                t.year_weight = A < B / 2 ? 1.0 : (B - A) / (B / 2);
+            else
+                t.year_weight = 1.0 - A / B;
             break;
     }
     t.amount = M * t.year_weight * t.distance_weight;
@@ -46,14 +54,20 @@ Eigen::ArrayXd evaluate_sparsity(const Factor& f, const Census& c) {
     const Eigen::ArrayXd A = c.nor / c.yg;
     const Eigen::ArrayXd zero = Eigen::ArrayXd::Zero(n), one = Eigen::ArrayXd::Ones(n);
     Eigen::ArrayXd distance_ok(n);
-    if (f.distance_taper) distance_ok = (D > 0.8 * T).cast<double>();
-    else distance_ok = (D >= T).cast<double>();
+    if (f.distance_taper)
+        distance_ok = (D > 0.8 * T).cast<double>();
+    else
+        distance_ok = (D >= T).cast<double>();
     Eigen::ArrayXd eligible = (A < B).cast<double>() * distance_ok;
     Eigen::ArrayXd dw = (D >= T).select(one, (D - 0.8 * T) / (0.2 * T));
     Eigen::ArrayXd yw;
     switch (f.year_group_taper) {
-        case YearGroupTaper::linear: yw = 1.0 - A / B; break;
-        case YearGroupTaper::none: yw = one; break;
+        case YearGroupTaper::linear:
+            yw = 1.0 - A / B;
+            break;
+        case YearGroupTaper::none:
+            yw = one;
+            break;
         case YearGroupTaper::nff: {
             Eigen::ArrayXd primary_w = (A < B / 2).select(one, (B - A) / (B / 2));
             yw = (primary > 0).select(primary_w, 1.0 - A / B);

@@ -275,8 +275,9 @@ Formula parse_formula(const Json& doc, const std::string& file) {
     } else if (top.has("budget")) {
         top.at("budget");
     }
-    // A cap below the MFG percent would capture schools the MFG protects (docs/funding-model.md §4.3: c >= m).
-    // Checked after the budget: solving for scaling puts a scaling above 0 in force whatever the file says.
+    // A cap below the MFG percent would capture schools the MFG protects (docs/funding-model.md §4.3: c >=
+    // m). Checked after the budget: solving for scaling puts a scaling above 0 in force whatever the file
+    // says.
     const bool scaled = f.capping.scaling > 0 || (f.budget && f.budget->solve_for == Lever::scaling);
     if (f.mfg && scaled && f.capping.cap < f.mfg->percent)
         fail_json(file, "/capping/cap",

@@ -1,5 +1,5 @@
-// Reading a formula file (docs/interfaces.md §2) into a Formula: strict, so that an unknown key, a wrong type or
-// an inconsistent section is an error naming the file and the JSON path.
+// Reading a formula file (docs/interfaces.md §2) into a Formula: strict, so that an unknown key, a wrong type
+// or an inconsistent section is an error naming the file and the JSON path.
 #pragma once
 
 #include <string>

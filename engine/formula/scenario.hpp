@@ -1,5 +1,5 @@
-// Scenarios (docs/interfaces.md §3): a base formula with an RFC 7386 merge patch applied, validated whole; and
-// the loader of the commands that take either a formula file or a scenario file.
+// Scenarios (docs/interfaces.md §3): a base formula with an RFC 7386 merge patch applied, validated whole;
+// and the loader of the commands that take either a formula file or a scenario file.
 #pragma once
 
 #include <string>

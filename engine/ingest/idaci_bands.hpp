@@ -1,5 +1,5 @@
-// The IDACI band cut-off file (docs/interfaces.md §4): the ranks that bound bands a..f, read from JSON data with
-// their source, so that no cut-off is written in C++.
+// The IDACI band cut-off file (docs/interfaces.md §4): the ranks that bound bands a..f, read from JSON data
+// with their source, so that no cut-off is written in C++.
 #pragma once
 
 #include <array>
@@ -10,8 +10,8 @@
 
 namespace fundsim {
 
-// IDACI rank cut-offs for bands a..f (docs/interfaces.md §4): a pupil's band is the first whose cut-off is ≥ the
-// rank of the pupil's LSOA; a rank above f's cut-off has no band. The values are data (a JSON file such
+// IDACI rank cut-offs for bands a..f (docs/interfaces.md §4): a pupil's band is the first whose cut-off is ≥
+// the rank of the pupil's LSOA; a rank above f's cut-off has no band. The values are data (a JSON file such
 // as data/lookups/idaci-bands-2025-26.json), never written in C++.
 struct IdaciBands {
     std::array<std::int64_t, 6> cutoff{};  // a..f, strictly increasing, ≥ 1

@@ -1,6 +1,7 @@
-// Pupil-level census → school-level census (docs/interfaces.md §4), the orchestration: the school file, the pupil
-// file's header and the LSOA lookup it calls for, one pass counting every row, a second pass only to confirm
-// duplicates when UPN hashes repeat, then the school-level census written and checked by the census loader.
+// Pupil-level census → school-level census (docs/interfaces.md §4), the orchestration: the school file, the
+// pupil file's header and the LSOA lookup it calls for, one pass counting every row, a second pass only to
+// confirm duplicates when UPN hashes repeat, then the school-level census written and checked by the census
+// loader.
 #include "engine/ingest/ingest.hpp"
 
 #include <algorithm>
@@ -130,7 +131,8 @@ SchoolCensusText write_school_census(const SchoolTable& schools, const PupilColu
         std::uint64_t ks[3] = {0, 0, 0};
         for (int y = 0; y < kYears; ++y) ks[y <= 6 ? 0 : (y <= 9 ? 1 : 2)] += c[y];
         if (ks[0] + ks[1] + ks[2] == 0) {
-            // A school needs pupils to be funded (docs/interfaces.md §1); it is listed in the summary, not written.
+            // A school needs pupils to be funded (docs/interfaces.md §1); it is listed in the summary, not
+            // written.
             sum.schools_without_pupils.push_back(schools.urn[r]);
             continue;
         }

@@ -77,7 +77,8 @@ struct IngestResult {
 //   and LSOA lookups and the duplicate check apply only to pupils who count (R-Y11 on C or M): only they
 //   reach the output, so a nursery or sixth-form school need not be in the school file;
 // - a pupil with two counted rows keeps the first (by line); with `set_aside` the later rows are set aside;
-// - a blank `lsoa` gives no band (docs/funding-model.md §2 and docs/interfaces.md §4) and is counted in the summary; a blank `enrolment`
+// - a blank `lsoa` gives no band (docs/funding-model.md §2 and docs/interfaces.md §4) and is counted in the
+// summary; a blank `enrolment`
 //   (or no such column) is C; a pupil-file column that is absent leaves its output columns out;
 // - a school of the school file with no counted pupil is not written (the census needs pupils in every
 //   school, §1) and is listed in the summary; school-file columns that ingest counts are refused there;

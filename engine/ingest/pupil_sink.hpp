@@ -316,8 +316,8 @@ class PupilSink {
             return RowKind::bad;
         }
         if (bad_) return RowKind::bad;
-        // Only Reception to Year 11 on a C or M enrolment count (docs/interfaces.md §4); the others are reported
-        // and skipped, and the lookups below matter only for pupils that count.
+        // Only Reception to Year 11 on a C or M enrolment count (docs/interfaces.md §4); the others are
+        // reported and skipped, and the lookups below matter only for pupils that count.
         if (nursery_) return RowKind::nursery;
         if (year_ >= 12) return RowKind::post16;
         if (enrol_ == 'S') return RowKind::subsidiary;
@@ -338,15 +338,17 @@ class PupilSink {
                         "is not in the LSOA lookup " + opt_.idaci);
                 return RowKind::bad;
             }
-            // No matched home postcode: no IDACI band (docs/funding-model.md §2 and docs/interfaces.md §4); reported in the summary.
+            // No matched home postcode: no IDACI band (docs/funding-model.md §2 and docs/interfaces.md §4);
+            // reported in the summary.
             row_.no_lsoa = lsoa_state_ == LsoaState::blank;
             if (lsoa_band_ == IdaciBands::kNone)
                 row_.above_f = true;
             else
                 row_.band = lsoa_band_;
         }
-        // Mobility (docs/interfaces.md §4, docs/interfaces.md §4): joined within the three years up to the census date, in
-        // a month other than August or September; a Reception pupil joining in January is a usual start.
+        // Mobility (docs/interfaces.md §4, docs/interfaces.md §4): joined within the three years up to the
+        // census date, in a month other than August or September; a Reception pupil joining in January is a
+        // usual start.
         row_.mobile = row_.after_census = false;
         if (cols_->entry_date >= 0) {
             const int month = (entry_ / 100) % 100;

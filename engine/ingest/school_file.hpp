@@ -10,8 +10,8 @@
 
 namespace fundsim::ingest_detail {
 
-// School attributes, kept as text and written back unchanged (docs/interfaces.md §1 columns other than counts).
-// The cells are kept back to back in one string (a national file has some 400,000 of them).
+// School attributes, kept as text and written back unchanged (docs/interfaces.md §1 columns other than
+// counts). The cells are kept back to back in one string (a national file has some 400,000 of them).
 struct SchoolTable {
     std::vector<std::string> columns;
     std::string text;                 // every cell, row after row

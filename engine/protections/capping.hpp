@@ -1,5 +1,5 @@
-// The arithmetic of capping for one school (docs/funding-model.md §4.3), written once: apply_capping reports it
-// and the solver (engine/balance/solve.cpp) balances it, so the two cannot drift apart by a bit.
+// The arithmetic of capping for one school (docs/funding-model.md §4.3), written once: apply_capping reports
+// it and the solver (engine/balance/solve.cpp) balances it, so the two cannot drift apart by a bit.
 #pragma once
 
 #include <Eigen/Core>

@@ -9,7 +9,8 @@ void apply_mfg(Result& r) {
     const Census& c = *r.census;
     const Eigen::Index n = static_cast<Eigen::Index>(r.size());
     const double m = r.formula->mfg ? r.formula->mfg->percent : 0.0;
-    r.mfg.excluded_raw = r.formula->mfg ? sum_of_factors(r, r.formula->mfg->excludes) : Eigen::ArrayXd::Zero(n);
+    r.mfg.excluded_raw =
+        r.formula->mfg ? sum_of_factors(r, r.formula->mfg->excludes) : Eigen::ArrayXd::Zero(n);
     r.mfg.c1 = r.factors.formula_raw + r.mppl.raw - r.mfg.excluded_raw;
     r.mfg.pp1 = r.mfg.c1 / c.nor;
     const Eigen::ArrayXd has = c.has_baseline;

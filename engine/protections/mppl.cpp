@@ -1,6 +1,6 @@
 // Minimum per-pupil level (docs/funding-model.md §4.1): the school's level is the year-group-weighted mean of
-// the primary, KS3 and KS4 levels (docs/funding-model.md §4.1: published secondary = (3 KS3 + 2 KS4) / 5), and
-// a school whose counted funding falls short of level × pupils is topped up.
+// the primary, KS3 and KS4 levels (docs/funding-model.md §4.1: published secondary = (3 KS3 + 2 KS4) / 5),
+// and a school whose counted funding falls short of level × pupils is topped up.
 #include "engine/core/money.hpp"
 #include "engine/protections/protections.hpp"
 

@@ -43,11 +43,12 @@ void check_amounts(const Result& r) {
     check(r.capping.deduction, "the capping deduction", none, "/capping");
     check(r.budget_share.amount, "the budget share", none, f.budget ? "/budget" : "/factors");
     for (std::size_t k = 0; k < r.after_share.de_delegation.size(); ++k)
-        check(r.after_share.de_delegation[k], "de-delegation ", f.de_delegation[k].id, f.de_delegation[k].path);
+        check(r.after_share.de_delegation[k], "de-delegation ", f.de_delegation[k].id,
+              f.de_delegation[k].path);
     for (std::size_t g = 0; g < r.after_share.grant_parts.size(); ++g)
         for (std::size_t p = 0; p < r.after_share.grant_parts[g].size(); ++p)
-            check(r.after_share.grant_parts[g][p], "grant ", f.grants[g].id + " part " + f.grants[g].parts[p].id,
-                  f.grants[g].parts[p].path);
+            check(r.after_share.grant_parts[g][p], "grant ",
+                  f.grants[g].id + " part " + f.grants[g].parts[p].id, f.grants[g].parts[p].path);
     check(r.after_share.notional_sen, "notional SEN", none, "/notional_sen");
 }
 
@@ -83,16 +84,17 @@ std::vector<std::string> check_invariants(const Result& r) {
         // Per-pupil tolerance of invariants 2 and 4: the spec's penny per pupil, or, for a very small
         // school, the most that rounding each reported line to the penny (§7) can move it: half a penny
         // per line (factors, MPPL, MFG, capping) spread over its pupils.
-        const double tolerance = std::max(0.01, 0.005 * static_cast<double>(r.factors.amount.size() + 3) / nor);
+        const double tolerance =
+            std::max(0.01, 0.005 * static_cast<double>(r.factors.amount.size() + 3) / nor);
         // 1. budget_share = F + mppl + mfg − capping to the penny (F = Σ reported factor lines).
         if (std::fabs(lines - r.factors.formula_total[i]) > 0.005 ||
-            std::fabs(r.factors.formula_total[i] + r.mppl.topup[i] + r.mfg.topup[i] - r.capping.deduction[i] - bs) >
-                0.005) {
+            std::fabs(r.factors.formula_total[i] + r.mppl.topup[i] + r.mfg.topup[i] - r.capping.deduction[i] -
+                      bs) > 0.005) {
             std::snprintf(
                 b, sizeof b,
                 "school %lld: budget share %.2f is not formula %.2f + MPPL %.2f + MFG %.2f - capping %.2f",
-                static_cast<long long>(c.urn[s]), bs, r.factors.formula_total[i], r.mppl.topup[i], r.mfg.topup[i],
-                r.capping.deduction[i]);
+                static_cast<long long>(c.urn[s]), bs, r.factors.formula_total[i], r.mppl.topup[i],
+                r.mfg.topup[i], r.capping.deduction[i]);
             report(b);
         }
         // 2. A school with a baseline ends at or above its guarantee.

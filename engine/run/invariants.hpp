@@ -9,13 +9,14 @@
 
 namespace fundsim {
 
-// Refuses (an Error of kind formula) a result holding an amount beyond kMaxMoney on any reported line of any school, naming the line
-// (factor, protection, de-delegation item, grant part) by its JSON path and the school by its URN. Such an
-// amount comes from a rate, or a census value it multiplies, far out of scale; it would also break the
-// exact penny sums of docs/funding-model.md §7.
+// Refuses (an Error of kind formula) a result holding an amount beyond kMaxMoney on any reported line of any
+// school, naming the line (factor, protection, de-delegation item, grant part) by its JSON path and the
+// school by its URN. Such an amount comes from a rate, or a census value it multiplies, far out of scale; it
+// would also break the exact penny sums of docs/funding-model.md §7.
 void check_amounts(const Result& r);
 
-// docs/funding-model.md §8: the invariants every run must satisfy. Returns one line per failure (empty = all hold).
+// docs/funding-model.md §8: the invariants every run must satisfy. Returns one line per failure (empty = all
+// hold).
 std::vector<std::string> check_invariants(const Result& r);
 
 // The self-check every command makes before it writes: throws an Error of kind invariant (fundsim's own

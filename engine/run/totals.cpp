@@ -25,7 +25,8 @@ ResultTotals result_totals(const Result& r, const std::function<bool(std::size_t
         t.capping += r.capping.deduction[i];
         t.mppl += r.mppl.topup[i];
         for (const auto& d : r.after_share.de_delegation) t.de_delegation += d[i];
-        for (std::size_t g = 0; g < r.after_share.grants.size(); ++g) t.grants[g] += r.after_share.grants[g][i];
+        for (std::size_t g = 0; g < r.after_share.grants.size(); ++g)
+            t.grants[g] += r.after_share.grants[g][i];
         t.notional_sen += r.after_share.notional_sen[i];
         if (!baseline) continue;
         const double b = (*baseline)[i];

@@ -17,13 +17,16 @@ namespace fundsim {
 
 namespace {
 
-const char* const kAreas[] = {"Cluster North", "Cluster South", "Cluster East", "Cluster West", "Town Centre"};
-const char* const kPlaces[] = {"Ashford",   "Brookfield", "Chapel End", "Dunmow",    "Elmstead",  "Felsted",  "Great Bardfield",
-                               "Hatfield",  "Ingatestone", "Kelvedon",  "Layer",     "Maldon",    "Nazeing",  "Ongar",
-                               "Pebmarsh",  "Rayleigh",   "Stansted",  "Tiptree",   "Upminster", "Wivenhoe", "Writtle",
-                               "Boxted",    "Coggeshall", "Danbury",   "Earls Colne", "Fordham", "Galleywood", "Heybridge"};
-const char* const kKinds[] = {"Primary School", "Church of England Primary School", "Community Primary School",
-                              "Infant and Junior School", "St Mary's Catholic Primary School"};
+const char* const kAreas[] = {"Cluster North", "Cluster South", "Cluster East", "Cluster West",
+                              "Town Centre"};
+const char* const kPlaces[] = {
+    "Ashford",  "Brookfield",  "Chapel End", "Dunmow",      "Elmstead",  "Felsted",    "Great Bardfield",
+    "Hatfield", "Ingatestone", "Kelvedon",   "Layer",       "Maldon",    "Nazeing",    "Ongar",
+    "Pebmarsh", "Rayleigh",    "Stansted",   "Tiptree",     "Upminster", "Wivenhoe",   "Writtle",
+    "Boxted",   "Coggeshall",  "Danbury",    "Earls Colne", "Fordham",   "Galleywood", "Heybridge"};
+const char* const kKinds[] = {"Primary School", "Church of England Primary School",
+                              "Community Primary School", "Infant and Junior School",
+                              "St Mary's Catholic Primary School"};
 
 struct School {
     std::int64_t urn;
@@ -52,8 +55,10 @@ double share_of(Rng& rng, double pupils, double mean_share) {
 
 std::string fmt(double v) {
     char b[64];
-    if (v == std::floor(v) && std::fabs(v) < 1e15) std::snprintf(b, sizeof b, "%.0f", v);
-    else std::snprintf(b, sizeof b, "%.2f", v);
+    if (v == std::floor(v) && std::fabs(v) < 1e15)
+        std::snprintf(b, sizeof b, "%.0f", v);
+    else
+        std::snprintf(b, sizeof b, "%.2f", v);
     return b;
 }
 
@@ -70,7 +75,8 @@ std::string synth_census_csv(const SynthOptions& opt) {
         s.laestab = le;
         s.area = kAreas[rng.below(5)];
         s.rurality = s.area == std::string("Town Centre") ? rng.uniform(0, 0.2) : rng.uniform();
-        s.deprivation = clamp(std::pow(rng.uniform(), 1.6) + (s.area == std::string("Town Centre") ? 0.2 : 0.0), 0, 1);
+        s.deprivation =
+            clamp(std::pow(rng.uniform(), 1.6) + (s.area == std::string("Town Centre") ? 0.2 : 0.0), 0, 1);
         const double u = rng.uniform();
         s.middle = false;
         s.yg[0] = s.yg[1] = s.yg[2] = 0;
@@ -131,8 +137,12 @@ std::string synth_census_csv(const SynthOptions& opt) {
             s.eal3[g] = share_of(rng, pupils, (0.01 + 0.08 * d) * (1.3 - s.rurality));
             s.mobility[g] = share_of(rng, pupils, 0.03 + 0.07 * d);
         }
-        s.sparsity_distance = std::round(clamp(s.rurality * s.rurality * rng.uniform(0.5, 7.5), 0.1, 12.0) * 100) / 100;
-        s.london_fringe = (s.area == std::string("Cluster South") || s.area == std::string("Cluster West")) && rng.chance(0.3) ? 1 : 0;
+        s.sparsity_distance =
+            std::round(clamp(s.rurality * s.rurality * rng.uniform(0.5, 7.5), 0.1, 12.0) * 100) / 100;
+        s.london_fringe = (s.area == std::string("Cluster South") || s.area == std::string("Cluster West")) &&
+                                  rng.chance(0.3)
+                              ? 1
+                              : 0;
         const double pupils_total = s.nor[0] + sec;
         s.rates = std::round(pupils_total * rng.uniform(8, 28) + rng.uniform(0, 6000));
         s.pfi = rng.chance(0.03) ? std::round(rng.uniform(80000, 400000)) : 0;
@@ -150,18 +160,26 @@ std::string synth_census_csv(const SynthOptions& opt) {
     std::ostringstream out;
     const char* header =
         "urn,laestab,name,area,phase,status,nor_primary,nor_ks3,nor_ks4,primary_year_groups,ks3_year_groups,"
-        "ks4_year_groups,fsm_primary,fsm_secondary,fsm6_primary,fsm6_secondary,idaci_a_primary,idaci_a_secondary,"
-        "idaci_b_primary,idaci_b_secondary,idaci_c_primary,idaci_c_secondary,idaci_d_primary,idaci_d_secondary,"
-        "idaci_e_primary,idaci_e_secondary,idaci_f_primary,idaci_f_secondary,lpa_primary,lpa_secondary,eal3_primary,"
-        "eal3_secondary,mobility_primary,mobility_secondary,sparsity_distance,london_fringe,rates,pfi,exceptional,"
-        "split_sites_basic,split_sites_distance,mfg_baseline_pupils,mfg_baseline_funding,growing,reception_uplift,"
+        "ks4_year_groups,fsm_primary,fsm_secondary,fsm6_primary,fsm6_secondary,idaci_a_primary,idaci_a_"
+        "secondary,"
+        "idaci_b_primary,idaci_b_secondary,idaci_c_primary,idaci_c_secondary,idaci_d_primary,idaci_d_"
+        "secondary,"
+        "idaci_e_primary,idaci_e_secondary,idaci_f_primary,idaci_f_secondary,lpa_primary,lpa_secondary,eal3_"
+        "primary,"
+        "eal3_secondary,mobility_primary,mobility_secondary,sparsity_distance,london_fringe,rates,pfi,"
+        "exceptional,"
+        "split_sites_basic,split_sites_distance,mfg_baseline_pupils,mfg_baseline_funding,growing,reception_"
+        "uplift,"
         "prior_year_budget,pp_ever6_primary,pp_ever6_secondary,pp_plac,pp_service";
     auto row_text = [&](const School& s) {
         std::ostringstream r;
-        r << s.urn << ',' << s.laestab << ',' << csv_quote(s.name) << ',' << s.area << ',' << s.phase << ',' << s.status;
+        r << s.urn << ',' << s.laestab << ',' << csv_quote(s.name) << ',' << s.area << ',' << s.phase << ','
+          << s.status;
         for (double v : s.nor) r << ',' << fmt(v);
-        if (s.middle) r << ',' << s.yg[0] << ',' << s.yg[1] << ',' << s.yg[2];
-        else r << ",,,";
+        if (s.middle)
+            r << ',' << s.yg[0] << ',' << s.yg[1] << ',' << s.yg[2];
+        else
+            r << ",,,";
         for (int g = 0; g < 2; ++g) r << ',' << fmt(s.fsm[g]);
         for (int g = 0; g < 2; ++g) r << ',' << fmt(s.fsm6[g]);
         for (int b = 0; b < 6; ++b)
@@ -169,13 +187,17 @@ std::string synth_census_csv(const SynthOptions& opt) {
         for (int g = 0; g < 2; ++g) r << ',' << fmt(s.lpa[g]);
         for (int g = 0; g < 2; ++g) r << ',' << fmt(s.eal3[g]);
         for (int g = 0; g < 2; ++g) r << ',' << fmt(s.mobility[g]);
-        r << ',' << fmt(s.sparsity_distance) << ',' << s.london_fringe << ',' << fmt(s.rates) << ',' << fmt(s.pfi) << ','
-          << fmt(s.exceptional) << ',' << fmt(s.split_basic) << ',' << fmt(s.split_distance);
-        if (s.is_new) r << ",,";
-        else r << ',' << fmt(s.baseline_pupils) << ',' << fmt(s.baseline_funding);
+        r << ',' << fmt(s.sparsity_distance) << ',' << s.london_fringe << ',' << fmt(s.rates) << ','
+          << fmt(s.pfi) << ',' << fmt(s.exceptional) << ',' << fmt(s.split_basic) << ','
+          << fmt(s.split_distance);
+        if (s.is_new)
+            r << ",,";
+        else
+            r << ',' << fmt(s.baseline_pupils) << ',' << fmt(s.baseline_funding);
         r << ',' << (s.growing ? 1 : 0) << ',' << fmt(s.reception_uplift) << ',';
         if (!s.is_new) r << fmt(s.prior);
-        r << ',' << fmt(s.fsm6[0]) << ',' << fmt(s.fsm6[1]) << ',' << fmt(s.pp_plac) << ',' << fmt(s.pp_service);
+        r << ',' << fmt(s.fsm6[0]) << ',' << fmt(s.fsm6[1]) << ',' << fmt(s.pp_plac) << ','
+          << fmt(s.pp_service);
         return r.str();
     };
 
@@ -199,7 +221,8 @@ std::string synth_census_csv(const SynthOptions& opt) {
         Result r = calculate(std::make_shared<const Census>(c), f);
         Eigen::ArrayXd excluded = Eigen::ArrayXd::Zero(static_cast<Eigen::Index>(c.size));
         if (opt.formula->mfg)
-            for (const auto& id : opt.formula->mfg->excludes) excluded += r.factors.amount[static_cast<std::size_t>(f.factor_index(id))];
+            for (const auto& id : opt.formula->mfg->excludes)
+                excluded += r.factors.amount[static_cast<std::size_t>(f.factor_index(id))];
         for (std::size_t k = 0; k < schools.size(); ++k) {
             const Eigen::Index i = static_cast<Eigen::Index>(k);
             pp_now[k] = (r.budget_share.amount[i] - excluded[i]) / c.nor[i];

@@ -11,9 +11,9 @@
 #include <vector>
 
 #include "engine/census/census.hpp"
-#include "engine/synth/rng.hpp"
-#include "engine/io/csv_reader.hpp"
 #include "engine/core/error.hpp"
+#include "engine/io/csv_reader.hpp"
+#include "engine/synth/rng.hpp"
 
 namespace fundsim {
 
@@ -157,7 +157,8 @@ SynthPupilStats synth_pupil_files(const SynthPupilOptions& opt, std::ostream& pu
     const std::int64_t census_day = days_of(opt.census_date);
     const std::int64_t three_before =
         days_of(opt.census_date - 30000 + (opt.census_date % 10000 == 229 ? -1 : 0));
-    // Possible mobile entry days (docs/interfaces.md §4) for a pupil k years into the school, Reception or not.
+    // Possible mobile entry days (docs/interfaces.md §4) for a pupil k years into the school, Reception or
+    // not.
     std::map<int, std::vector<std::int32_t>> mobile_days;
     auto mobile_list = [&](int k, bool reception) -> const std::vector<std::int32_t>& {
         const int key = k * 2 + (reception ? 1 : 0);
@@ -311,7 +312,8 @@ SynthPupilStats synth_pupil_files(const SynthPupilOptions& opt, std::ostream& pu
             }
             std::int64_t want[10];
             for (int m = 0; m < 10; ++m) want[m] = std::llround((*measure[g][m])[i]);
-            // FSM6 includes current FSM (docs/funding-model.md §2 and docs/interfaces.md §4): the FSM pupils, then the rest among the others.
+            // FSM6 includes current FSM (docs/funding-model.md §2 and docs/interfaces.md §4): the FSM pupils,
+            // then the rest among the others.
             std::int64_t fsm_left = want[0], extra6 = want[1] - want[0];
             std::int64_t band_left[6];
             for (int k = 0; k < 6; ++k) band_left[k] = want[2 + k];

@@ -1,5 +1,5 @@
-// A synthetic pupil-level census (docs/interfaces.md §4) with its school file and LSOA lookup, for demos, tests
-// and benchmarks of `fundsim ingest`: deterministic per seed, streamed so national sizes fit in memory.
+// A synthetic pupil-level census (docs/interfaces.md §4) with its school file and LSOA lookup, for demos,
+// tests and benchmarks of `fundsim ingest`: deterministic per seed, streamed so national sizes fit in memory.
 #pragma once
 
 #include <cstdint>
@@ -14,7 +14,8 @@ struct SynthPupilOptions {
     SynthOptions schools;  // the school-level draws, exactly as synth_census_csv makes them
     IdaciBands bands;      // each pupil's LSOA is drawn from the band the school-level census gives
     std::int32_t census_date = 20241003;  // yyyymmdd; an October (autumn) census day
-    std::size_t lsoas = 32844;  // LSOAs in the lookup: England's count in IDACI 2019 (docs/funding-model.md §2 and docs/interfaces.md §4)
+    std::size_t lsoas = 32844;  // LSOAs in the lookup: England's count in IDACI 2019 (docs/funding-model.md
+                                // §2 and docs/interfaces.md §4)
 };
 
 struct SynthPupilStats {

@@ -37,7 +37,9 @@ std::string allocations_csv(const Result& r) {
             out += ',';
             const double v = (*line.values)[i];
             switch (line.value) {
-                case LineValue::money: append_money(out, v); break;
+                case LineValue::money:
+                    append_money(out, v);
+                    break;
                 case LineValue::money_if_baseline:
                     if (base) append_money(out, v);
                     break;

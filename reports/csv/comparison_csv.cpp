@@ -1,5 +1,5 @@
-// comparison.csv and attribution.csv of `compare` (docs/interfaces.md §5-§6): long CSV files a finance officer
-// filters in Excel; money to the penny, fractions to 6 decimals, and every text cell from the inputs
+// comparison.csv and attribution.csv of `compare` (docs/interfaces.md §5-§6): long CSV files a finance
+// officer filters in Excel; money to the penny, fractions to 6 decimals, and every text cell from the inputs
 // (option names, school names, areas, parts) through csv_text, so that Excel never runs it as a formula.
 #include <cmath>
 

@@ -23,7 +23,8 @@ struct NoteLines {
 
     void operator()(const note::ReceptionUplift&) const {}  // worded in the primary pupils' label
     void operator()(const note::AboveThreshold& n) const {
-        // Only pupils above the threshold share of each group are funded (NFF mobility, docs/funding-model.md §3).
+        // Only pupils above the threshold share of each group are funded (NFF mobility, docs/funding-model.md
+        // §3).
         if (!(n.pupils > 0 || n.units > 0)) return;
         const std::string group = n.group == "primary" ? "Primary" : "Secondary";
         notes.push_back(info(group + ": " + count(n.units) + " " + f.measure + " pupils, less " +

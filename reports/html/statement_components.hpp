@@ -1,5 +1,6 @@
 // The per-kind part of a budget statement: the rate × count pieces of one factor for one school, and the
-// notes that explain them (docs/funding-model.md §3), as reports/html/statement_model.cpp lays them out as lines.
+// notes that explain them (docs/funding-model.md §3), as reports/html/statement_model.cpp lays them out as
+// lines.
 #pragma once
 
 #include <cstddef>

@@ -116,8 +116,8 @@ std::string statements_index_html(const Result& r, const std::vector<std::size_t
         h += "<tr><td><a href=\"" + urn + ".html\">" + urn + "</a></td><td><a href=\"" + urn + ".html\">" +
              html_escape(c.name[s]) + "</a></td><td>" + phase_label(c.phase[s]) + "</td><td>" +
              status_label(c.status[s]) + "</td><td>" + html_escape(c.area[s]) + "</td><td class=\"n\">" +
-             count(c.nor[i]) + "</td><td class=\"n\">" + pounds(r.budget_share.amount[i]) + "</td><td class=\"n\">" +
-             pounds(r.budget_share.per_pupil[i]) + "</td>";
+             count(c.nor[i]) + "</td><td class=\"n\">" + pounds(r.budget_share.amount[i]) +
+             "</td><td class=\"n\">" + pounds(r.budget_share.per_pupil[i]) + "</td>";
         if (with_change) {
             const double ch = change->option->change[i];
             if (std::isfinite(ch)) changed += ch;

@@ -1,5 +1,5 @@
-// Budget statements of `statements` (docs/interfaces.md §5) as HTML: one printable page per school, laid out as
-// an LA budget statement from its Statement (reports/html/statement_model.hpp), and an index page.
+// Budget statements of `statements` (docs/interfaces.md §5) as HTML: one printable page per school, laid out
+// as an LA budget statement from its Statement (reports/html/statement_model.hpp), and an index page.
 #pragma once
 
 #include <cstddef>

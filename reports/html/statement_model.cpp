@@ -256,7 +256,8 @@ Statement build_statement(const Result& r, std::size_t s, const StatementChange*
                 const std::string label = gr.parts.size() == 1 && gr.parts[p].id == gr.id
                                               ? factor_label(gr.id)
                                               : factor_label(gr.id) + ": " + factor_label(gr.parts[p].id);
-                factor_lines(g.lines, r, gr.parts[p], s, 1.0, false, label, r.after_share.grant_parts[k][p][i], NAN);
+                factor_lines(g.lines, r, gr.parts[p], s, 1.0, false, label,
+                             r.after_share.grant_parts[k][p][i], NAN);
             }
             total += r.after_share.grants[k][i];
         }

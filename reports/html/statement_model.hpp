@@ -1,5 +1,5 @@
-// Budget statements of `statements` (docs/interfaces.md §5) as a model: each school's statement is a plain list of
-// lines in sections that add up to the penny, built from the result table before any HTML is written.
+// Budget statements of `statements` (docs/interfaces.md §5) as a model: each school's statement is a plain
+// list of lines in sections that add up to the penny, built from the result table before any HTML is written.
 #pragma once
 
 #include <cstdint>

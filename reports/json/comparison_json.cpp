@@ -1,10 +1,10 @@
-// summary.json of `compare` (docs/interfaces.md §5): per option the totals, the lever, who gains and who loses,
-// and the cost of each protection, for the LA and by phase, status and area.
+// summary.json of `compare` (docs/interfaces.md §5): per option the totals, the lever, who gains and who
+// loses, and the cost of each protection, for the LA and by phase, status and area.
 #include <cmath>
 #include <map>
 
-#include "reports/comparison_writers.hpp"
 #include "engine/core/money.hpp"
+#include "reports/comparison_writers.hpp"
 #include "reports/writers.hpp"
 
 namespace fundsim {

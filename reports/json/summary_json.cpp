@@ -46,7 +46,8 @@ OJson group_totals(const Result& r, Pred include) {
     j["mppl_total"] = pennies(mppl);
     j["de_delegation_total"] = pennies(dd);
     OJson g = OJson::object();
-    for (std::size_t k = 0; k < r.after_share.grants.size(); ++k) g[r.formula->grants[k].id] = pennies(grants[k]);
+    for (std::size_t k = 0; k < r.after_share.grants.size(); ++k)
+        g[r.formula->grants[k].id] = pennies(grants[k]);
     j["grants"] = g;
     j["notional_sen_total"] = pennies(sen);
     return j;
@@ -67,7 +68,10 @@ OJson summary_json(const Result& r) {
         j["available"] = r.budget->available;
         j["headroom"] = r.budget->headroom;
         if (r.budget->lever != Lever::none) {
-            j["lever"] = {{"name", to_string(r.budget->lever)}, {"value", r.budget->lever_value}, {"at_limit", r.budget->lever_at_limit}, {"step", r.budget->step}};
+            j["lever"] = {{"name", to_string(r.budget->lever)},
+                          {"value", r.budget->lever_value},
+                          {"at_limit", r.budget->lever_at_limit},
+                          {"step", r.budget->step}};
         } else {
             j["lever"] = nullptr;
         }
@@ -83,11 +87,12 @@ OJson summary_json(const Result& r) {
     j["cap"] = r.cap;
     j["scaling"] = r.scaling;
     j["factor_multiplier"] = r.multiplier;
-    for (const char* k : {"schools_on_mfg", "mfg_total", "schools_capped", "capping_total", "schools_on_mppl", "mppl_total",
-                          "de_delegation_total", "grants", "notional_sen_total"})
+    for (const char* k : {"schools_on_mfg", "mfg_total", "schools_capped", "capping_total", "schools_on_mppl",
+                          "mppl_total", "de_delegation_total", "grants", "notional_sen_total"})
         j[k] = all[k];
     OJson factors = OJson::object();
-    for (std::size_t k = 0; k < r.factors.amount.size(); ++k) factors[r.formula->factors[k].id] = pennies(r.factors.amount[k].sum());
+    for (std::size_t k = 0; k < r.factors.amount.size(); ++k)
+        factors[r.formula->factors[k].id] = pennies(r.factors.amount[k].sum());
     j["factors"] = factors;
     OJson phase = OJson::object(), status = OJson::object(), area = OJson::object();
     for (Phase p : {Phase::primary, Phase::secondary, Phase::middle, Phase::all_through}) {

@@ -177,7 +177,8 @@ std::string explain_school(const Result& r, std::size_t s) {
     if (r.multiplier != 1.0)
         t += "  factor multiplier (solved lever) k = " + num(r.multiplier) + " on the scaled factors\n";
     for (std::size_t k = 0; k < f.factors.size(); ++k) {
-        t += "  " + f.factors[k].id + " (" + to_string(f.factors[k].kind) + "): " + pounds(r.factors.amount[k][i]) +
+        t += "  " + f.factors[k].id + " (" + to_string(f.factors[k].kind) +
+             "): " + pounds(r.factors.amount[k][i]) +
              (r.multiplier != 1.0 && r.factors.scaled[k] ? "  [scaled by k]" : "") + "\n";
         t += factor_detail(r, f.factors[k], s, r.factors.scaled[k] ? r.multiplier : 1.0, f.reception_uplift);
     }
@@ -216,12 +217,13 @@ std::string explain_school(const Result& r, std::size_t s) {
     t += "Capping and scaling:\n";
     t += "  cap " + fraction6(r.cap) + ", scaling " + fraction6(r.scaling) + "\n";
     if (c.growing[i] > 0) t += "  growing school: exempt from capping\n";
-    t += "  gain " + fraction6(r.mfg.change[i]) + "; excess above the cap = " + pounds(r.capping.gain_excess[i]) +
+    t += "  gain " + fraction6(r.mfg.change[i]) +
+         "; excess above the cap = " + pounds(r.capping.gain_excess[i]) +
          "; limit (not below the MPPL) = " + pounds(r.capping.limit[i]) + "\n";
     t += "  deduction = min(scaling x excess, limit) = " + pounds(r.capping.deduction[i]) + "\n";
     t += "Budget share = " + pounds(r.factors.formula_total[i]) + " + " + pounds(r.mppl.topup[i]) + " + " +
-         pounds(r.mfg.topup[i]) + " - " + pounds(r.capping.deduction[i]) + " = " + pounds(r.budget_share.amount[i]) +
-         " (" + pounds(r.budget_share.per_pupil[i]) + " per pupil)\n";
+         pounds(r.mfg.topup[i]) + " - " + pounds(r.capping.deduction[i]) + " = " +
+         pounds(r.budget_share.amount[i]) + " (" + pounds(r.budget_share.per_pupil[i]) + " per pupil)\n";
     if (r.budget) {
         t += "  the LA balances with " + std::string(to_string(r.budget->lever)) +
              (r.budget->lever != Lever::none ? " = " + num(r.budget->lever_value) : "") + "; headroom " +

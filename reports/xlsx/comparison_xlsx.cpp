@@ -10,10 +10,10 @@
 #include <map>
 #include <memory>
 
-#include "reports/comparison_writers.hpp"
 #include "engine/core/error.hpp"
 #include "engine/core/money.hpp"
 #include "engine/core/number.hpp"
+#include "reports/comparison_writers.hpp"
 
 namespace fundsim {
 
@@ -63,8 +63,8 @@ class Book {
         lxw_workbook_options opt = {LXW_FALSE, nullptr, LXW_FALSE};
         wb_ = workbook_new_opt(path.c_str(), &opt);
         if (!wb_) fail(path + ": cannot create the workbook");
-        // A fixed creation date: the same inputs give the same bytes (docs/funding-model.md §7). Excel shows it
-        // as the file's "created" property only.
+        // A fixed creation date: the same inputs give the same bytes (docs/funding-model.md §7). Excel shows
+        // it as the file's "created" property only.
         lxw_doc_properties props{};
         props.title = const_cast<char*>("Schools Forum comparison");
         props.comments = const_cast<char*>("Written by fundsim compare");

@@ -185,8 +185,8 @@ void agree_on_case(std::uint64_t seed, Source source, Coverage& cov, Mismatches&
         same_penny(mm, cov, urn, "budget_share_per_pupil", r.budget_share.per_pupil[i],
                    q.budget_share_per_pupil);
         for (std::size_t d = 0; d < f.de_delegation.size(); ++d) {
-            same_penny(mm, cov, urn, "de-delegation " + f.de_delegation[d].id, r.after_share.de_delegation[d][i],
-                       q.de_delegation[d]);
+            same_penny(mm, cov, urn, "de-delegation " + f.de_delegation[d].id,
+                       r.after_share.de_delegation[d][i], q.de_delegation[d]);
             if (q.de_delegation[d] != 0) ++cov.de_delegated;
         }
         same_penny(mm, cov, urn, "delegated_budget", r.after_share.delegated_budget[i], q.delegated_budget);

@@ -11,9 +11,9 @@
 
 #include "engine/core/error.hpp"
 #include "engine/core/money.hpp"
+#include "reports/writers.hpp"
 #include "tests/property/random_inputs.hpp"
 #include "tests/support.hpp"
-#include "reports/writers.hpp"
 
 using namespace fundsim;
 
@@ -23,6 +23,8 @@ const Lever kLevers[] = {Lever::scaling, Lever::cap, Lever::factor_multiplier};
 const std::size_t kSizes[] = {1, 2, 10, 100, 550, 2000};
 
 long long pence(double pounds) { return std::llround(pounds * 100.0); }
+// Whole pence back to pounds (exact: every total here is far below 2^53 pence).
+double pounds_of(long long p) { return static_cast<double>(p) / 100.0; }
 
 // The reported line of factor `id` for school i.
 double line(const Result& r, const std::string& id, Eigen::Index i) {
@@ -49,8 +51,9 @@ double next_step_total(const Result& r) {
     set_multiplier(copy, std::nextafter(r.budget->lever_value, 2 * r.budget->lever_value + 1));
     protect(copy, r.cap, r.scaling);
     long long t = 0;
-    for (Eigen::Index i = 0; i < copy.budget_share.amount.size(); ++i) t += pence(copy.budget_share.amount[i]);
-    return t / 100.0;
+    for (Eigen::Index i = 0; i < copy.budget_share.amount.size(); ++i)
+        t += pence(copy.budget_share.amount[i]);
+    return pounds_of(t);
 }
 
 // §8, invariants 1–5 and 7, checked from the spec's own statements on the reported result.
@@ -88,13 +91,13 @@ Findings spec_invariants(const Result& r) {
         long long F = 0;
         for (const auto& fac : f.factors) F += pence(line(r, fac.id, i));
         if (pence(r.factors.formula_total[i]) != F)
-            fail(school +
-                 fmt("formula_total %.2f is not the sum of its lines %.2f", r.factors.formula_total[i], F / 100.0));
+            fail(school + fmt("formula_total %.2f is not the sum of its lines %.2f",
+                              r.factors.formula_total[i], pounds_of(F)));
         const long long rebuilt =
             F + pence(r.mppl.topup[i]) + pence(r.mfg.topup[i]) - pence(r.capping.deduction[i]);
         if (pence(bs) != rebuilt)
             fail(school +
-                 fmt("budget share %.2f is not F + MPPL + MFG - capping = %.2f", bs, rebuilt / 100.0));
+                 fmt("budget share %.2f is not F + MPPL + MFG - capping = %.2f", bs, pounds_of(rebuilt)));
         // 2. A school with a baseline ends at or above its guarantee (after MFG-excluded lines come off).
         if (f.mfg && c.mfg_baseline_pupils[i] > 0 && c.mfg_baseline_funding[i] > 0) {
             const double guarantee =
@@ -158,18 +161,20 @@ Findings spec_invariants(const Result& r) {
     };
     auto same = [&](const std::string& what, double reported, long long summed) {
         if (pence(reported) != summed)
-            fail(what + fmt(": reported total %.2f is not the column sum %.2f", reported, summed / 100.0));
+            fail(what + fmt(": reported total %.2f is not the column sum %.2f", reported, pounds_of(summed)));
     };
     same("total_budget_share", j["total_budget_share"].get<double>(), column_total(r.budget_share.amount));
     same("mfg_total", j["mfg_total"].get<double>(), column_total(r.mfg.topup));
     same("capping_total", j["capping_total"].get<double>(), column_total(r.capping.deduction));
     same("mppl_total", j["mppl_total"].get<double>(), column_total(r.mppl.topup));
-    same("notional_sen_total", j["notional_sen_total"].get<double>(), column_total(r.after_share.notional_sen));
+    same("notional_sen_total", j["notional_sen_total"].get<double>(),
+         column_total(r.after_share.notional_sen));
     long long dd = 0;
     for (const auto& d : r.after_share.de_delegation) dd += column_total(d);
     same("de_delegation_total", j["de_delegation_total"].get<double>(), dd);
     for (std::size_t g = 0; g < r.after_share.grants.size(); ++g)
-        same("grant " + f.grants[g].id, j["grants"][f.grants[g].id].get<double>(), column_total(r.after_share.grants[g]));
+        same("grant " + f.grants[g].id, j["grants"][f.grants[g].id].get<double>(),
+             column_total(r.after_share.grants[g]));
     for (std::size_t k = 0; k < r.factors.amount.size(); ++k)
         same("factor " + f.factors[k].id, j["factors"][f.factors[k].id].get<double>(),
              column_total(r.factors.amount[k]));
@@ -181,7 +186,8 @@ Findings spec_invariants(const Result& r) {
             parts += pence(it.value()["total_budget_share"].get<double>());
             schools += it.value()["schools"].get<std::size_t>();
         }
-        same(std::string("sum of the ") + group + " breakdown", parts / 100.0, column_total(r.budget_share.amount));
+        same(std::string("sum of the ") + group + " breakdown", pounds_of(parts),
+             column_total(r.budget_share.amount));
         if (schools != c.size)
             fail(std::string("the ") + group + " breakdown counts " + std::to_string(schools) + " schools");
     }

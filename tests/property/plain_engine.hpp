@@ -20,8 +20,8 @@ struct Levers {
     double multiplier = 1;  // multiplies the amounts of budget.factors (1 = the formula as written)
 };
 
-// One school's census row, read once (docs/interfaces.md §1): key-stage pupils, year groups, baseline, flags and
-// the value of every other column a formula names.
+// One school's census row, read once (docs/interfaces.md §1): key-stage pupils, year groups, baseline, flags
+// and the value of every other column a formula names.
 struct School {
     std::int64_t urn = 0;
     std::string area;
@@ -60,7 +60,8 @@ struct Outcome {
     bool at_limit = false;  // solved lever could not spend all the money
 };
 
-// A lever that cannot balance the budget (docs/funding-model.md §5: "stop with an error that states the shortfall").
+// A lever that cannot balance the budget (docs/funding-model.md §5: "stop with an error that states the
+// shortfall").
 struct Unaffordable : std::runtime_error {
     using std::runtime_error::runtime_error;
 };

@@ -111,9 +111,8 @@ TEST_CASE("census cells that are not finite numbers are refused", "[limits]") {
           "census.csv:2: column nor_primary: \"nan\" is not a number");
     // The control: finite values in the same cells load and run (200 pupils, 30 FSM × £500 = £15,000).
     Census c;
-    CHECK(
-        test::run_text(c, std::string(kHeader) + "1,primary,maintained,200,0,0,30,0\n", f).budget_share.amount[0] ==
-        15000.0);
+    CHECK(test::run_text(c, std::string(kHeader) + "1,primary,maintained,200,0,0,30,0\n", f)
+              .budget_share.amount[0] == 15000.0);
 }
 
 TEST_CASE("JSON numbers that are not finite are refused", "[limits]") {

@@ -1,5 +1,7 @@
-// Atomic outputs (docs/interfaces.md §5, issue 6): a command that fails before or during commit() leaves every
-// earlier output byte for byte as it was, and no temporary file behind.
+// Atomic outputs (docs/interfaces.md §5, issue 6): a command that fails before or during commit() leaves
+// every earlier output byte for byte as it was, and no temporary file behind.
+#include "reports/output_file.hpp"
+
 #include <unistd.h>
 
 #include <algorithm>
@@ -12,7 +14,6 @@
 #include <vector>
 
 #include "engine/core/error.hpp"
-#include "reports/output_file.hpp"
 #include "tests/support.hpp"
 
 using namespace fundsim;
@@ -49,8 +50,9 @@ TEST_CASE("OutputSet: an exception before commit() removes the temporaries, earl
         out.add("summary.json", "{\"new\": true}\n");
         // Both new files exist only under temporary names beside the old ones until commit().
         const std::string pid = std::to_string(::getpid());
-        CHECK(listing(d.path) == std::vector<std::string>{".allocations.csv.tmp." + pid, ".summary.json.tmp." + pid,
-                                                          "allocations.csv", "summary.json"});
+        CHECK(listing(d.path) == std::vector<std::string>{".allocations.csv.tmp." + pid,
+                                                          ".summary.json.tmp." + pid, "allocations.csv",
+                                                          "summary.json"});
         throw std::runtime_error("a later step failed");
     } catch (const std::runtime_error& e) {
         CHECK(std::string(e.what()) == "a later step failed");

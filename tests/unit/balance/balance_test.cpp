@@ -19,7 +19,8 @@ std::string five_formula(const std::string& capping, const std::string& solve) {
 
 TEST_CASE("five-school LA: uncapped total and MFG", "[balance]") {
     Census c;
-    Result r = test::run_text(c, kFiveSchools, test::formula_from(five_formula(R"({"cap":0,"scaling":0})", "null")));
+    Result r =
+        test::run_text(c, kFiveSchools, test::formula_from(five_formula(R"({"cap":0,"scaling":0})", "null")));
     CHECK(r.budget->total == 13112500.0);
     CHECK(r.mfg.topup[0] == 21000.0);
     CHECK(r.mfg.topup[2] == 15750.0);
@@ -28,7 +29,8 @@ TEST_CASE("five-school LA: uncapped total and MFG", "[balance]") {
 
 TEST_CASE("five-school LA: hard cap at 4.24% leaves headroom £561.60", "[balance]") {
     Census c;
-    Result r = test::run_text(c, kFiveSchools, test::formula_from(five_formula(R"({"cap":0.0424,"scaling":1})", "null")));
+    Result r = test::run_text(c, kFiveSchools,
+                              test::formula_from(five_formula(R"({"cap":0.0424,"scaling":1})", "null")));
     CHECK(r.capping.deduction[1] == 19521.60);
     CHECK(r.capping.deduction[3] == 41040.00);
     CHECK(r.budget_share.amount[1] == 2136478.40);
@@ -39,7 +41,8 @@ TEST_CASE("five-school LA: hard cap at 4.24% leaves headroom £561.60", "[balanc
 
 TEST_CASE("five-school LA: 50% scaling at a 3.43% cap leaves headroom £315.60", "[balance]") {
     Census c;
-    Result r = test::run_text(c, kFiveSchools, test::formula_from(five_formula(R"({"cap":0.0343,"scaling":0.5})", "null")));
+    Result r = test::run_text(c, kFiveSchools,
+                              test::formula_from(five_formula(R"({"cap":0.0343,"scaling":0.5})", "null")));
     CHECK(r.capping.deduction[1] == 17925.60);
     CHECK(r.capping.deduction[3] == 42390.00);
     CHECK(r.budget->headroom == 315.60);
@@ -47,7 +50,8 @@ TEST_CASE("five-school LA: 50% scaling at a 3.43% cap leaves headroom £315.60",
 
 TEST_CASE("five-school LA: solving for the cap finds the break-even 4.247573%", "[balance]") {
     Census c;
-    Result r = test::run_text(c, kFiveSchools, test::formula_from(five_formula(R"({"cap":0,"scaling":1})", R"("cap")")));
+    Result r = test::run_text(c, kFiveSchools,
+                              test::formula_from(five_formula(R"({"cap":0,"scaling":1})", R"("cap")")));
     REQUIRE(r.budget->lever == Lever::cap);
     CHECK(r.budget->lever_value == Approx(0.04247573).margin(5e-9));
     CHECK(r.budget->headroom >= 0.0);
@@ -57,7 +61,8 @@ TEST_CASE("five-school LA: solving for the cap finds the break-even 4.247573%", 
 
 TEST_CASE("five-school LA: solving for scaling and for a factor multiplier", "[balance]") {
     Census c;
-    Result r = test::run_text(c, kFiveSchools, test::formula_from(five_formula(R"({"cap":0,"scaling":0})", R"("scaling")")));
+    Result r = test::run_text(c, kFiveSchools,
+                              test::formula_from(five_formula(R"({"cap":0,"scaling":0})", R"("scaling")")));
     CHECK(r.budget->headroom >= 0.0);
     CHECK(r.budget->headroom < 1.0);
     // Excess at cap 0: S2 250 x 420 = 105,000, S4 300 x 900 = 270,000, S5 150 x 630 = 94,500 -> 469,500;
@@ -66,7 +71,8 @@ TEST_CASE("five-school LA: solving for scaling and for a factor multiplier", "[b
     CHECK(check_invariants(r).empty());
 
     Census c2;
-    Formula fm = test::formula_from(R"({"name":"five","factors":{"base":{"kind":"actual","column":"base"},"premises":{"kind":"actual","column":"premises"},
+    Formula fm = test::formula_from(
+        R"({"name":"five","factors":{"base":{"kind":"actual","column":"base"},"premises":{"kind":"actual","column":"premises"},
       "uplift":{"kind":"per_pupil","rate":{"primary":100,"ks3":100,"ks4":100}}},
       "mfg":{"percent":0.0,"excludes":["premises"]},"capping":{"cap":0,"scaling":0},
       "budget":{"schools_block":13300000,"solve_for":"factor_multiplier","factors":["uplift"]}})");
@@ -79,7 +85,8 @@ TEST_CASE("five-school LA: solving for scaling and for a factor multiplier", "[b
 
 TEST_CASE("an unaffordable budget is an error stating the shortfall", "[balance]") {
     Census c;
-    Formula f = test::formula_from(R"({"name":"five","factors":{"base":{"kind":"actual","column":"base"},"premises":{"kind":"actual","column":"premises"}},
+    Formula f = test::formula_from(
+        R"({"name":"five","factors":{"base":{"kind":"actual","column":"base"},"premises":{"kind":"actual","column":"premises"}},
       "mfg":{"percent":0.0,"excludes":["premises"]},"capping":{"cap":0,"scaling":0},
       "budget":{"schools_block":12000000,"solve_for":"scaling"}})");
     try {

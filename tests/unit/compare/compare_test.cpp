@@ -1,5 +1,6 @@
-// The comparison (engine/compare/compare.cpp) and its writers (reports/comparison_*.cpp): every identity of the
-// Forum pack on five schools worked by hand, attribution to the penny, a do-nothing scenario, the workbook.
+// The comparison (engine/compare/compare.cpp) and its writers (reports/comparison_*.cpp): every identity of
+// the Forum pack on five schools worked by hand, attribution to the penny, a do-nothing scenario, the
+// workbook.
 #include "engine/compare/compare.hpp"
 
 #include <unistd.h>
@@ -11,11 +12,11 @@
 #include <fstream>
 #include <regex>
 
+#include "engine/synth/synth.hpp"
 #include "reports/comparison_writers.hpp"
 #include "reports/output_file.hpp"
-#include "tests/support.hpp"
-#include "engine/synth/synth.hpp"
 #include "reports/writers.hpp"
+#include "tests/support.hpp"
 
 using namespace fundsim;
 
@@ -236,8 +237,8 @@ TEST_CASE("attribution adds up to the penny for every school of a synthetic LA (
 }
 
 TEST_CASE("a scenario that changes nothing reproduces its base: allocations.csv byte for byte", "[compare]") {
-    // docs/funding-model.md §8.6. The scenario sets its own name, so summary.json's "formula" differs and nothing
-    // else.
+    // docs/funding-model.md §8.6. The scenario sets its own name, so summary.json's "formula" differs and
+    // nothing else.
     namespace fs = std::filesystem;
     const fs::path dir = fs::temp_directory_path() / ("fundsim-compare-test-" + std::to_string(::getpid()));
     fs::create_directories(dir);
@@ -253,7 +254,8 @@ TEST_CASE("a scenario that changes nothing reproduces its base: allocations.csv 
     opt.formula = &nff;
     Census census = census_from_csv_text(synth_census_csv(opt), "synth.csv");
     prepare_census(census, nff);
-    const Result r1 = calculate(test::shared(census), nff), r2 = calculate(test::shared(census), same.formula);
+    const Result r1 = calculate(test::shared(census), nff),
+                 r2 = calculate(test::shared(census), same.formula);
     CHECK(allocations_csv(r1) == allocations_csv(r2));
     auto j1 = summary_json(r1), j2 = summary_json(r2);
     CHECK(j1["formula"] != j2["formula"]);

@@ -107,7 +107,8 @@ TEST_CASE("sweep axes: PATH=FROM:TO:STEP, and the order of combinations", "[swee
 TEST_CASE("sweep of the MFG percent on five schools, worked by hand", "[sweep]") {
     Census census = census_from_csv_text(kCensus, "census.csv");
     const Formula f = test::formula_from(kFormula);
-    const Sweep sw = run_sweep(test::prepared(census, f), f, {parse_sweep_axis("/mfg/percent=-0.01:0:0.005")});
+    const Sweep sw =
+        run_sweep(test::prepared(census, f), f, {parse_sweep_axis("/mfg/percent=-0.01:0:0.005")});
     REQUIRE(sw.rows.size() == 3);
     CHECK(sw.has_prior_year);
     CHECK_FALSE(sw.has_budget);
@@ -154,8 +155,8 @@ TEST_CASE("sweep of the MFG percent on five schools, worked by hand", "[sweep]")
 TEST_CASE("balanced sweep: a block that cannot balance is a row, not the end of the sweep", "[sweep]") {
     Census census = census_from_csv_text(test::kFiveSchools, "five.csv");
     const Formula f = test::formula_from(kFiveFormula);
-    const Sweep sw =
-        run_sweep(test::prepared(census, f), f, {parse_sweep_axis("/budget/schools_block=12600000:13200000:300000")});
+    const Sweep sw = run_sweep(test::prepared(census, f), f,
+                               {parse_sweep_axis("/budget/schools_block=12600000:13200000:300000")});
     REQUIRE(sw.rows.size() == 3);
     CHECK_FALSE(sw.has_prior_year);
     // 12,600,000: even full scaling leaves 13,112,500 - 469,500 = 12,643,000, 43,000 too much.
@@ -184,7 +185,8 @@ TEST_CASE("sweep: an invalid combination is a row; a path that is not in the for
     Census census = census_from_csv_text(kCensus, "census.csv");
     const Formula f = test::formula_from(kFormula);
     // MFG +3% is above the cap of 2%: the formula is refused at /capping/cap for that value only.
-    const Sweep sw = run_sweep(test::prepared(census, f), f, {parse_sweep_axis("/mfg/percent=0.01:0.03:0.01")});
+    const Sweep sw =
+        run_sweep(test::prepared(census, f), f, {parse_sweep_axis("/mfg/percent=0.01:0.03:0.01")});
     REQUIRE(sw.rows.size() == 3);
     CHECK(sw.rows[0].status == SweepStatus::ok);
     CHECK(sw.rows[1].status == SweepStatus::ok);
@@ -192,9 +194,13 @@ TEST_CASE("sweep: an invalid combination is a row; a path that is not in the for
     CHECK(
         sw.rows[2].error ==
         "at /capping/cap: must not be below the MFG percent (a school cannot be both protected and capped)");
-    CHECK_THAT(error_of([&] { run_sweep(test::prepared(census, f), f, {parse_sweep_axis("/mfg/pct=0:0.01:0.01")}); }),
+    CHECK_THAT(error_of([&] {
+                   run_sweep(test::prepared(census, f), f, {parse_sweep_axis("/mfg/pct=0:0.01:0.01")});
+               }),
                Catch::Contains("at /mfg/pct: is not a number in the formula"));
-    CHECK_THAT(error_of([&] { run_sweep(test::prepared(census, f), f, {parse_sweep_axis("/factors=0:0.01:0.01")}); }),
+    CHECK_THAT(error_of([&] {
+                   run_sweep(test::prepared(census, f), f, {parse_sweep_axis("/factors=0:0.01:0.01")});
+               }),
                Catch::Contains("at /factors: is not a number in the formula"));
 }
 

@@ -58,7 +58,7 @@ TEST_CASE("per_pupil_by_year_group: the reception uplift counts with Reception p
     Result r = test::run_text(c, kCensus, f);
     CHECK(r.factors.amount[0][0] == 8500);   // Alpha: 250 × (30 + 4 January starters) = 8,500
     CHECK(r.factors.amount[0][2] == 12500);  // Gamma has no starters: 250 × 20 + 300 × 25 = 12,500
-    CHECK(r.factors.amount[1][0] == 280);    // Year 1 only: 10 × 28 = 280 (the starters are Reception pupils)
+    CHECK(r.factors.amount[1][0] == 280);  // Year 1 only: 10 × 28 = 280 (the starters are Reception pupils)
 
     BreakdownOptions o;
     o.formula = &f;

@@ -1,16 +1,18 @@
 // Sparsity (docs/funding-model.md §3.1) against hand-worked numbers.
+#include "engine/factors/sparsity.hpp"
+
 #include <catch2/catch.hpp>
 
 #include "engine/core/money.hpp"
-#include "engine/factors/sparsity.hpp"
 #include "tests/support.hpp"
 
 using namespace fundsim;
 
 namespace {
 Factor sparsity_factor(const std::string& taper, bool distance_taper) {
-    Formula f = test::formula_from(R"({"name":"t","factors":{"sparsity":{"kind":"sparsity","year_group_taper":")" + taper +
-                                   R"(","distance_taper":)" + (distance_taper ? "true" : "false") + R"(,
+    Formula f =
+        test::formula_from(R"({"name":"t","factors":{"sparsity":{"kind":"sparsity","year_group_taper":")" +
+                           taper + R"(","distance_taper":)" + (distance_taper ? "true" : "false") + R"(,
       "maximum":{"primary":57400,"secondary":83400,"middle":52000,"all_through":83400},
       "distance_threshold":{"primary":2,"secondary":3,"middle":2,"all_through":2},
       "year_group_threshold":{"primary":21.4,"secondary":120,"middle":69.2,"all_through":62.5}}}})");
@@ -27,7 +29,8 @@ TEST_CASE("sparsity: the spec's middle school check, linear taper", "[sparsity]"
     CHECK(round_penny(t.amount) == 15179.19);
 }
 
-TEST_CASE("sparsity: primary NFF taper with the distance taper (docs/worked-examples.md vector 1)", "[sparsity]") {
+TEST_CASE("sparsity: primary NFF taper with the distance taper (docs/worked-examples.md vector 1)",
+          "[sparsity]") {
     // NOR 84 over 7 year groups: A = 12 >= B/2 = 10.7 -> year weight (21.4 - 12)/10.7 = 0.8785047;
     // D = 1.8 between 0.8T = 1.6 and T = 2 -> distance weight (1.8 - 1.6)/0.4 = 0.5;
     // 57,400 x 0.8785047 x 0.5 = 25,213.08
@@ -60,12 +63,14 @@ TEST_CASE("sparsity: eligibility edges", "[sparsity]") {
 
 TEST_CASE("sparsity: the vectorised evaluation matches the per-school terms", "[sparsity]") {
     Census c;
-    Formula f = test::formula_from(R"({"name":"t","factors":{"sparsity":{"kind":"sparsity","year_group_taper":"nff","distance_taper":true,
+    Formula f = test::formula_from(
+        R"({"name":"t","factors":{"sparsity":{"kind":"sparsity","year_group_taper":"nff","distance_taper":true,
       "maximum":{"primary":57400,"secondary":83400,"middle":52000,"all_through":83400},
       "distance_threshold":{"primary":2,"secondary":3,"middle":2,"all_through":2},
       "year_group_threshold":{"primary":21.4,"secondary":120,"middle":69.2,"all_through":62.5}}}})");
     Result r = test::run_text(c,
-                              "urn,phase,status,nor_primary,nor_ks3,nor_ks4,primary_year_groups,ks3_year_groups,ks4_year_groups,sparsity_distance\n"
+                              "urn,phase,status,nor_primary,nor_ks3,nor_ks4,primary_year_groups,ks3_year_"
+                              "groups,ks4_year_groups,sparsity_distance\n"
                               "1,primary,maintained,84,0,0,,,,1.8\n"
                               "2,middle,academy,98,98,0,2,2,0,6.33\n"
                               "3,secondary,academy,0,180,120,,,,2.7\n"
@@ -74,7 +79,8 @@ TEST_CASE("sparsity: the vectorised evaluation matches the per-school terms", "[
     CHECK(r.factors.amount[0][0] == 25213.08);
     // middle: A = 49, NFF taper for non-primary = linear: 52,000 x (1 - 49/69.2) = 15,179.19
     CHECK(r.factors.amount[0][1] == 15179.19);
-    // secondary: A = 60, D = 2.7 -> distance weight (2.7 - 2.4)/0.6 = 0.5, year weight 0.5: 83,400 x 0.25 = 20,850
+    // secondary: A = 60, D = 2.7 -> distance weight (2.7 - 2.4)/0.6 = 0.5, year weight 0.5: 83,400 x 0.25 =
+    // 20,850
     CHECK(r.factors.amount[0][2] == 20850.00);
     CHECK(r.factors.amount[0][3] == 0.0);
 }

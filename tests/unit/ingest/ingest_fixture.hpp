@@ -20,9 +20,10 @@ inline std::string next_dir_name() {
 }
 
 inline IdaciBands bands_821() {
-    return parse_idaci_bands(Json::parse(R"({"source":"test: docs/funding-model.md §2 and docs/interfaces.md §4 cut-offs",
+    return parse_idaci_bands(
+        Json::parse(R"({"source":"test: docs/funding-model.md §2 and docs/interfaces.md §4 cut-offs",
         "a":821,"b":2463,"c":4105,"d":5747,"e":9032,"f":12316})"),
-                             "bands.json");
+        "bands.json");
 }
 
 inline const char* const kSchools =

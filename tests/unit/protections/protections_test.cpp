@@ -1,6 +1,5 @@
 // MPPL, MFG and capping (docs/funding-model.md §4) against the spec's checks and the reference's vectors.
 #include <catch2/catch.hpp>
-
 #include <cmath>
 
 #include "tests/support.hpp"
@@ -17,7 +16,8 @@ TEST_CASE("MPPL: level by year groups and top-up (docs/worked-examples.md vector
                               "1,primary,maintained,200,0,0,960000,5000\n"
                               "2,all_through,academy,700,300,200,7000000,0\n",
                               f);
-    // Primary: counted 960,000 = 4,800/pupil; level 4,955 -> top-up (4,955 - 4,800) x 200 = 31,000 (rates excluded)
+    // Primary: counted 960,000 = 4,800/pupil; level 4,955 -> top-up (4,955 - 4,800) x 200 = 31,000 (rates
+    // excluded)
     CHECK(r.mppl.level[0] == 4955.0);
     CHECK(r.mppl.topup[0] == 31000.0);
     // All-through 7 + 5 year groups: (7 x 4,955 + 5 x 6,465) / 12 = 5,584.17
@@ -28,13 +28,16 @@ TEST_CASE("MPPL: level by year groups and top-up (docs/worked-examples.md vector
 
 namespace {
 Result mfg_school(Census& c, double percent) {
-    Formula f = test::formula_from(std::string(R"({"name":"t","factors":{"funding":{"kind":"actual","column":"funding"}},
-      "mfg":{"percent":)") + std::to_string(percent) + R"(,"excludes":[]}})");
+    Formula f = test::formula_from(
+        std::string(R"({"name":"t","factors":{"funding":{"kind":"actual","column":"funding"}},
+      "mfg":{"percent":)") +
+        std::to_string(percent) + R"(,"excludes":[]}})");
     // B0 = 1,000,000 for N0 = 200 (pp0 5,000); C1 = 970,000 for N1 = 195 (pp1 4,974.36)
-    return test::run_text(c,
-                          "urn,phase,status,nor_primary,nor_ks3,nor_ks4,funding,mfg_baseline_pupils,mfg_baseline_funding\n"
-                          "1,primary,maintained,195,0,0,970000,200,1000000\n",
-                          f);
+    return test::run_text(
+        c,
+        "urn,phase,status,nor_primary,nor_ks3,nor_ks4,funding,mfg_baseline_pupils,mfg_baseline_funding\n"
+        "1,primary,maintained,195,0,0,970000,200,1000000\n",
+        f);
 }
 }  // namespace
 
@@ -56,11 +59,12 @@ TEST_CASE("MFG: excluded factors come off the current total; new schools get non
     Formula f = test::formula_from(R"({"name":"t","factors":{"funding":{"kind":"actual","column":"funding"},
       "lump_sum":{"kind":"lump_sum","rate":{"primary":100000,"secondary":100000}}},
       "mfg":{"percent":0.0,"excludes":["lump_sum"]}})");
-    Result r = test::run_text(c,
-                              "urn,phase,status,nor_primary,nor_ks3,nor_ks4,funding,mfg_baseline_pupils,mfg_baseline_funding\n"
-                              "1,primary,maintained,100,0,0,480000,100,500000\n"
-                              "2,primary,maintained,100,0,0,480000,,\n",
-                              f);
+    Result r = test::run_text(
+        c,
+        "urn,phase,status,nor_primary,nor_ks3,nor_ks4,funding,mfg_baseline_pupils,mfg_baseline_funding\n"
+        "1,primary,maintained,100,0,0,480000,100,500000\n"
+        "2,primary,maintained,100,0,0,480000,,\n",
+        f);
     // pp0 = 5,000; pp1 = (480,000 + 100,000 - 100,000)/100 = 4,800 -> top-up 200 x 100 = 20,000
     CHECK(r.mfg.topup[0] == 20000.0);
     CHECK(r.mfg.topup[1] == 0.0);
@@ -73,10 +77,11 @@ TEST_CASE("capping: the spec's real-LA check (2015-16)", "[capping]") {
     Census c;
     const double pp0 = 4869.02, nor = 729, gain = 0.0923325;
     char csv[512];
-    std::snprintf(csv, sizeof csv,
-                  "urn,phase,status,nor_primary,nor_ks3,nor_ks4,funding,mfg_baseline_pupils,mfg_baseline_funding\n"
-                  "1,primary,maintained,729,0,0,%.10f,729,%.2f\n",
-                  pp0 * (1 + gain) * nor, pp0 * nor);
+    std::snprintf(
+        csv, sizeof csv,
+        "urn,phase,status,nor_primary,nor_ks3,nor_ks4,funding,mfg_baseline_pupils,mfg_baseline_funding\n"
+        "1,primary,maintained,729,0,0,%.10f,729,%.2f\n",
+        pp0 * (1 + gain) * nor, pp0 * nor);
     Formula f = test::formula_from(R"({"name":"t","factors":{"funding":{"kind":"actual","column":"funding"}},
       "mfg":{"percent":-0.015,"excludes":[]},"capping":{"cap":0.0,"scaling":0.01474}})");
     Result r = test::run_text(c, csv, f);
@@ -91,7 +96,8 @@ TEST_CASE("capping: never below the MPPL, growing schools exempt", "[capping]") 
       "mppl":{"level":{"primary":5000,"secondary":6000},"excludes":[]},
       "mfg":{"percent":0.0,"excludes":[]},"capping":{"cap":0.0,"scaling":1.0}})");
     Result r = test::run_text(c,
-                              "urn,phase,status,nor_primary,nor_ks3,nor_ks4,funding,mfg_baseline_pupils,mfg_baseline_funding,growing\n"
+                              "urn,phase,status,nor_primary,nor_ks3,nor_ks4,funding,mfg_baseline_pupils,mfg_"
+                              "baseline_funding,growing\n"
                               "1,primary,maintained,100,0,0,510000,100,400000,0\n"
                               "2,primary,maintained,100,0,0,510000,100,400000,1\n",
                               f);

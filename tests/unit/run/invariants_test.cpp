@@ -1,5 +1,5 @@
-// The self-check (engine/run/invariants.cpp; docs/funding-model.md §8, issue 6): check_invariants() finds each
-// invariant broken in a result that has been tampered with, naming the school and the figures, and
+// The self-check (engine/run/invariants.cpp; docs/funding-model.md §8, issue 6): check_invariants() finds
+// each invariant broken in a result that has been tampered with, naming the school and the figures, and
 // require_invariants() refuses it. The untouched result, the five-school LA of balance/balance_test.cpp
 // with an MPPL and the cap solved, passes.
 #include <catch2/catch.hpp>
