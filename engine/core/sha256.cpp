@@ -1,5 +1,6 @@
 // SHA-256 as FIPS 180-4 §6.2 defines it (engine/core/sha256.hpp): 64-byte blocks, the message padded
-// with 0x80, zeros and its length in bits as a big-endian 64-bit number (§5.1.1).
+// with 0x80, zeros and its length in bits as a big-endian 64-bit number (§5.1.1). The blocks go through the
+// x86 SHA extensions where the processor has them (sha256_x86.cpp), else through the plain form here.
 #include "engine/core/sha256.hpp"
 
 #include <algorithm>
@@ -9,6 +10,7 @@
 #include <memory>
 
 #include "engine/core/error.hpp"
+#include "engine/core/sha256_blocks.hpp"
 
 namespace fundsim {
 
@@ -33,7 +35,10 @@ constexpr std::uint32_t rotr(std::uint32_t x, int n) { return (x >> n) | (x << (
 Sha256::Sha256()
     : h_{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19} {}
 
-void Sha256::compress(const std::uint8_t* block) {
+namespace {
+
+// FIPS 180-4 §6.2.2, one block.
+void plain_block(std::uint32_t* hs, const std::uint8_t* block) {
     std::array<std::uint32_t, 64> w;
     for (std::size_t t = 0; t < 16; ++t)
         w[t] = static_cast<std::uint32_t>(block[4 * t]) << 24 |
@@ -45,7 +50,7 @@ void Sha256::compress(const std::uint8_t* block) {
         const std::uint32_t s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10);
         w[t] = w[t - 16] + s0 + w[t - 7] + s1;
     }
-    std::uint32_t a = h_[0], b = h_[1], c = h_[2], d = h_[3], e = h_[4], f = h_[5], g = h_[6], h = h_[7];
+    std::uint32_t a = hs[0], b = hs[1], c = hs[2], d = hs[3], e = hs[4], f = hs[5], g = hs[6], h = hs[7];
     for (std::size_t t = 0; t < 64; ++t) {
         const std::uint32_t t1 =
             h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + kK[t] + w[t];
@@ -59,14 +64,28 @@ void Sha256::compress(const std::uint8_t* block) {
         b = a;
         a = t1 + t2;
     }
-    h_[0] += a;
-    h_[1] += b;
-    h_[2] += c;
-    h_[3] += d;
-    h_[4] += e;
-    h_[5] += f;
-    h_[6] += g;
-    h_[7] += h;
+    hs[0] += a;
+    hs[1] += b;
+    hs[2] += c;
+    hs[3] += d;
+    hs[4] += e;
+    hs[5] += f;
+    hs[6] += g;
+    hs[7] += h;
+}
+
+}  // namespace
+
+void sha256_blocks::plain(std::uint32_t* hs, const std::uint8_t* data, std::size_t n) {
+    for (; n > 0; --n, data += 64) plain_block(hs, data);
+}
+
+void Sha256::compress(const std::uint8_t* blocks, std::size_t n) {
+    static const bool x86 = sha256_blocks::has_x86_sha();
+    if (x86)
+        sha256_blocks::x86_sha(h_.data(), blocks, n);
+    else
+        sha256_blocks::plain(h_.data(), blocks, n);
 }
 
 void Sha256::update(const void* data, std::size_t size) {
@@ -79,10 +98,13 @@ void Sha256::update(const void* data, std::size_t size) {
         p += take;
         size -= take;
         if (buffered_ < buffer_.size()) return;
-        compress(buffer_.data());
+        compress(buffer_.data(), 1);
         buffered_ = 0;
     }
-    for (; size >= 64; p += 64, size -= 64) compress(p);
+    const std::size_t blocks = size / 64;
+    if (blocks > 0) compress(p, blocks);
+    p += 64 * blocks;
+    size -= 64 * blocks;
     if (size > 0) std::memcpy(buffer_.data(), p, size);
     buffered_ = size;
 }

@@ -20,7 +20,7 @@ class Sha256 {
     std::array<std::uint8_t, 32> digest();
 
   private:
-    void compress(const std::uint8_t* block);
+    void compress(const std::uint8_t* blocks, std::size_t n);  // n whole 64-byte blocks
     std::array<std::uint32_t, 8> h_;
     std::array<std::uint8_t, 64> buffer_{};
     std::size_t buffered_ = 0;

@@ -2,10 +2,15 @@
 // "SHA256.pdf" and the NESSIE/CAVS one-million-'a' vector), whole and fed in pieces, and of a file.
 #include "engine/core/sha256.hpp"
 
+#include <array>
 #include <catch2/catch.hpp>
+#include <cstdint>
+#include <random>
 #include <string>
+#include <vector>
 
 #include "engine/core/error.hpp"
+#include "engine/core/sha256_blocks.hpp"
 #include "tests/support.hpp"
 
 using namespace fundsim;
@@ -63,5 +68,48 @@ TEST_CASE("sha256: a file's digest is its bytes' digest; a missing file is an in
         CHECK(e.kind() == ErrorKind::input);
         CHECK(std::string(e.what()).find("missing.csv: cannot open file to record its SHA-256") !=
               std::string::npos);
+    }
+}
+
+namespace {
+// FIPS 180-4 §5.3.3's initial state.
+std::array<std::uint32_t, 8> initial_state() {
+    return {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+}
+}  // namespace
+
+TEST_CASE("sha256: the plain blocks give the FIPS digest of 'abc' whichever form the hasher uses",
+          "[sha256]") {
+    // "abc" padded by hand: 0x80, zeros, then its length, 24 bits, in the last byte (FIPS 180-4 §5.1.1).
+    std::array<std::uint8_t, 64> block{};
+    block[0] = 'a';
+    block[1] = 'b';
+    block[2] = 'c';
+    block[3] = 0x80;
+    block[63] = 24;
+    auto h = initial_state();
+    sha256_blocks::plain(h.data(), block.data(), 1);
+    CHECK(h == std::array<std::uint32_t, 8>{0xba7816bf, 0x8f01cfea, 0x414140de, 0x5dae2223, 0xb00361a3,
+                                            0x96177a9c, 0xb410ff61, 0xf20015ad});
+}
+
+TEST_CASE("sha256: the x86 SHA-extension blocks give the plain blocks' state on random data", "[sha256]") {
+    if (!sha256_blocks::has_x86_sha()) {
+        // Nothing to compare on this processor: the hasher uses the plain form, which the vectors check.
+        SUCCEED("no SHA extensions here: the plain form is the only one in use");
+        return;
+    }
+    std::mt19937 rng(20261206);
+    for (std::size_t blocks : {1u, 2u, 3u, 17u, 64u}) {
+        std::vector<std::uint8_t> data(64 * blocks);
+        for (auto& b : data) b = static_cast<std::uint8_t>(rng());
+        auto plain = initial_state(), x86 = initial_state();
+        // A state that is not the initial one too: start both from the same random words.
+        if (blocks == 3)
+            for (std::size_t i = 0; i < 8; ++i) plain[i] = x86[i] = static_cast<std::uint32_t>(rng());
+        sha256_blocks::plain(plain.data(), data.data(), blocks);
+        sha256_blocks::x86_sha(x86.data(), data.data(), blocks);
+        CAPTURE(blocks);
+        CHECK(plain == x86);
     }
 }

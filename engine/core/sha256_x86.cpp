@@ -1,0 +1,85 @@
+// SHA-256's compression on the x86 SHA extensions (engine/core/sha256_blocks.hpp): four rounds per pair of
+// sha256rnds2 instructions, the message schedule by sha256msg1/msg2. Same state as the plain form, which
+// the tests check on random data; compiled for these instructions only in this function, and called only
+// after CPUID says the processor has them.
+#include "engine/core/sha256_blocks.hpp"
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <cpuid.h>
+#include <immintrin.h>
+
+namespace fundsim::sha256_blocks {
+
+namespace {
+
+// FIPS 180-4 §4.2.2, as in sha256.cpp; here four to a 128-bit load.
+alignas(16) constexpr std::uint32_t kK[64] = {
+    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
+
+}  // namespace
+
+bool has_x86_sha() {
+    unsigned a = 0, b = 0, c = 0, d = 0;
+    if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & bit_SSE4_1)) return false;
+    if (!__get_cpuid_count(7, 0, &a, &b, &c, &d)) return false;
+    return (b & (1u << 29)) != 0;
+}
+
+__attribute__((target("sha,sse4.1"))) void x86_sha(std::uint32_t* h, const std::uint8_t* data,
+                                                   std::size_t n) {
+    // The instructions keep the state as ABEF and CDGH (A in the high word): rearrange from h's ABCD EFGH.
+    __m128i t = _mm_loadu_si128(reinterpret_cast<const __m128i*>(h));       // DCBA (A low)
+    __m128i s1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(h + 4));  // HGFE
+    t = _mm_shuffle_epi32(t, 0xB1);                                         // CDAB
+    s1 = _mm_shuffle_epi32(s1, 0x1B);                                       // EFGH
+    __m128i s0 = _mm_alignr_epi8(t, s1, 8);                                 // ABEF
+    s1 = _mm_blend_epi16(s1, t, 0xF0);                                      // CDGH
+    const __m128i big_endian = _mm_set_epi64x(0x0c0d0e0f08090a0bLL, 0x0405060700010203LL);
+    for (; n > 0; --n, data += 64) {
+        const __m128i abef = s0, cdgh = s1;
+        __m128i w[4];  // the last four groups of four schedule words, w[g % 4] for group g
+        for (int g = 0; g < 16; ++g) {
+            __m128i& m = w[g % 4];
+            if (g < 4) {
+                m = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(data + 16 * g)),
+                                     big_endian);
+            } else {
+                // W[t] = σ1(W[t-2]) + W[t-7] + σ0(W[t-15]) + W[t-16], four at a time.
+                const __m128i w7 = _mm_alignr_epi8(w[(g - 1) % 4], w[(g - 2) % 4], 4);
+                m = _mm_sha256msg2_epu32(_mm_add_epi32(_mm_sha256msg1_epu32(w[g % 4], w[(g - 3) % 4]), w7),
+                                         w[(g - 1) % 4]);
+            }
+            __m128i k = _mm_add_epi32(m, _mm_load_si128(reinterpret_cast<const __m128i*>(kK + 4 * g)));
+            s1 = _mm_sha256rnds2_epu32(s1, s0, k);
+            k = _mm_shuffle_epi32(k, 0x0E);
+            s0 = _mm_sha256rnds2_epu32(s0, s1, k);
+        }
+        s0 = _mm_add_epi32(s0, abef);
+        s1 = _mm_add_epi32(s1, cdgh);
+    }
+    // Back to ABCD EFGH.
+    t = _mm_shuffle_epi32(s0, 0x1B);    // FEBA
+    s1 = _mm_shuffle_epi32(s1, 0xB1);   // DCHG
+    s0 = _mm_blend_epi16(t, s1, 0xF0);  // DCBA
+    s1 = _mm_alignr_epi8(s1, t, 8);     // HGFE
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(h), s0);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(h + 4), s1);
+}
+
+}  // namespace fundsim::sha256_blocks
+
+#else
+
+namespace fundsim::sha256_blocks {
+bool has_x86_sha() { return false; }
+void x86_sha(std::uint32_t* h, const std::uint8_t* data, std::size_t n) { plain(h, data, n); }
+}  // namespace fundsim::sha256_blocks
+
+#endif
