@@ -27,7 +27,8 @@ alignas(16) constexpr std::uint32_t kK[64] = {
 
 bool has_x86_sha() {
     unsigned a = 0, b = 0, c = 0, d = 0;
-    if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & bit_SSE4_1)) return false;
+    // CPUID leaf 1, ECX bit 19: SSE4.1; leaf 7, EBX bit 29: the SHA extensions.
+    if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & (1u << 19))) return false;
     if (!__get_cpuid_count(7, 0, &a, &b, &c, &d)) return false;
     return (b & (1u << 29)) != 0;
 }
