@@ -43,7 +43,11 @@ std::string year_group_name(const std::string& year_group) {
 template <class S>
 void per_pupil_by_year_group(const Factor& f, S& s) {
     const Census& c = s.census;
-    for (const auto& [year_group, rate] : f.year_group_rates) {
+    for (const auto& entry : f.year_group_rates) {
+        // Named, not a structured binding: lambdas below capture it (clang 14, which builds the fuzz targets,
+        // cannot capture a structured binding).
+        const std::string& year_group = entry.first;
+        const double rate = entry.second;
         const std::string column = "nor_" + year_group;
         auto label = [&] { return year_group_name(year_group) + " pupils"; };
         if (year_group == "r" && s.reception_uplift) {
