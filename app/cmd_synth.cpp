@@ -10,6 +10,7 @@
 #include "app/options.hpp"
 #include "engine/core/error.hpp"
 #include "engine/synth/synth.hpp"
+#include "engine/synth/synth_history.hpp"
 #include "engine/synth/synth_pupils.hpp"
 #include "reports/output_file.hpp"
 
@@ -32,7 +33,15 @@ int cmd_synth(const std::vector<std::string>& args) {
         "bands", po::value<std::string>(), "IDACI rank cut-offs JSON for the pupil extract")(
         "census-date", po::value<std::string>()->default_value("2024-10-03"),
         "census day of the pupil extract")("lsoas", po::value<std::size_t>()->default_value(32844),
-                                           "LSOAs in the lookup");
+                                           "LSOAs in the lookup")(
+        "year-groups", po::bool_switch(),
+        "also give pupils by year group, nor_r ... nor_y11 (what a plan projects)")(
+        "history-out", po::value<std::string>(),
+        "write the census's year and past years by year group (a plan's census history; implies "
+        "--year-groups)")("history-years", po::value<int>()->default_value(4),
+                          "past years in the census history")(
+        "census-year", po::value<int>()->default_value(2024),
+        "academic year the census counts (2024: 2024-25)");
     add_quiet_option(desc);
     po::variables_map vm;
     if (!parse_options(
@@ -59,14 +68,28 @@ int cmd_synth(const std::vector<std::string>& args) {
     if (pupils && !all)
         throw UsageError(
             "a pupil-level extract needs all of --pupils-out, --schools-out, --idaci-out and --bands");
+    if ((vm["year-groups"].as<bool>() || vm.count("history-out")) && !vm.count("out"))
+        throw UsageError("--year-groups and --history-out go with --out C (the census they belong to)");
     const bool quiet = vm["quiet"].as<bool>();
     // Every file is written under a temporary name and renamed into place only once all are complete,
     // so a run that fails (a bad --census-date or bands file, say) leaves none of them.
     std::vector<std::unique_ptr<OutputSet>> sets;
     if (vm.count("out")) {
         const FolderAndName p = split_path(vm["out"].as<std::string>());
+        std::string text = synth_census_csv(opt);
+        if (vm["year-groups"].as<bool>() || vm.count("history-out")) {
+            const int past = vm["history-years"].as<int>();
+            if (past < 1 || past > 20) throw UsageError("--history-years must be from 1 to 20");
+            SynthHistory h = synth_year_groups(text, opt.seed, past, vm["census-year"].as<int>());
+            text = std::move(h.census_csv);
+            if (vm.count("history-out")) {
+                const FolderAndName hp = split_path(vm["history-out"].as<std::string>());
+                sets.push_back(std::make_unique<OutputSet>(hp.folder));
+                sets.back()->add(hp.name, h.history_csv);
+            }
+        }
         sets.push_back(std::make_unique<OutputSet>(p.folder));
-        sets.back()->add(p.name, synth_census_csv(opt));
+        sets.back()->add(p.name, text);
     }
     SynthPupilStats st;
     if (pupils) {

@@ -1,0 +1,115 @@
+// `fundsim plan`: a multi-year plan (docs/multi-year.md): each year's outputs and projected census in
+// DIR/<year>/, plan.csv, summary.json and plan.html.
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "app/commands.hpp"
+#include "app/formula_source.hpp"
+#include "app/options.hpp"
+#include "engine/core/error.hpp"
+#include "engine/core/sha256.hpp"
+#include "engine/years/plan.hpp"
+#include "reports/manifest.hpp"
+#include "reports/output_file.hpp"
+#include "reports/plan_writers.hpp"
+#include "reports/writers.hpp"
+
+namespace fundsim::app {
+
+namespace {
+
+std::string read_bytes(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) fail_line(path, 0, "cannot be read");
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+// A file the plan wrote, for a year's manifest: its path and the SHA-256 of its text.
+ManifestFile written_file(const OutputSet& out, const std::string& name, const std::string& text) {
+    return {out.path_of(name), sha256_hex(text)};
+}
+
+}  // namespace
+
+int cmd_plan(const std::vector<std::string>& args) {
+    po::options_description desc("Options");
+    desc.add_options()("plan,p", po::value<std::string>()->required(),
+                       "the plan file (JSON, docs/multi-year.md)");
+    add_out_folder_option(desc, "folder to write DIR/<year>/, plan.csv, summary.json and plan.html to");
+    add_quiet_option(desc);
+    po::variables_map vm;
+    if (!parse_options(
+            "plan",
+            "Runs a multi-year plan: each year's census projected from the year before, its formula "
+            "given or uprated, each school's MFG baseline chained from its budget share.",
+            desc, args, vm))
+        return kOk;
+    const std::string plan_path = vm["plan"].as<std::string>();
+    const PlanFile plan = load_plan(plan_path);
+    PlanInputs in;
+    in.plan = plan;
+    const FormulaSource start = with_context("while reading the plan's start (" + plan_path + ")",
+                                             [&] { return load_formula_source(plan.formula); });
+    in.start_formula = start.formula;
+    in.start_census = load_census(plan.census);
+    std::map<std::string, FormulaSource> given;
+    for (const auto& [year, path] : plan.formulas) {
+        given.emplace(year, with_context("while reading " + year + "'s formula, named by " + plan_path,
+                                         [&, p = path] { return load_formula_source(p); }));
+        in.formulas[year] = given.at(year).formula;
+    }
+    OutputSet out(vm["out"].as<std::string>());
+    for (std::size_t t = 1; t < plan.years.size(); ++t)
+        in.census_names[plan.years[t]] = out.path_of(plan.years[t] + "/census.csv");
+
+    const std::vector<PlanYear> years = run_plan(std::move(in));
+
+    for (std::size_t t = 0; t < years.size(); ++t) {
+        const PlanYear& y = years[t];
+        const std::string dir = y.year + "/";
+        Manifest m;
+        if (t == 0) {
+            out.add(dir + "census.csv", read_bytes(plan.census));
+            m.census = manifest_file(plan.census);
+            m.formula = manifest_formula(start);
+        } else {
+            out.add(dir + "census.csv", y.census_csv);
+            m.census = written_file(out, dir + "census.csv", y.census_csv);
+            const auto g = given.find(y.year);
+            if (g != given.end()) {
+                m.formula = manifest_formula(g->second);
+            } else {
+                const std::string text = y.result.formula->doc.dump(2) + "\n";
+                out.add(dir + "formula.json", text);
+                ManifestFormula f;
+                f.file = written_file(out, dir + "formula.json", text);
+                m.formula = f;
+            }
+        }
+        out.add(dir + "allocations.csv", allocations_csv(y.result));
+        nlohmann::ordered_json summary = summary_json(y.result);
+        summary["manifest"] = manifest_json(m);
+        out.add(dir + "summary.json", summary.dump(2) + "\n");
+    }
+    out.add("plan.csv", plan_csv(years));
+    nlohmann::ordered_json summary = plan_summary_json(plan, years);
+    Manifest m;
+    m.census = manifest_file(plan.census);
+    m.formula = manifest_formula(start);
+    summary["manifest"] = manifest_json(m);
+    summary["manifest"]["plan"] = {{"path", plan_path}, {"sha256", sha256_file_hex(plan_path)}};
+    out.add("summary.json", summary.dump(2) + "\n");
+    out.add("plan.html", plan_html(plan, years));
+    out.commit();
+    if (!vm["quiet"].as<bool>()) {
+        std::cout << plan_summary_text(plan, years);
+        std::cout << "\nWrote " << out.dir()
+                  << "/: plan.csv, summary.json, plan.html and each year's folder\n";
+    }
+    return kOk;
+}
+
+}  // namespace fundsim::app

@@ -1,0 +1,141 @@
+// plan.html (reports/plan_writers.hpp; docs/multi-year.md §3): the schools block year by year, the
+// protections and their cost, each school's change per pupil over the horizon and the schools that lose
+// most. Self-contained; prints on A4 with the Forum report's stylesheet.
+#include <algorithm>
+#include <cmath>
+
+#include "engine/run/totals.hpp"
+#include "reports/format.hpp"
+#include "reports/html/html.hpp"
+#include "reports/html/style/report_css.hpp"
+#include "reports/html/svg.hpp"
+#include "reports/plan_writers.hpp"
+
+namespace fundsim {
+
+namespace {
+
+std::string td(const std::string& text) { return "<td class=\"n\">" + text + "</td>"; }
+
+std::string years_table(const std::vector<PlanYear>& years) {
+    std::string h =
+        "<table><thead><tr><th>Year</th><th>Formula</th><th class=\"n\">Schools</th><th "
+        "class=\"n\">Pupils</th>"
+        "<th class=\"n\">Schools block</th><th class=\"n\">Budget shares</th><th class=\"n\">Headroom</th>"
+        "<th>Lever</th></tr></thead><tbody>";
+    for (const PlanYear& y : years) {
+        const Result& r = y.result;
+        const ResultTotals t = result_totals(r);
+        h += "<tr><th>" + html_escape(y.year) + "</th><td>" + html_escape(r.formula->name) +
+             (y.formula_uprated ? " <span class=\"small\">(uprated by the plan)</span>" : "") + "</td>" +
+             td(std::to_string(t.schools)) + td(pupils_text(std::round(t.pupils * 100) / 100)) +
+             td(r.formula->budget ? pounds_whole(r.formula->budget->schools_block) : "–") +
+             td(pounds_whole(t.budget_share)) + td(r.budget ? pounds(r.budget->headroom) : "–") + "<td>" +
+             (r.budget && r.budget->lever != Lever::none
+                  ? html_escape(std::string(to_string(r.budget->lever)) + " " +
+                                number_text("%.6g", r.budget->lever_value))
+                  : "none") +
+             "</td></tr>";
+    }
+    return h + "</tbody></table>";
+}
+
+std::string protections_table(const std::vector<PlanYear>& years) {
+    std::string h =
+        "<table><thead><tr><th>Year</th><th class=\"n\">Schools on the MFG</th><th class=\"n\">MFG cost</th>"
+        "<th class=\"n\">Schools capped</th><th class=\"n\">Capping deductions</th>"
+        "<th class=\"n\">Schools on the MPPL</th><th class=\"n\">MPPL cost</th></tr></thead><tbody>";
+    for (const PlanYear& y : years) {
+        const ResultTotals t = result_totals(y.result);
+        h += "<tr><th>" + html_escape(y.year) + "</th>" + td(std::to_string(t.on_mfg)) +
+             td(pounds_whole(t.mfg)) + td(std::to_string(t.capped)) + td(pounds_whole(t.capping)) +
+             td(std::to_string(t.on_mppl)) + td(pounds_whole(t.mppl)) + "</tr>";
+    }
+    return h + "</tbody></table>";
+}
+
+struct HorizonChange {
+    std::int64_t urn = 0;
+    std::string name, phase;
+    double first_pp = 0, last_pp = 0, pct = 0;
+};
+
+// Schools open in both the first and the last year: their budget share per pupil then and now.
+std::vector<HorizonChange> horizon_changes(const std::vector<PlanYear>& years) {
+    std::vector<HorizonChange> out;
+    const Result& a = years.front().result;
+    const Result& b = years.back().result;
+    for (std::size_t i = 0; i < b.size(); ++i) {
+        const long j = a.census->index_of(b.census->urn[i]);
+        if (j < 0) continue;
+        HorizonChange h;
+        h.urn = b.census->urn[i];
+        h.name = b.census->name[i];
+        h.phase = phase_label(b.census->phase[i]);
+        h.first_pp = a.budget_share.per_pupil[j];
+        h.last_pp = b.budget_share.per_pupil[static_cast<Eigen::Index>(i)];
+        h.pct = h.first_pp != 0 ? (h.last_pp - h.first_pp) / h.first_pp : 0;
+        out.push_back(h);
+    }
+    return out;
+}
+
+std::string horizon_section(const std::vector<PlanYear>& years) {
+    const std::vector<HorizonChange> ch = horizon_changes(years);
+    if (ch.empty() || years.size() < 2) return "<p>The plan has one year: there is no change to show.</p>";
+    ChangeValues v;
+    std::vector<double> all;
+    for (const HorizonChange& h : ch) {
+        v.pct.push_back(h.pct * 100);
+        v.same.push_back(std::fabs(h.last_pp - h.first_pp) < 0.005);
+        all.push_back(h.pct * 100);
+    }
+    Bins b = make_bins(all);
+    std::vector<int> n(static_cast<std::size_t>(b.count), 0);
+    for (double x : v.pct) {
+        ++n[static_cast<std::size_t>(bin_of(b, x))];
+        b.below += x < b.lo;
+        b.above += x >= b.lo + b.count * b.step;
+    }
+    const int ymax = std::max(1, *std::max_element(n.begin(), n.end()));
+    const std::string title = "Budget share per pupil, " + years.front().year + " to " + years.back().year;
+    std::string h =
+        "<p>Each bar counts the schools open in both " + html_escape(years.front().year) + " and " +
+        html_escape(years.back().year) +
+        " whose budget share per pupil moves by that much over the plan (red: losing, green: gaining, "
+        "grey: unchanged).</p><div class=\"grid\">" +
+        chart_figure("hist", title, histogram_svg(title, v, b, ymax)) + "</div>";
+
+    std::vector<HorizonChange> losers = ch;
+    std::sort(losers.begin(), losers.end(), [](const HorizonChange& x, const HorizonChange& y) {
+        return x.pct != y.pct ? x.pct < y.pct : x.urn < y.urn;
+    });
+    if (losers.size() > 20) losers.resize(20);
+    h += "<h3>The schools that lose most per pupil over the plan</h3><table class=\"schools\"><thead><tr>"
+         "<th>URN</th><th>School</th><th>Phase</th><th class=\"n\">Per pupil " +
+         html_escape(years.front().year) + "</th><th class=\"n\">Per pupil " +
+         html_escape(years.back().year) + "</th><th class=\"n\">Change</th></tr></thead><tbody>";
+    for (const HorizonChange& l : losers)
+        h += "<tr><td>" + std::to_string(l.urn) + "</td><td>" + html_escape(l.name) + "</td><td>" +
+             html_escape(l.phase) + "</td>" + td(pounds(l.first_pp)) + td(pounds(l.last_pp)) +
+             "<td class=\"n " + (l.pct < 0 ? "loss" : "gain") + "\">" + percent_text(l.pct, 2, true) +
+             "</td></tr>";
+    return h + "</tbody></table>";
+}
+
+}  // namespace
+
+std::string plan_html(const PlanFile& plan, const std::vector<PlanYear>& years) {
+    std::string h = html_page_head("Plan: " + html_escape(plan.name), kReportCss);
+    h += "<h1>" + html_escape(plan.name) + "</h1><p class=\"lead\">The schools block from " +
+         html_escape(years.front().year) + " to " + html_escape(years.back().year) +
+         ": each year's census projected from the year before, each school's minimum funding guarantee "
+         "measured against its own budget share of the year before.</p>";
+    h += "<section><h2>The schools block by year</h2>" + years_table(years) + "</section>";
+    h += "<section><h2>Protections by year, and their cost</h2>" + protections_table(years) + "</section>";
+    h += "<section class=\"newpage\"><h2>Each school's change over the plan</h2>" + horizon_section(years) +
+         "</section>";
+    return h + html_page_end();
+}
+
+}  // namespace fundsim
