@@ -16,8 +16,9 @@ std::string plan_summary_text(const PlanFile& plan, const std::vector<PlanYear>&
     for (const PlanYear& y : years) {
         const ResultTotals t = result_totals(y.result);
         std::snprintf(line, sizeof line, "  %-8s %8zu %16s %16s %12zu %16s %12zu %16s\n", y.year.c_str(),
-                      t.schools, pupils_text(std::round(t.pupils * 100) / 100).c_str(), pounds_whole(t.budget_share).c_str(),
-                      t.on_mfg, pounds_whole(t.mfg).c_str(), t.capped, pounds_whole(t.capping).c_str());
+                      t.schools, pupils_text(std::round(t.pupils * 100) / 100).c_str(),
+                      pounds_whole(t.budget_share).c_str(), t.on_mfg, pounds_whole(t.mfg).c_str(), t.capped,
+                      pounds_whole(t.capping).c_str());
         out += line;
         if (!y.opened.empty() || !y.closed.empty())
             out += "           " + std::to_string(y.opened.size()) + " school(s) open, " +
