@@ -1,7 +1,9 @@
 // `fundsim plan`: a multi-year plan (docs/multi-year.md): each year's outputs and projected census in
 // DIR/<year>/, plan.csv, summary.json and plan.html.
+#include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <set>
 #include <sstream>
 
 #include "app/commands.hpp"
@@ -32,23 +34,13 @@ ManifestFile written_file(const OutputSet& out, const std::string& name, const s
     return {out.path_of(name), sha256_hex(text)};
 }
 
-}  // namespace
-
-int cmd_plan(const std::vector<std::string>& args) {
-    po::options_description desc("Options");
-    desc.add_options()("plan,p", po::value<std::string>()->required(),
-                       "the plan file (JSON, docs/multi-year.md)");
-    add_out_folder_option(desc, "folder to write DIR/<year>/, plan.csv, summary.json and plan.html to");
-    add_quiet_option(desc);
-    po::variables_map vm;
-    if (!parse_options(
-            "plan",
-            "Runs a multi-year plan: each year's census projected from the year before, its formula "
-            "given or uprated, each school's MFG baseline chained from its budget share.",
-            desc, args, vm))
-        return kOk;
-    const std::string plan_path = vm["plan"].as<std::string>();
-    const PlanFile plan = load_plan(plan_path);
+// One plan run and its outputs added to `out` under `prefix` ("" for a single plan, "<name>/" for one of
+// several).
+PlanRun run_one_plan(const std::string& plan_path, OutputSet& out, const std::string& prefix) {
+    PlanRun run;
+    run.plan = load_plan(plan_path);
+    run.folder = prefix.empty() ? "." : prefix.substr(0, prefix.size() - 1);
+    const PlanFile& plan = run.plan;
     PlanInputs in;
     in.plan = plan;
     const FormulaSource start = with_context("while reading the plan's start (" + plan_path + ")",
@@ -61,15 +53,14 @@ int cmd_plan(const std::vector<std::string>& args) {
                                          [&, p = path] { return load_formula_source(p); }));
         in.formulas[year] = given.at(year).formula;
     }
-    OutputSet out(vm["out"].as<std::string>());
     for (std::size_t t = 1; t < plan.years.size(); ++t)
-        in.census_names[plan.years[t]] = out.path_of(plan.years[t] + "/census.csv");
+        in.census_names[plan.years[t]] = out.path_of(prefix + plan.years[t] + "/census.csv");
 
-    const std::vector<PlanYear> years = run_plan(std::move(in));
+    run.years = with_context("in the plan " + plan_path, [&] { return run_plan(std::move(in)); });
 
-    for (std::size_t t = 0; t < years.size(); ++t) {
-        const PlanYear& y = years[t];
-        const std::string dir = y.year + "/";
+    for (std::size_t t = 0; t < run.years.size(); ++t) {
+        const PlanYear& y = run.years[t];
+        const std::string dir = prefix + y.year + "/";
         Manifest m;
         if (t == 0) {
             out.add(dir + "census.csv", read_bytes(plan.census));
@@ -94,20 +85,59 @@ int cmd_plan(const std::vector<std::string>& args) {
         summary["manifest"] = manifest_json(m);
         out.add(dir + "summary.json", summary.dump(2) + "\n");
     }
-    out.add("plan.csv", plan_csv(years));
-    nlohmann::ordered_json summary = plan_summary_json(plan, years);
+    out.add(prefix + "plan.csv", plan_csv(run.years));
+    nlohmann::ordered_json summary = plan_summary_json(plan, run.years);
     Manifest m;
     m.census = manifest_file(plan.census);
     m.formula = manifest_formula(start);
     summary["manifest"] = manifest_json(m);
     summary["manifest"]["plan"] = {{"path", plan_path}, {"sha256", sha256_file_hex(plan_path)}};
-    out.add("summary.json", summary.dump(2) + "\n");
-    out.add("plan.html", plan_html(plan, years));
+    out.add(prefix + "summary.json", summary.dump(2) + "\n");
+    out.add(prefix + "plan.html", plan_html(plan, run.years));
+    return run;
+}
+
+// The folder of one of several plans: its file's name without the extension.
+std::string plan_folder(const std::string& path) { return std::filesystem::path(path).stem().string(); }
+
+}  // namespace
+
+int cmd_plan(const std::vector<std::string>& args) {
+    po::options_description desc("Options");
+    desc.add_options()(
+        "plan,p", po::value<std::vector<std::string>>()->required()->composing(),
+        "the plan file (JSON, docs/multi-year.md); give it again for each plan to set side by side");
+    add_out_folder_option(desc, "folder to write DIR/<year>/, plan.csv, summary.json and plan.html to");
+    add_quiet_option(desc);
+    po::variables_map vm;
+    if (!parse_options(
+            "plan",
+            "Runs a multi-year plan: each year's census projected from the year before, its formula "
+            "given or uprated, each school's MFG baseline chained from its budget share. Several "
+            "--plan options run each into DIR/<plan file's name>/ and compare them.",
+            desc, args, vm))
+        return kOk;
+    const std::vector<std::string> paths = vm["plan"].as<std::vector<std::string>>();
+    std::set<std::string> folders;
+    for (const std::string& p : paths)
+        if (paths.size() > 1 && !folders.insert(plan_folder(p)).second)
+            throw UsageError("two plans named \"" + plan_folder(p) +
+                             "\": each plan of several is written to a folder named after its file");
+    OutputSet out(vm["out"].as<std::string>());
+    std::vector<PlanRun> runs;
+    for (const std::string& p : paths)
+        runs.push_back(run_one_plan(p, out, paths.size() > 1 ? plan_folder(p) + "/" : ""));
+    if (runs.size() > 1) {
+        out.add("plan-comparison.csv", plan_comparison_csv(runs));
+        out.add("plan.html", plans_side_by_side_html(runs));
+    }
     out.commit();
     if (!vm["quiet"].as<bool>()) {
-        std::cout << plan_summary_text(plan, years);
-        std::cout << "\nWrote " << out.dir()
-                  << "/: plan.csv, summary.json, plan.html and each year's folder\n";
+        for (const PlanRun& r : runs) std::cout << plan_summary_text(r.plan, r.years) << "\n";
+        if (runs.size() > 1) std::cout << plans_difference_text(runs) << "\n";
+        std::cout << "Wrote " << out.dir()
+                  << (runs.size() > 1 ? "/: plan-comparison.csv, plan.html and each plan's folder\n"
+                                      : "/: plan.csv, summary.json, plan.html and each year's folder\n");
     }
     return kOk;
 }

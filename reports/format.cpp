@@ -66,4 +66,13 @@ std::string pupils_text(double v) {
     return count(v);
 }
 
+std::string pupils_2dp(double v) {
+    const double r = std::round(v * 100) / 100;
+    if (r == std::floor(r)) return pupils_text(r);
+    const auto pence = static_cast<long long>(std::llround(std::fabs(r) * 100));
+    const int frac = static_cast<int>(pence % 100);
+    return std::string(r < 0 ? "-" : "") + group_thousands(pence / 100) + "." +
+           static_cast<char>('0' + frac / 10) + static_cast<char>('0' + frac % 10);
+}
+
 }  // namespace fundsim

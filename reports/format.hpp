@@ -81,5 +81,7 @@ std::string signed_pounds_whole(double v);
 std::string percent_text(double fraction, int decimals = 2, bool sign = false);
 // Pupils for people: 212,831 (a fractional count keeps its decimals).
 std::string pupils_text(double v);
+// Pupils of a projected census for people, to 2 decimal places where fractional: 211,330.12; 212,831.
+std::string pupils_2dp(double v);
 
 }  // namespace fundsim

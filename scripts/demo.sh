@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # The demo: installs what is missing, builds, makes a synthetic LA of 550 schools (about the size of
 # Essex), runs it through the NFF 2025-26 with the budget balanced by scaling, and compares four options
-# for the Schools Forum against it (the pack lands in demo-out/forum-pack/).
+# for the Schools Forum against it (the pack lands in demo-out/forum-pack/), then plans the next three years
+# on two MFG paths (demo-out/plans/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 bash scripts/build.sh -DFUNDSIM_TESTS=OFF
 out=demo-out
 mkdir -p "$out"
-./build/fundsim synth --schools 550 --seed 2025 --formula formulas/nff-2025-26.json --out "$out/census.csv"
+./build/fundsim synth --schools 550 --seed 2025 --formula formulas/nff-2025-26.json --out "$out/census.csv" \
+  --history-out "$out/census-history.csv"
 echo
 ./build/fundsim run --census "$out/census.csv" --scenario scenarios/demo-2025-26.json --out "$out/run"
 echo
@@ -25,3 +27,9 @@ echo "== Schools Forum options against the demo formula"
   --scenario scenarios/forum-c1-improvement-per-pupil.json \
   --scenario scenarios/forum-c2-improvement-clusters.json \
   --out "$out/forum-pack"
+echo
+# A three-year plan (2025-26 to 2027-28) on two MFG paths: each year's census projected cohort by cohort
+# from the census history, the formula uprated, each school's MFG baseline its budget share of the year
+# before. The plans land in demo-out/plans/ (plan.html compares them).
+echo "== Three-year plans: the MFG at 0% against -0.5%"
+./build/fundsim plan --plan plans/demo-mfg-0.json --plan plans/demo-mfg-minus-half.json --out "$out/plans"

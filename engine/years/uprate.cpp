@@ -42,24 +42,22 @@ Json uprate_formula(const Formula& prev, const Uprating& u, const std::string& y
     const Json::json_pointer level("/mppl/level");
     if (doc.contains(level) && doc[level].is_object()) {
         Json& lv = doc[level];
-        if (u.mppl.empty()) {
-            for (auto& [k, v] : lv.items())
-                if (v.is_number()) v = round_penny(v.get<double>() * (1 + u.factors));
-        } else {
-            // Levels replaced as given; "secondary" stands for both key stages.
-            for (const auto& [k, v] : u.mppl) {
-                if (k == "secondary" && !lv.contains("secondary")) {
-                    lv["ks3"] = v;
-                    lv["ks4"] = v;
-                } else if ((k == "ks3" || k == "ks4") && lv.contains("secondary")) {
-                    const Json old = lv["secondary"];
-                    lv.erase("secondary");
-                    if (!lv.contains("ks3")) lv["ks3"] = old;
-                    if (!lv.contains("ks4")) lv["ks4"] = old;
-                    lv[k] = v;
-                } else {
-                    lv[k] = v;
-                }
+        // Every level × (1 + factors), then the levels the plan gives replace theirs; "secondary" stands for
+        // both key stages.
+        for (auto& [k, v] : lv.items())
+            if (v.is_number()) v = round_penny(v.get<double>() * (1 + u.factors));
+        for (const auto& [k, v] : u.mppl) {
+            if (k == "secondary" && !lv.contains("secondary")) {
+                lv["ks3"] = v;
+                lv["ks4"] = v;
+            } else if ((k == "ks3" || k == "ks4") && lv.contains("secondary")) {
+                const Json old = lv["secondary"];
+                lv.erase("secondary");
+                if (!lv.contains("ks3")) lv["ks3"] = old;
+                if (!lv.contains("ks4")) lv["ks4"] = old;
+                lv[k] = v;
+            } else {
+                lv[k] = v;
             }
         }
     }

@@ -64,3 +64,37 @@ std::string plan_csv(const std::vector<PlanYear>& years) {
 }
 
 }  // namespace fundsim
+
+namespace fundsim {
+
+std::string plan_comparison_csv(const std::vector<PlanRun>& runs) {
+    std::string out =
+        "plan,year,urn,name,phase,status,nor,budget_share,budget_share_per_pupil,mfg_topup,capping_deduction,"
+        "difference\n";
+    const PlanRun& first = runs.front();
+    for (const PlanRun& run : runs)
+        for (std::size_t t = 0; t < run.years.size(); ++t) {
+            const Result& r = run.years[t].result;
+            const Census& c = *r.census;
+            const Result* base = t < first.years.size() ? &first.years[t].result : nullptr;
+            for (std::size_t i = 0; i < r.size(); ++i) {
+                const auto e = static_cast<Eigen::Index>(i);
+                out += csv_text(run.plan.name) + "," + run.years[t].year + "," + std::to_string(c.urn[i]) +
+                       "," + csv_text(c.name[i]) + "," + to_string(c.phase[i]) + "," +
+                       to_string(c.status[i]) + ",";
+                append_money(out, c.nor[e]);
+                for (double v : {r.budget_share.amount[e], r.budget_share.per_pupil[e], r.mfg.topup[e],
+                                 r.capping.deduction[e]}) {
+                    out += ',';
+                    append_money(out, v);
+                }
+                out += ',';
+                const long j = base ? base->census->index_of(c.urn[i]) : -1;
+                if (j >= 0) append_money(out, r.budget_share.amount[e] - base->budget_share.amount[j]);
+                out += '\n';
+            }
+        }
+    return out;
+}
+
+}  // namespace fundsim

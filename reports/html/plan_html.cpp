@@ -28,7 +28,7 @@ std::string years_table(const std::vector<PlanYear>& years) {
         const ResultTotals t = result_totals(r);
         h += "<tr><th>" + html_escape(y.year) + "</th><td>" + html_escape(r.formula->name) +
              (y.formula_uprated ? " <span class=\"small\">(uprated by the plan)</span>" : "") + "</td>" +
-             td(std::to_string(t.schools)) + td(pupils_text(std::round(t.pupils * 100) / 100)) +
+             td(std::to_string(t.schools)) + td(pupils_2dp(t.pupils)) +
              td(r.formula->budget ? pounds_whole(r.formula->budget->schools_block) : "–") +
              td(pounds_whole(t.budget_share)) + td(r.budget ? pounds(r.budget->headroom) : "–") + "<td>" +
              (r.budget && r.budget->lever != Lever::none
@@ -106,7 +106,10 @@ std::string horizon_section(const std::vector<PlanYear>& years) {
         "grey: unchanged).</p><div class=\"grid\">" +
         chart_figure("hist", title, histogram_svg(title, v, b, ymax)) + "</div>";
 
-    std::vector<HorizonChange> losers = ch;
+    std::vector<HorizonChange> losers;
+    for (const HorizonChange& c : ch)
+        if (c.last_pp - c.first_pp <= -0.005) losers.push_back(c);
+    if (losers.empty()) return h + "<p>No school open in both years loses per pupil over the plan.</p>";
     std::sort(losers.begin(), losers.end(), [](const HorizonChange& x, const HorizonChange& y) {
         return x.pct != y.pct ? x.pct < y.pct : x.urn < y.urn;
     });
@@ -136,6 +139,48 @@ std::string plan_html(const PlanFile& plan, const std::vector<PlanYear>& years) 
     h += "<section class=\"newpage\"><h2>Each school's change over the plan</h2>" + horizon_section(years) +
          "</section>";
     return h + html_page_end();
+}
+
+std::string plans_side_by_side_html(const std::vector<PlanRun>& runs) {
+    std::string h = html_page_head("Plans compared", kReportCss);
+    h += "<h1>Plans compared</h1><p class=\"lead\">" + std::to_string(runs.size()) +
+         " plans of the same LA, year by year; differences are against the first, \"" +
+         html_escape(runs.front().plan.name) + "\".</p>";
+    h +=
+        "<section><h2>The schools block and its protections, side by side</h2><table><thead><tr><th>Year</th>"
+        "<th>Plan</th><th class=\"n\">Pupils</th><th class=\"n\">Budget shares</th>"
+        "<th class=\"n\">Difference</th><th class=\"n\">Schools on the MFG</th><th class=\"n\">MFG cost</th>"
+        "<th class=\"n\">Schools capped</th><th class=\"n\">Capping deductions</th>"
+        "<th class=\"n\">Schools gaining</th><th class=\"n\">Schools losing</th></tr></thead><tbody>";
+    const PlanRun& first = runs.front();
+    for (std::size_t t = 0; t < first.years.size(); ++t)
+        for (const PlanRun& run : runs) {
+            if (t >= run.years.size()) continue;
+            const Result& r = run.years[t].result;
+            const Result& b = first.years[t].result;
+            const ResultTotals tr = result_totals(r), tb = result_totals(b);
+            std::size_t gaining = 0, losing = 0;
+            for (std::size_t i = 0; i < r.size(); ++i) {
+                const long j = b.census->index_of(r.census->urn[i]);
+                if (j < 0) continue;
+                const double d =
+                    r.budget_share.amount[static_cast<Eigen::Index>(i)] - b.budget_share.amount[j];
+                gaining += is_gain(d);
+                losing += is_loss(d);
+            }
+            const bool is_first = &run == &first;
+            h += "<tr><th>" + html_escape(run.years[t].year) + "</th><td>" + html_escape(run.plan.name) +
+                 "</td>" + td(pupils_2dp(tr.pupils)) + td(pounds_whole(tr.budget_share)) +
+                 td(is_first ? "–" : signed_pounds_whole(tr.budget_share - tb.budget_share)) +
+                 td(std::to_string(tr.on_mfg)) + td(pounds_whole(tr.mfg)) + td(std::to_string(tr.capped)) +
+                 td(pounds_whole(tr.capping)) + td(is_first ? "–" : std::to_string(gaining)) +
+                 td(is_first ? "–" : std::to_string(losing)) + "</tr>";
+        }
+    h += "</tbody></table></section><section><h2>Each plan on its own</h2><ul>";
+    for (const PlanRun& run : runs)
+        h += "<li><a href=\"" + html_escape(run.folder) + "/plan.html\">" + html_escape(run.plan.name) +
+             "</a></li>";
+    return h + "</ul></section>" + html_page_end();
 }
 
 }  // namespace fundsim

@@ -1,0 +1,70 @@
+#!/bin/bash
+# Renders a multi-year plan's plan.html (one plan, and two side by side) in headless Chromium (Debian's
+# package): the pages load offline, paint, and the budget shares read from the page's DOM equal the
+# plan's summary.json, year by year. Screenshots are kept in WORK_DIR as test artefacts.
+# Usage: render_plan.sh FUNDSIM SOURCE_DIR [WORK_DIR]. Exit 77 (ctest SKIP_RETURN_CODE) only when
+# Chromium is not installed.
+set -u
+FUNDSIM=$1
+SRC=$2
+WORK=${3:-$(mktemp -d)}
+
+CHROMIUM=""
+for c in /usr/bin/chromium /usr/bin/chromium-browser "$(command -v chromium 2>/dev/null)"; do
+    if [ -n "$c" ] && [ -x "$c" ]; then CHROMIUM=$c; break; fi
+done
+if [ -z "$CHROMIUM" ]; then
+    echo "SKIP: chromium is not installed (apt-get install chromium), so plan.html cannot be rendered"
+    exit 77
+fi
+
+fail() { echo "FAIL: $*"; exit 1; }
+
+rm -rf "$WORK" && mkdir -p "$WORK" || fail "cannot create $WORK"
+cd "$WORK" || fail "cannot enter $WORK"
+PROFILE=$(mktemp -d)
+trap 'rm -rf "$PROFILE"' EXIT
+
+# The hand-worked plan of tests/cases/plan_cohort_chain, and the same plan with the MFG at -0.5% each year.
+cp "$SRC"/tests/cases/plan_cohort_chain/{census.csv,formula.json,intake.csv,plan.json} . || fail "cannot copy the plan"
+sed -e 's/"mfg_percent": 0.0/"mfg_percent": -0.005/' -e 's/cohorts and the MFG chain/MFG -0.5%/' plan.json > mfg-half.json
+"$FUNDSIM" plan --plan plan.json --out one -q || fail "fundsim plan failed"
+"$FUNDSIM" plan --plan plan.json --plan mfg-half.json --out two -q || fail "fundsim plan with two plans failed"
+
+chrome() {
+    timeout 90 "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+        --disable-background-networking --disable-component-update --disable-sync --user-data-dir="$PROFILE" "$@" 2>/dev/null
+}
+render() {  # render PAGE PNG MIN_BYTES
+    chrome --screenshot="$WORK/$2" --window-size=1400,1600 "file://$WORK/$1" >/dev/null
+    [ -f "$2" ] || fail "Chromium wrote no screenshot of $1"
+    local size
+    size=$(stat -c %s "$2")
+    [ "$size" -gt "$3" ] || fail "the screenshot of $1 is only $size bytes (a blank page is a few KB)"
+    echo "rendered $1: $2, $size bytes"
+}
+render one/plan.html plan.png 30000
+render two/plan.html plans-compared.png 20000
+
+chrome --dump-dom "file://$WORK/one/plan.html" > plan.dom || fail "Chromium could not load plan.html"
+grep -q "<title>Plan: Plan test: cohorts and the MFG chain</title>" plan.dom || fail "plan.html's DOM has no title"
+grep -q '<svg' plan.dom || fail "plan.html's DOM has no chart of the change over the plan"
+# Each year's budget shares on the page (the fourth number of its row) against summary.json.
+python3 - plan.dom one/summary.json <<'PY' || fail "plan.html's budget shares differ from summary.json"
+import json, re, sys
+from decimal import Decimal, ROUND_HALF_UP
+dom = open(sys.argv[1], encoding="utf-8").read()
+years = json.load(open(sys.argv[2]))["years"]
+for y in years:
+    row = re.search(r"<tr><th>" + re.escape(y["year"]) + r"</th>(.*?)</tr>", dom)
+    assert row, "no row for " + y["year"]
+    cells = re.findall(r'<td class="n">(.*?)</td>', row.group(1))
+    want = "£{:,}".format(int(Decimal(str(y["total_budget_share"])).quantize(Decimal("1"), ROUND_HALF_UP)))
+    assert cells[3] == want, (y["year"], cells[3], want)
+    print("  " + y["year"] + ": budget shares " + cells[3] + " on the page and in summary.json")
+PY
+chrome --dump-dom "file://$WORK/two/plan.html" > plans.dom || fail "Chromium could not load the plans compared"
+grep -q "<h1>Plans compared</h1>" plans.dom || fail "the plans compared have no heading"
+grep -q 'href="plan/plan.html"' plans.dom || fail "the plans compared do not link to each plan's page"
+grep -q 'href="mfg-half/plan.html"' plans.dom || fail "the plans compared do not link to each plan's page"
+echo "PASS: plan.html and the plans compared render in $CHROMIUM"
