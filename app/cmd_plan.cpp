@@ -34,29 +34,49 @@ ManifestFile written_file(const OutputSet& out, const std::string& name, const s
     return {out.path_of(name), sha256_hex(text)};
 }
 
-// One plan run and its outputs added to `out` under `prefix` ("" for a single plan, "<name>/" for one of
-// several).
-PlanRun run_one_plan(const std::string& plan_path, OutputSet& out, const std::string& prefix) {
+// One plan run, with the formula files it read (for the manifests).
+struct LoadedPlan {
+    std::string path;
     PlanRun run;
+    FormulaSource start;
+    std::map<std::string, FormulaSource> given;
+};
+
+// Runs the plan at `plan_path`; its outputs will go under `out_dir`/`prefix` ("" for a single plan,
+// "<name>/" for one of several). Nothing is written: a failed plan leaves no folder.
+LoadedPlan run_one_plan(const std::string& plan_path, const std::string& out_dir, const std::string& prefix) {
+    LoadedPlan loaded;
+    loaded.path = plan_path;
+    PlanRun& run = loaded.run;
     run.plan = load_plan(plan_path);
     run.folder = prefix.empty() ? "." : prefix.substr(0, prefix.size() - 1);
     const PlanFile& plan = run.plan;
     PlanInputs in;
     in.plan = plan;
-    const FormulaSource start = with_context("while reading the plan's start (" + plan_path + ")",
-                                             [&] { return load_formula_source(plan.formula); });
+    loaded.start = with_context("while reading the plan's start (" + plan_path + ")",
+                                [&] { return load_formula_source(plan.formula); });
+    const FormulaSource& start = loaded.start;
     in.start_formula = start.formula;
     in.start_census = load_census(plan.census);
-    std::map<std::string, FormulaSource> given;
+    std::map<std::string, FormulaSource>& given = loaded.given;
     for (const auto& [year, path] : plan.formulas) {
         given.emplace(year, with_context("while reading " + year + "'s formula, named by " + plan_path,
                                          [&, p = path] { return load_formula_source(p); }));
         in.formulas[year] = given.at(year).formula;
     }
     for (std::size_t t = 1; t < plan.years.size(); ++t)
-        in.census_names[plan.years[t]] = out.path_of(prefix + plan.years[t] + "/census.csv");
-
+        in.census_names[plan.years[t]] = out_dir + "/" + prefix + plan.years[t] + "/census.csv";
     run.years = with_context("in the plan " + plan_path, [&] { return run_plan(std::move(in)); });
+    return loaded;
+}
+
+// The plan's files added to `out` under `prefix`.
+void add_plan_outputs(OutputSet& out, const std::string& prefix, const LoadedPlan& loaded) {
+    const PlanRun& run = loaded.run;
+    const PlanFile& plan = run.plan;
+    const FormulaSource& start = loaded.start;
+    const std::map<std::string, FormulaSource>& given = loaded.given;
+    const std::string& plan_path = loaded.path;
 
     for (std::size_t t = 0; t < run.years.size(); ++t) {
         const PlanYear& y = run.years[t];
@@ -94,7 +114,6 @@ PlanRun run_one_plan(const std::string& plan_path, OutputSet& out, const std::st
     summary["manifest"]["plan"] = {{"path", plan_path}, {"sha256", sha256_file_hex(plan_path)}};
     out.add(prefix + "summary.json", summary.dump(2) + "\n");
     out.add(prefix + "plan.html", plan_html(plan, run.years));
-    return run;
 }
 
 // The folder of one of several plans: its file's name without the extension.
@@ -123,10 +142,19 @@ int cmd_plan(const std::vector<std::string>& args) {
         if (paths.size() > 1 && !folders.insert(plan_folder(p)).second)
             throw UsageError("two plans named \"" + plan_folder(p) +
                              "\": each plan of several is written to a folder named after its file");
-    OutputSet out(vm["out"].as<std::string>());
+    const std::string out_dir = vm["out"].as<std::string>();
+    auto prefix = [&](const std::string& p) {
+        return paths.size() > 1 ? plan_folder(p) + "/" : std::string();
+    };
+    std::vector<LoadedPlan> loaded;
+    for (const std::string& p : paths) loaded.push_back(run_one_plan(p, out_dir, prefix(p)));
+    // Only now, every plan run: the folder is made and the files written.
+    OutputSet out(out_dir);
     std::vector<PlanRun> runs;
-    for (const std::string& p : paths)
-        runs.push_back(run_one_plan(p, out, paths.size() > 1 ? plan_folder(p) + "/" : ""));
+    for (const LoadedPlan& l : loaded) {
+        add_plan_outputs(out, prefix(l.path), l);
+        runs.push_back(l.run);
+    }
     if (runs.size() > 1) {
         out.add("plan-comparison.csv", plan_comparison_csv(runs));
         out.add("plan.html", plans_side_by_side_html(runs));
