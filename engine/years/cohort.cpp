@@ -22,6 +22,22 @@ CohortSpan cohort_span(double primary_year_groups, double ks3_year_groups, doubl
     return s;
 }
 
+CohortSpan cohort_span_of(const YearCounts& pupils, double primary_year_groups, double ks3_year_groups,
+                          double ks4_year_groups) {
+    const CohortSpan base = cohort_span(primary_year_groups, ks3_year_groups, ks4_year_groups);
+    int first = -1, last = -1;
+    for (int g = 0; g < 12; ++g)
+        if (pupils[static_cast<std::size_t>(g)] > 0) {
+            if (first < 0) first = g;
+            last = g;
+        }
+    if (first < 0 || (first >= base.first && last <= base.last)) return base;
+    CohortSpan s;
+    s.first = first;
+    s.last = std::min(11, std::max(last, first + (base.last - base.first)));
+    return s;
+}
+
 YearCounts roll_cohorts(const YearCounts& now, CohortSpan span, const StepRatios& ratio, double intake) {
     YearCounts next{};
     next[static_cast<std::size_t>(span.first)] = intake;

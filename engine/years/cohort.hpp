@@ -19,6 +19,11 @@ struct CohortSpan {
     int first = 0, last = 11;
 };
 CohortSpan cohort_span(double primary_year_groups, double ks3_year_groups, double ks4_year_groups);
+// The same, checked against where the school's pupils are: a school whose pupils lie outside that span
+// (an infant school, R to Y2, has 3 primary year groups but they are the first 3, not the last) teaches
+// from its first year group with pupils, for as many year groups as it has.
+CohortSpan cohort_span_of(const YearCounts& pupils, double primary_year_groups, double ks3_year_groups,
+                          double ks4_year_groups);
 
 // Next year's pupils: next[first] = intake; next[g] = now[g − 1] × ratio[g − 1] for first < g ≤ last;
 // 0 outside the span. Fractions are kept (docs/multi-year.md §2).

@@ -85,7 +85,7 @@ Projection project_pupils(const Census& c, const ProjectionRule& rule, const std
             if (!parse_number(cell, now[g]) || now[g] < 0)
                 fail_at(c.file, c.line[i], kYearColumns[g], cell, "is not a pupil count (a number from 0)");
         }
-        const CohortSpan span = cohort_span(c.yg_primary[e], c.yg_ks3[e], c.yg_ks4[e]);
+        const CohortSpan span = cohort_span_of(now, c.yg_primary[e], c.yg_ks3[e], c.yg_ks4[e]);
         const IntakeRow* given = rule.intakes ? rule.intakes->find(year, c.urn[i]) : nullptr;
         const double intake =
             given ? given->intake : now[static_cast<std::size_t>(span.first)] * (1 + rule.intake_change);

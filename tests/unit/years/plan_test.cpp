@@ -52,6 +52,15 @@ TEST_CASE("plan: the year groups a school teaches, from the census's year groups
     CHECK(cohort_span(2, 2, 0).last == 8);
     CHECK(cohort_span(0, 0, 2).first == 10);  // a 14-16 school
     CHECK(cohort_span(0, 0, 2).last == 11);
+    // An infant school (R to Y2): 3 primary year groups, the first 3, as its pupils show.
+    const YearCounts infants{60, 58, 61};
+    CHECK(cohort_span_of(infants, 3, 0, 0).first == 0);
+    CHECK(cohort_span_of(infants, 3, 0, 0).last == 2);
+    // A primary school still filling its year groups (R to Y2 so far) keeps its 7.
+    CHECK(cohort_span_of(infants, 7, 0, 0).last == 6);
+    // A junior school (Y3 to Y6) is the last 4.
+    const YearCounts juniors{0, 0, 0, 60, 58, 61, 59};
+    CHECK(cohort_span_of(juniors, 4, 0, 0).first == 3);
 }
 
 TEST_CASE("plan: the MFG baseline chained from last year's budget share (multi-year §4 check 5)", "[years]") {
