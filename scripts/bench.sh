@@ -39,6 +39,38 @@ echo "  whole process median ${median} s, peak ${mem} KB (target < 0.5 s, < 200 
 echo "figure run_whole_process_s $median s" >>"$figures"
 echo "figure run_whole_process_peak_mb $(awk "BEGIN{printf \"%.1f\", $mem/1024}") MB" >>"$figures"
 
+echo "== plan: whole process (fundsim plan, 7 runs each): the demo LA over 3 years, a national census over 5"
+./build/fundsim synth --schools 550 --seed 2025 --formula formulas/nff-2025-26.json --out "$tmp/demo.csv" \
+  --history-out "$tmp/demo-history.csv" -q
+./build/fundsim synth --schools 20000 --seed 7 --formula formulas/nff-2025-26.json --out "$tmp/national-yg.csv" \
+  --history-out "$tmp/national-history.csv" -q
+plan_json() {  # plan_json CENSUS HISTORY SCENARIO YEARS...
+  local census=$1 history=$2 scenario=$3; shift 3
+  local years="" up="" y
+  for y in "$@"; do
+    years+="${years:+, }\"$y\""
+    [ "$y" != "$1" ] && up+="${up:+, }\"$y\": {\"factors\": 0.021, \"schools_block_per_pupil\": 0.026, \"grants\": 0.0223}"
+  done
+  echo "{\"name\": \"bench\", \"start\": {\"census\": \"$census\", \"scenario\": \"$scenario\"}, \"years\": [$years],"
+  echo " \"projection\": {\"ratio\": {\"history\": \"$history\", \"mean_of\": 3}, \"intake\": {\"change\": -0.01}},"
+  echo " \"uprating\": {$up}}"
+}
+plan_json "$tmp/demo.csv" "$tmp/demo-history.csv" "$PWD/scenarios/demo-2025-26.json" 2025-26 2026-27 2027-28 >"$tmp/plan-demo.json"
+plan_json "$tmp/national-yg.csv" "$tmp/national-history.csv" "$tmp/national.json" 2025-26 2026-27 2027-28 2028-29 2029-30 \
+  >"$tmp/plan-national.json"
+for which in demo national; do
+  times=()
+  for i in 1 2 3 4 5 6 7; do
+    /usr/bin/time -f "%e %M" -o "$tmp/t" taskset -c "$core" ./build/fundsim plan --plan "$tmp/plan-$which.json" --out "$tmp/plan-out" -q
+    times+=("$(cut -d' ' -f1 "$tmp/t")")
+    mem=$(cut -d' ' -f2 "$tmp/t")
+  done
+  median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n 4p)
+  target=$([ "$which" = demo ] && echo "0.3" || echo "2")
+  echo "  $which: whole process median ${median} s, peak ${mem} KB (target < $target s)"
+  echo "figure plan_${which}_whole_process_s $median s" >>"$figures"
+done
+
 for b in sweep_bench ingest_bench; do
   if [ -x "build/bench/$b" ]; then
     echo "== $b"

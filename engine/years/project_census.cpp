@@ -162,72 +162,120 @@ std::string projected_census_csv(const Result& r, const Projection& p, const Bas
         out += csv_quote(header[j]);
     }
     out += '\n';
+
+    // What each column does, decided once from its name (a national census has a million cells).
+    enum class Role {
+        keep,
+        year_group,
+        urn,
+        phase,
+        status,
+        nor_ks,
+        baseline_pupils,
+        baseline_funding,
+        prior_budget,
+        growing,
+        group_share,
+        all_pupils_share,
+        reception_share,
+        premises,
+        label
+    };
+    std::vector<Role> role(header.size(), Role::keep);
+    std::vector<int> index(header.size(), 0);  // the year group, or the key stage (0 primary, 1 KS3, 2 KS4)
+    std::vector<bool> secondary(header.size(), false);
+    int nor_r = -1;
+    for (std::size_t j = 0; j < header.size(); ++j) {
+        const std::string& name = header[j];
+        for (int g = 0; g < 12; ++g)
+            if (name == kYearColumns[g]) role[j] = Role::year_group, index[j] = g;
+        if (name == "nor_r") nor_r = static_cast<int>(j);
+        if (role[j] == Role::year_group) continue;
+        if (name == "urn")
+            role[j] = Role::urn;
+        else if (name == "phase")
+            role[j] = Role::phase;
+        else if (name == "status")
+            role[j] = Role::status;
+        else if (name == "nor_primary" || name == "nor_ks3" || name == "nor_ks4")
+            role[j] = Role::nor_ks, index[j] = name == "nor_primary" ? 0 : name == "nor_ks3" ? 1 : 2;
+        else if (name == "mfg_baseline_pupils")
+            role[j] = Role::baseline_pupils;
+        else if (name == "mfg_baseline_funding")
+            role[j] = Role::baseline_funding;
+        else if (name == "prior_year_budget")
+            role[j] = Role::prior_budget;
+        else if (name == "growing")
+            role[j] = Role::growing;
+        else if (ends_with(name, "_primary") || ends_with(name, "_secondary"))
+            role[j] = Role::group_share, secondary[j] = ends_with(name, "_secondary");
+        else if (name == "pp_plac" || name == "pp_service")
+            role[j] = Role::all_pupils_share;
+        else if (name == "reception_uplift")
+            role[j] = Role::reception_share;
+        else if (name == "rates" || name == "pfi" || name == "exceptional")
+            role[j] = Role::premises;
+        else if (name == "laestab" || name == "name" || name == "area" || name == "primary_year_groups" ||
+                 name == "ks3_year_groups" || name == "ks4_year_groups")
+            role[j] = Role::label;
+    }
+
     for (const ProjectedSchool& s : p.schools) {
         const bool fresh = s.source < 0;
         const auto i = static_cast<std::size_t>(fresh ? 0 : s.source);
         const auto e = static_cast<Eigen::Index>(i);
-        double primary = 0, ks3 = 0, ks4 = 0;
-        for (std::size_t g = 0; g < 12; ++g) (g < 7 ? primary : g < 10 ? ks3 : ks4) += s.pupils[g];
-        const double nor = primary + ks3 + ks4;
+        double ks[3] = {0, 0, 0};
+        for (std::size_t g = 0; g < 12; ++g) ks[g < 7 ? 0 : g < 10 ? 1 : 2] += s.pupils[g];
+        const double nor = ks[0] + ks[1] + ks[2];
         for (std::size_t j = 0; j < header.size(); ++j) {
             if (j) out += ',';
-            const std::string& name = header[j];
             // The cell this year (blank for a column added above or for a new school).
             std::string_view now;
             if (!fresh && j < c.columns.size()) now = c.cells[j][i];
             if (fresh && s.opening)
                 for (const auto& [k, v] : s.opening->attributes)
-                    if (k == name) now = v;
-            bool done = false;
-            for (std::size_t g = 0; g < 12 && !done; ++g)
-                if (name == kYearColumns[g]) append_number(out, s.pupils[g]), done = true;
-            if (done) continue;
-            if (name == "urn") {
+                    if (k == header[j]) now = v;
+            const Role ro = role[j];
+            if (ro == Role::year_group) {
+                append_number(out, s.pupils[static_cast<std::size_t>(index[j])]);
+            } else if (ro == Role::urn) {
                 out += std::to_string(s.urn);
-            } else if (name == "phase" && fresh) {
+            } else if (ro == Role::phase && fresh) {
                 out += to_string(s.phase);
-            } else if (name == "status" && fresh && trim(now).empty()) {
+            } else if (ro == Role::status && fresh && trim(now).empty()) {
                 out += "academy";  // a school opening now is a free school: an academy (docs/multi-year.md)
-            } else if (name == "nor_primary") {
-                append_number(out, primary);
-            } else if (name == "nor_ks3") {
-                append_number(out, ks3);
-            } else if (name == "nor_ks4") {
-                append_number(out, ks4);
-            } else if (name == "mfg_baseline_pupils") {
+            } else if (ro == Role::nor_ks) {
+                append_number(out, ks[index[j]]);
+            } else if (ro == Role::baseline_pupils) {
                 if (!fresh) append_number(out, c.nor[e]);
-            } else if (name == "mfg_baseline_funding") {
+            } else if (ro == Role::baseline_funding) {
                 if (!fresh) append_number(out, chained_baseline_funding(r, i, b));
-            } else if (name == "prior_year_budget") {
+            } else if (ro == Role::prior_budget) {
                 if (!fresh) append_number(out, r.budget_share.amount[e]);
-            } else if (name == "growing" && fresh && trim(now).empty()) {
+            } else if (ro == Role::growing && fresh && trim(now).empty()) {
                 out += '1';  // a new school fills its year groups: not capped while it grows
             } else if (fresh) {
                 // A new school's other cells: as its intake row gives them, else 0 for numbers and blank for
                 // the labels.
                 if (!trim(now).empty())
                     out += csv_quote(now);
-                else if (name != "laestab" && name != "name" && name != "area" &&
-                         name != "primary_year_groups" && name != "ks3_year_groups" &&
-                         name != "ks4_year_groups")
+                else if (ro != Role::label)
                     out += '0';
             } else {
                 double v = 0;
-                const bool number = parse_number(now, v);
-                bool secondary = false;
-                if (number && (ends_with(name, "_primary") || ends_with(name, "_secondary"))) {
+                const bool number = ro != Role::keep && ro != Role::label && parse_number(now, v);
+                if (number && ro == Role::group_share) {
                     // A characteristic keeps its share of its group's pupils (docs/multi-year.md §1).
-                    secondary = ends_with(name, "_secondary");
-                    append_number(out, v * (secondary ? ratio_or_zero(ks3 + ks4, c.nor_ks3[e] + c.nor_ks4[e])
-                                                      : ratio_or_zero(primary, c.nor_primary[e])));
-                } else if (number && (name == "pp_plac" || name == "pp_service")) {
+                    append_number(
+                        out, v * (secondary[j] ? ratio_or_zero(ks[1] + ks[2], c.nor_ks3[e] + c.nor_ks4[e])
+                                               : ratio_or_zero(ks[0], c.nor_primary[e])));
+                } else if (number && ro == Role::all_pupils_share) {
                     append_number(out, v * ratio_or_zero(nor, c.nor[e]));
-                } else if (number && name == "reception_uplift") {
+                } else if (number && ro == Role::reception_share) {
                     double r_now = 0;
-                    const int rc = column_of(c, "nor_r");
-                    parse_number(c.cells[static_cast<std::size_t>(rc)][i], r_now);
+                    parse_number(c.cells[static_cast<std::size_t>(nor_r)][i], r_now);
                     append_number(out, v * ratio_or_zero(s.pupils[0], r_now));
-                } else if (number && (name == "rates" || name == "pfi" || name == "exceptional")) {
+                } else if (number && ro == Role::premises) {
                     append_number(out, round_penny(v * (1 + b.premises)));
                 } else {
                     out += csv_quote(now);
