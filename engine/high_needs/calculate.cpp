@@ -57,7 +57,7 @@ double annual_top_up(const HnFormula& f, const Placements& pl, const Placement& 
 void add_to_band(ProviderLine& line, const Placement& m, const PlacementLine& pl) {
     const std::string band = pl.agreed_rate ? std::string() : m.band;
     auto it = std::find_if(line.bands.begin(), line.bands.end(),
-                           [&](const BandTotal& b) { return b.band == band && b.annual == pl.annual; });
+                           [&](const BandTotal& b) { return b.annual == pl.annual && b.band == band; });
     if (it == line.bands.end()) {
         line.bands.push_back({band, pl.annual, 0, 0, 0, 0});
         it = line.bands.end() - 1;

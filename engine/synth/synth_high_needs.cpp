@@ -73,9 +73,9 @@ SynthHighNeedsFiles synth_high_needs(const SynthHighNeedsOptions& opt) {
         ps.push_back(p);
     };
     for (std::size_t k = 0; k < scaled(16, n, 1); ++k)
-        add_special("special", "Special School", 60, 220, 12000, 17000);
+        add_special("special", "Special School", 60, 220, 10000, 11800);
     for (std::size_t k = 0; k < scaled(4, n, 1); ++k)
-        add_special("ap", "Pupil Referral Unit", 20, 80, 7000, 10000);
+        add_special("ap", "Pupil Referral Unit", 20, 80, 9000, 11000);
 
     // Units and resourced provision, and top-ups without a unit place, in distinct census schools.
     const std::size_t units = std::min(n, scaled(30, n, 1));
