@@ -1,9 +1,11 @@
 // The high needs block (docs/high-needs.md): the hand-worked checks of §5 to the penny, the months and
 // days rules at their edges, the position, and the errors of §4 with file, line, column and value.
 #include <catch2/catch.hpp>
+#include <map>
 
 #include "engine/core/money.hpp"
 #include "engine/high_needs/s251.hpp"
+#include "engine/synth/synth_high_needs.hpp"
 #include "tests/unit/high_needs/hn_fixture.hpp"
 
 using namespace fundsim;
@@ -237,4 +239,41 @@ TEST_CASE("high needs formula errors: JSON paths", "[high_needs]") {
                Catch::Contains("/colour: is not a known key here"));
     CHECK_THAT(msg(with("\"hospital_education\": 650000", "\"hospital_education\": \"lots\"")),
                Catch::Contains("/central/hospital_education: expected a number"));
+}
+
+TEST_CASE("high needs synth: a 550-school LA's setting, deterministic, valid for the example formula",
+          "[high_needs][synth]") {
+    SynthHighNeedsOptions opt;  // 550 schools, URNs 100001..100550
+    const SynthHighNeedsFiles a = synth_high_needs(opt), b = synth_high_needs(opt);
+    CHECK(a.providers_csv == b.providers_csv);
+    CHECK(a.placements_csv == b.placements_csv);
+    opt.seed = 2;
+    CHECK(synth_high_needs(opt).placements_csv != a.placements_csv);
+    CHECK(a.placements == 4000);
+    TempDir dir("hn-synth");
+    const hn::HnFormula f = hn::load_hn_formula(source_dir() + "/formulas/hn-2025-26.json");
+    const hn::Providers ps = hn::load_providers(dir.write("p.csv", a.providers_csv));
+    const hn::Placements pl = hn::load_placements(dir.write("t.csv", a.placements_csv));
+    const hn::HnResult r = hn::calculate_high_needs(f, ps, pl);
+    std::map<hn::Setting, std::size_t> own, from_census;
+    std::size_t outside = 0;
+    for (const auto& p : ps.rows) {
+        if (p.la != "881")
+            ++outside;
+        else
+            ++own[p.setting];
+        if (p.urn >= 100001 && p.urn <= 100550) ++from_census[p.setting];
+    }
+    CHECK(own[hn::Setting::special] + own[hn::Setting::ap] == 20);  // 16 special schools and 4 AP
+    CHECK(from_census[hn::Setting::sen_unit] + from_census[hn::Setting::resourced_provision] == 30);
+    CHECK(from_census[hn::Setting::mainstream] == 140);
+    CHECK(outside >= 8);  // other LAs' special schools and some independent schools
+    // Joiners and leavers: some placements are part of the year, and every setting is funded.
+    std::size_t part = 0;
+    for (const auto& l : r.placement_lines) part += l.on_roll.units > 0 && l.on_roll.units < 12;
+    CHECK(part > 300);
+    CHECK(r.top_ups[hn::index_of(hn::Setting::special)] > 0);
+    CHECK(r.top_ups[hn::index_of(hn::Setting::mainstream)] > 0);
+    CHECK(r.top_ups[hn::index_of(hn::Setting::independent)] > 0);
+    CHECK(r.position.dfe_place_deductions > 0);
 }
