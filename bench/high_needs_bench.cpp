@@ -3,8 +3,8 @@
 // and the median CPU time of the whole (the machine may be shared).
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <cstdio>
+#include <ctime>
 #include <string>
 #include <vector>
 

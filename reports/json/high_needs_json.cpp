@@ -57,6 +57,10 @@ OJson hn_summary_json(const hn::HnResult& r) {
     for (const auto& l : hn::s251_lines(r))
         s251.push_back({{"id", l.id}, {"label", l.label}, {"amount", pennies(l.amount)}});
     j["s251"] = s251;
+    // The formula's values not confirmed in a source, so that no figure hides that it rests on them.
+    OJson prov = OJson::array();
+    for (const auto& p : f.provisional) prov.push_back({{"path", p.path}, {"mark", p.mark}});
+    j["provisional"] = prov;
     return j;
 }
 

@@ -31,6 +31,9 @@ std::string hn_summary_text(const hn::HnResult& r) {
     } else {
         t += "No --allocation given: the money available and the in-year position are not computed.\n";
     }
+    if (!r.formula->provisional.empty())
+        t += std::to_string(r.formula->provisional.size()) +
+             " values of the formula are provisional (its \"provisional\" list; summary.json repeats it).\n";
     return t;
 }
 

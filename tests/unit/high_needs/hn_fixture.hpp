@@ -31,8 +31,13 @@ inline hn::HnFormula hn_formula_from(const std::string& text) {
     return hn::parse_hn_formula(Json::parse(text), "hn-formula.json");
 }
 
-// Formula, providers and placements kept together with the result that points at them.
+// Formula, providers and placements kept together with the result that points at them; each in a folder
+// of its own, since a test may hold several at once.
 struct HnRun {
+    static int next_id() {
+        static int n = 0;
+        return ++n;
+    }
     TempDir dir;
     hn::HnFormula formula;
     hn::Providers providers;
@@ -40,7 +45,7 @@ struct HnRun {
     hn::HnResult result;
     HnRun(const std::string& formula_text, const std::string& providers_csv,
           const std::string& placements_csv, const hn::PositionInputs& in = {})
-        : dir("hn-test"),
+        : dir("hn-test-" + std::to_string(next_id())),
           formula(hn_formula_from(formula_text)),
           providers(hn::load_providers(dir.write("hn-providers.csv", providers_csv))),
           placements(hn::load_placements(dir.write("hn-placements.csv", placements_csv))),
