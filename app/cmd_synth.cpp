@@ -10,6 +10,7 @@
 #include "app/options.hpp"
 #include "engine/core/error.hpp"
 #include "engine/synth/synth.hpp"
+#include "engine/synth/synth_high_needs.hpp"
 #include "engine/synth/synth_history.hpp"
 #include "engine/synth/synth_pupils.hpp"
 #include "reports/output_file.hpp"
@@ -42,6 +43,9 @@ int cmd_synth(const std::vector<std::string>& args) {
                           "past years in the census history")(
         "census-year", po::value<int>()->default_value(2024),
         "academic year the census counts (2024: 2024-25)");
+    desc.add_options()("high-needs", po::value<std::string>(),
+                       "also write a high needs setting for this LA (FY 2025-26): DIR/hn-providers.csv and "
+                       "DIR/hn-placements.csv");
     add_quiet_option(desc);
     po::variables_map vm;
     if (!parse_options(
@@ -61,7 +65,7 @@ int cmd_synth(const std::vector<std::string>& args) {
         opt.formula = &source->formula;
     }
     const bool pupils = vm.count("pupils-out") || vm.count("schools-out") || vm.count("idaci-out");
-    if (!vm.count("out") && !pupils)
+    if (!vm.count("out") && !pupils && !vm.count("high-needs"))
         throw UsageError("give --out C, or --pupils-out, --schools-out and --idaci-out");
     const bool all =
         vm.count("pupils-out") && vm.count("schools-out") && vm.count("idaci-out") && vm.count("bands");
@@ -116,6 +120,18 @@ int cmd_synth(const std::vector<std::string>& args) {
             if (!*s) fail("cannot finish writing the synthetic pupil files (is the disk full?)");
         }
     }
+    SynthHighNeedsFiles hn;
+    if (vm.count("high-needs")) {
+        SynthHighNeedsOptions hopt;
+        hopt.schools = opt.schools;
+        hopt.seed = opt.seed;
+        hopt.first_urn = opt.first_urn;
+        hopt.la_code = opt.la_code;
+        hn = synth_high_needs(hopt);
+        sets.push_back(std::make_unique<OutputSet>(vm["high-needs"].as<std::string>()));
+        sets.back()->add("hn-providers.csv", hn.providers_csv);
+        sets.back()->add("hn-placements.csv", hn.placements_csv);
+    }
     for (auto& s : sets) s->commit();
     if (!quiet) {
         if (source) std::cout << "Read " << describe(*source) << "\n";
@@ -126,6 +142,10 @@ int cmd_synth(const std::vector<std::string>& args) {
                       << " counted, Reception to Year 11 on C or M) for " << st.schools << " schools to "
                       << vm["pupils-out"].as<std::string>() << ", " << vm["schools-out"].as<std::string>()
                       << " and " << vm["idaci-out"].as<std::string>() << "\n";
+        if (vm.count("high-needs"))
+            std::cout << "Wrote " << hn.providers << " high needs providers and " << hn.placements
+                      << " placements to " << sets.back()->path_of("hn-providers.csv") << " and "
+                      << sets.back()->path_of("hn-placements.csv") << "\n";
     }
     return kOk;
 }

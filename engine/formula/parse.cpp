@@ -186,6 +186,8 @@ std::vector<std::pair<std::string, double>> parse_notional_sen(Obj& top, const F
     return out;
 }
 
+}  // namespace
+
 // Each entry points (a JSON pointer, or {path, mark, note}) at a value of this formula.
 std::vector<Provisional> parse_provisional(Obj& top, const Json& doc, const std::string& file) {
     std::vector<Provisional> out;
@@ -214,6 +216,8 @@ std::vector<Provisional> parse_provisional(Obj& top, const Json& doc, const std:
     }
     return out;
 }
+
+namespace {
 
 // Ids must be unique across factors, de-delegation items and grants, and none may be an output column
 // of allocations.csv: they become columns.

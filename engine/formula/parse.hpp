@@ -12,5 +12,8 @@ namespace fundsim {
 Formula parse_formula(const Json& doc, const std::string& file);
 // read_json_file, then parse_formula.
 Formula load_formula(const std::string& path);
+// The "provisional" list of `top` (a formula document `doc`, of any block): each entry a JSON pointer, or
+// {path, mark, note}, at a value of the document.
+std::vector<Provisional> parse_provisional(Obj& top, const Json& doc, const std::string& file);
 
 }  // namespace fundsim

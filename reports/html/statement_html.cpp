@@ -34,10 +34,10 @@ std::string statement_html(const Statement& st) {
     std::string la;
     for (const auto& [k, v] : st.details)
         if (k == "Local authority") la = "Local authority " + v + " · ";
-    h += "<header><div class=\"la\">" + html_escape(la) + "Schools block budget</div><h1>" +
-         html_escape(st.title) + "</h1><p class=\"school\">" + html_escape(st.name) +
-         "</p><p class=\"sub\">" + html_escape(st.subtitle) + "</p></header>\n";
-    h += "<section><h2>School details</h2><table class=\"details\"><tbody>";
+    h += "<header><div class=\"la\">" + html_escape(la + st.block) + "</div><h1>" + html_escape(st.title) +
+         "</h1><p class=\"school\">" + html_escape(st.name) + "</p><p class=\"sub\">" +
+         html_escape(st.subtitle) + "</p></header>\n";
+    h += "<section><h2>" + html_escape(st.details_title) + "</h2><table class=\"details\"><tbody>";
     for (std::size_t k = 0; k < st.details.size(); k += 2) {
         h += "<tr><td class=\"k\">" + html_escape(st.details[k].first) + "</td><td>" +
              html_escape(st.details[k].second) + "</td>";

@@ -32,6 +32,8 @@ struct StatementSection {
 struct Statement {
     std::int64_t urn = 0;
     std::string name, title, subtitle;
+    // The page's kicker and its details table's title (a high needs provider's statement sets its own).
+    std::string block = "Schools block budget", details_title = "School details";
     std::vector<std::pair<std::string, std::string>> details;  // school details, label -> value
     std::vector<StatementSection> sections;
 };
