@@ -186,35 +186,6 @@ std::vector<std::pair<std::string, double>> parse_notional_sen(Obj& top, const F
     return out;
 }
 
-// Each entry points (a JSON pointer, or {path, mark, note}) at a value of this formula.
-std::vector<Provisional> parse_provisional(Obj& top, const Json& doc, const std::string& file) {
-    std::vector<Provisional> out;
-    const Json& p = top.at("provisional");
-    if (!p.is_array()) fail_json(file, "/provisional", "expected a list");
-    for (std::size_t i = 0; i < p.size(); ++i) {
-        const std::string ip = "/provisional/" + std::to_string(i);
-        Provisional pr;
-        if (p[i].is_string()) {
-            pr.path = p[i].get<std::string>();
-        } else {
-            Obj o(p[i], ip, file);
-            pr.path = o.string("path");
-            if (o.has("mark")) pr.mark = o.string("mark");
-            if (o.has("note")) pr.note = o.string("note");
-            o.done();
-        }
-        bool ok = false;
-        try {
-            ok = doc.contains(Json::json_pointer(pr.path));
-        } catch (const std::exception&) {
-            ok = false;
-        }
-        if (!ok) fail_json(file, ip, "\"" + pr.path + "\" does not point at a value of this formula");
-        out.push_back(pr);
-    }
-    return out;
-}
-
 // Ids must be unique across factors, de-delegation items and grants, and none may be an output column
 // of allocations.csv: they become columns.
 void check_column_names(const Formula& f, const std::string& file) {
@@ -251,6 +222,35 @@ void check_column_names(const Formula& f, const std::string& file) {
 }
 
 }  // namespace
+
+// Each entry points (a JSON pointer, or {path, mark, note}) at a value of this formula.
+std::vector<Provisional> parse_provisional(Obj& top, const Json& doc, const std::string& file) {
+    std::vector<Provisional> out;
+    const Json& p = top.at("provisional");
+    if (!p.is_array()) fail_json(file, "/provisional", "expected a list");
+    for (std::size_t i = 0; i < p.size(); ++i) {
+        const std::string ip = "/provisional/" + std::to_string(i);
+        Provisional pr;
+        if (p[i].is_string()) {
+            pr.path = p[i].get<std::string>();
+        } else {
+            Obj o(p[i], ip, file);
+            pr.path = o.string("path");
+            if (o.has("mark")) pr.mark = o.string("mark");
+            if (o.has("note")) pr.note = o.string("note");
+            o.done();
+        }
+        bool ok = false;
+        try {
+            ok = doc.contains(Json::json_pointer(pr.path));
+        } catch (const std::exception&) {
+            ok = false;
+        }
+        if (!ok) fail_json(file, ip, "\"" + pr.path + "\" does not point at a value of this formula");
+        out.push_back(pr);
+    }
+    return out;
+}
 
 Formula parse_formula(const Json& doc, const std::string& file) {
     Formula f;
