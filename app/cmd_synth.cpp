@@ -10,6 +10,7 @@
 #include "app/options.hpp"
 #include "engine/core/error.hpp"
 #include "engine/synth/synth.hpp"
+#include "engine/synth/synth_early_years.hpp"
 #include "engine/synth/synth_pupils.hpp"
 #include "reports/output_file.hpp"
 
@@ -32,7 +33,9 @@ int cmd_synth(const std::vector<std::string>& args) {
         "bands", po::value<std::string>(), "IDACI rank cut-offs JSON for the pupil extract")(
         "census-date", po::value<std::string>()->default_value("2024-10-03"),
         "census day of the pupil extract")("lsoas", po::value<std::size_t>()->default_value(32844),
-                                           "LSOAs in the lookup");
+                                           "LSOAs in the lookup")(
+        "early-years", po::value<std::string>(),
+        "also write an early years market for an LA of this size: DIR/ey-providers.csv and DIR/ey-hours.csv");
     add_quiet_option(desc);
     po::variables_map vm;
     if (!parse_options(
@@ -52,8 +55,10 @@ int cmd_synth(const std::vector<std::string>& args) {
         opt.formula = &source->formula;
     }
     const bool pupils = vm.count("pupils-out") || vm.count("schools-out") || vm.count("idaci-out");
-    if (!vm.count("out") && !pupils)
-        throw UsageError("give --out C, or --pupils-out, --schools-out and --idaci-out");
+    const bool early_years = vm.count("early-years") > 0;
+    if (!vm.count("out") && !pupils && !early_years)
+        throw UsageError(
+            "give --out C, or --pupils-out, --schools-out and --idaci-out, or --early-years DIR");
     const bool all =
         vm.count("pupils-out") && vm.count("schools-out") && vm.count("idaci-out") && vm.count("bands");
     if (pupils && !all)
@@ -93,6 +98,13 @@ int cmd_synth(const std::vector<std::string>& args) {
             if (!*s) fail("cannot finish writing the synthetic pupil files (is the disk full?)");
         }
     }
+    SynthEarlyYearsFiles ey;
+    if (early_years) {
+        ey = synth_early_years({opt.schools, opt.seed});
+        sets.push_back(std::make_unique<OutputSet>(vm["early-years"].as<std::string>()));
+        sets.back()->add("ey-providers.csv", ey.providers_csv);
+        sets.back()->add("ey-hours.csv", ey.hours_csv);
+    }
     for (auto& s : sets) s->commit();
     if (!quiet) {
         if (source) std::cout << "Read " << describe(*source) << "\n";
@@ -103,6 +115,10 @@ int cmd_synth(const std::vector<std::string>& args) {
                       << " counted, Reception to Year 11 on C or M) for " << st.schools << " schools to "
                       << vm["pupils-out"].as<std::string>() << ", " << vm["schools-out"].as<std::string>()
                       << " and " << vm["idaci-out"].as<std::string>() << "\n";
+        if (early_years)
+            std::cout << "Wrote " << ey.providers << " early years providers and " << ey.rows
+                      << " termly hours rows to " << sets.back()->path_of("ey-providers.csv") << " and "
+                      << sets.back()->path_of("ey-hours.csv") << "\n";
     }
     return kOk;
 }
