@@ -19,6 +19,10 @@ int cmd_early_years(const std::vector<std::string>& args) {
         "hours", po::value<std::string>()->required(),
         "termly hours CSV (provider, term, entitlement, children, hours, ...)");
     add_out_folder_option(desc);
+    desc.add_options()(
+        "statements", po::bool_switch(),
+        "also write one printable statement per provider, DIR/statements/<row>-<provider>.html, "
+        "and DIR/statements/index.html");
     add_quiet_option(desc);
     po::variables_map vm;
     if (!parse_options(
@@ -42,11 +46,21 @@ int cmd_early_years(const std::vector<std::string>& args) {
     const EyInputs inputs{manifest_file(formula_path), manifest_file(providers_path),
                           manifest_file(hours_path)};
     out.add("summary.json", ey_summary_json(r, inputs).dump(2) + "\n");
+    const bool statements = vm["statements"].as<bool>();
+    if (statements) {
+        for (std::size_t p = 0; p < r.providers.size(); ++p)
+            out.add("statements/" + ey_statement_file(r, p), ey_statement_html(r, p));
+        out.add("statements/index.html", ey_statements_index_html(r));
+    }
     out.commit();
     if (!vm["quiet"].as<bool>()) {
         std::cout << ey_summary_text(r);
         std::cout << "\nWrote " << out.path_of("payments.csv") << ", " << out.path_of("providers.csv")
                   << " and " << out.path_of("summary.json") << "\n";
+        if (statements)
+            std::cout << "Wrote " << r.providers.size() << " provider statement"
+                      << (r.providers.size() == 1 ? "" : "s") << " and "
+                      << out.path_of("statements/index.html") << "\n";
     }
     return kOk;
 }

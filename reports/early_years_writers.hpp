@@ -32,4 +32,13 @@ nlohmann::ordered_json ey_summary_json(const EyResult& r, const EyInputs& inputs
 // shortfall, headroom, supplement share (reports/text/ey_summary_text.cpp).
 std::string ey_summary_text(const EyResult& r);
 
+// One provider's statement (hours by term and entitlement group, rates, supplements, EYPP, DAF, total) and
+// the index linking them: printable pages in the school statements' style
+// (reports/html/ey_statement_html.cpp).
+std::string ey_statement_html(const EyResult& r, std::size_t provider);
+std::string ey_statements_index_html(const EyResult& r);
+// The statement's file name: "<row>-<id>.html", the id's characters other than letters, digits, - and _
+// replaced by _ (an id is the user's text; the row number keeps the names apart).
+std::string ey_statement_file(const EyResult& r, std::size_t provider);
+
 }  // namespace fundsim
