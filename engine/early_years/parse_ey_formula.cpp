@@ -5,6 +5,7 @@
 #include <set>
 
 #include "engine/core/error.hpp"
+#include "engine/core/money.hpp"
 #include "engine/formula/parse.hpp"
 
 namespace fundsim {
@@ -25,9 +26,12 @@ constexpr const char* kReservedColumns[] = {"provider",
                                             "daf",
                                             "total"};
 
+// A rate or an amount: not negative, and within the £10 billion every money line of fundsim stays under
+// (engine/core/money.hpp kMaxMoney), so that no product of it can leave exact pennies.
 double non_negative(Obj& o, const std::string& key, const std::string& file) {
     const double v = o.number(key);
     if (v < 0) fail_json(file, o.child(key), "must not be negative");
+    if (v > kMaxMoney) fail_json(file, o.child(key), "is implausibly large (above 10,000,000,000)");
     return v;
 }
 
@@ -179,6 +183,8 @@ EyFormula parse_ey_formula(const Json& doc, const std::string& file) {
         EyEypp eypp;
         eypp.rate = non_negative(e, "rate", file);
         eypp.max_hours_per_week = non_negative(e, "max_hours_per_week", file);
+        if (eypp.max_hours_per_week > 168)
+            fail_json(file, e.child("max_hours_per_week"), "must be at most 168 (the hours in a week)");
         e.skip("source");
         e.done();
         f.eypp = eypp;

@@ -2,6 +2,9 @@
 #include "engine/early_years/payments.hpp"
 
 #include <algorithm>
+#include <cmath>
+
+#include "engine/core/error.hpp"
 
 namespace fundsim {
 
@@ -11,15 +14,26 @@ std::int64_t EyPayment::entitlement_total() const {
     return t;
 }
 
+namespace {
+
+void add_to(std::int64_t& total, std::int64_t pennies) {
+    if (__builtin_add_overflow(total, pennies, &total))
+        fail(
+            "the early years payments add up to more than 64 bits of pennies hold: check the hours and "
+            "rates");
+}
+
+}  // namespace
+
 void EyPayment::add(const EyPayment& o) {
     for (std::size_t g = 0; g < kEyGroups; ++g) {
         hours[g] += o.hours[g];
-        base[g] += o.base[g];
-        for (std::size_t s = 0; s < supplement.size(); ++s) supplement[s][g] += o.supplement[s][g];
+        add_to(base[g], o.base[g]);
+        for (std::size_t s = 0; s < supplement.size(); ++s) add_to(supplement[s][g], o.supplement[s][g]);
     }
-    nursery_school_supp += o.nursery_school_supp;
-    eypp += o.eypp;
-    daf += o.daf;
+    add_to(nursery_school_supp, o.nursery_school_supp);
+    add_to(eypp, o.eypp);
+    add_to(daf, o.daf);
 }
 
 namespace {
@@ -30,6 +44,17 @@ struct TermSums {
     std::vector<std::array<double, kEyGroups>> supplement;
     double eypp_children = 0, eypp_hours = 0, daf_children = 0;
 };
+
+// A line of `provider`'s term in whole pennies; a line beyond £10 billion (kMaxMoney) is refused, so that
+// every total stays exact in 64 bits.
+std::int64_t line_pennies(double pounds, const EyProviders& providers, std::size_t provider, Term term) {
+    if (!(std::fabs(pounds) < kMaxMoney))
+        fail("provider " + providers.id[provider] + ", " +
+             std::string(kTermNames[static_cast<std::size_t>(term)]) +
+             " term: a payment line of over £10,000,000,000 (check the rates and the hours in " +
+             providers.file + ")");
+    return whole_pennies(pounds);
+}
 
 }  // namespace
 
@@ -91,19 +116,19 @@ std::vector<EyPayment> termly_payments(const EyFormula& formula, const EyProvide
         const TermSums& t = sums[i];
         const double weeks = formula.term_weeks[static_cast<std::size_t>(p.term)];
         p.hours = t.hours;
+        auto line = [&](double pounds) { return line_pennies(pounds, providers, p.provider, p.term); };
         for (std::size_t g = 0; g < kEyGroups; ++g) {
-            p.base[g] = base_line(rate[g], t.hours[g]);
-            for (std::size_t s = 0; s < ns; ++s) p.supplement[s][g] = whole_pennies(t.supplement[s][g]);
+            p.base[g] = line(base_amount(rate[g], t.hours[g]));  // base_line's amount, checked
+            for (std::size_t s = 0; s < ns; ++s) p.supplement[s][g] = line(t.supplement[s][g]);
         }
         // Maintained nursery schools: a supplement on their three_four hours (docs/early-years.md §2).
         if (providers.type[p.provider] == ProviderType::nursery_school)
-            p.nursery_school_supp = whole_pennies(formula.nursery_school_supplement * t.hours[g34]);
+            p.nursery_school_supp = line(formula.nursery_school_supplement * t.hours[g34]);
         // EYPP on at most max_hours_per_week × the term's weeks per eligible child (§2).
         if (formula.eypp)
-            p.eypp = whole_pennies(
-                formula.eypp->rate *
-                std::min(t.eypp_hours, t.eypp_children * formula.eypp->max_hours_per_week * weeks));
-        if (formula.daf_rate) p.daf = whole_pennies(*formula.daf_rate * t.daf_children);
+            p.eypp = line(formula.eypp->rate *
+                          std::min(t.eypp_hours, t.eypp_children * formula.eypp->max_hours_per_week * weeks));
+        if (formula.daf_rate) p.daf = line(*formula.daf_rate * t.daf_children);
     }
     return out;
 }

@@ -30,13 +30,15 @@ struct EyPayment {
     // What counts in the balance and the pass-through: base, supplements, nursery school supplement.
     std::int64_t entitlement_total() const;
     std::int64_t total() const { return entitlement_total() + eypp + daf; }
-    // Adds every line of `o` (the year's totals of a provider, the LA's totals).
+    // Adds every line of `o` (the year's totals of a provider, the LA's totals); an Error if a total would
+    // pass 64 bits of pennies (only a file of millions of lines each near £10 billion could).
     void add(const EyPayment& o);
 };
 
 // One base line: a rate × hours, rounded half away from zero to the penny (docs/early-years.md §2). The
 // solver and the payments both call it, so the solved rate balances the very lines reported.
-inline std::int64_t base_line(double rate, double hours) { return whole_pennies(rate * hours); }
+inline double base_amount(double rate, double hours) { return rate * hours; }
+inline std::int64_t base_line(double rate, double hours) { return whole_pennies(base_amount(rate, hours)); }
 
 // The termly payments of every provider with hours in a term, providers in file order, terms in the
 // order they fall; the three_four base is paid at `three_four_rate` (the formula's or the solved one),

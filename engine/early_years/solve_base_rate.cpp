@@ -28,7 +28,10 @@ std::int64_t balance_spend(const std::vector<double>& hours_three_four, std::int
     // The rate from its integer count of tenths of a penny, afresh at every step: never accumulated.
     const double rate = static_cast<double>(rate_tenths) / 1000.0;
     std::int64_t s = fixed;
-    for (double h : hours_three_four) s += base_line(rate, h);
+    // A rate far too high for the allocation may sum past 64 bits: such a spend only has to compare above
+    // any allocation, so it saturates.
+    for (double h : hours_three_four)
+        if (__builtin_add_overflow(s, base_line(rate, h), &s)) return INT64_MAX;
     return s;
 }
 

@@ -1,5 +1,5 @@
 // The synthetic early years market (engine/synth/synth_early_years.hpp). The shape, per provider type, is
-// what an LA's termly headcount looks like (docs/early-years.md §6): children by entitlement, the share of
+// what an LA's termly headcount looks like (docs/early-years.md §7): children by entitlement, the share of
 // 3- and 4-year-olds also taking the additional 15 hours, take-up below the full entitlement, more 3- and
 // 4-year-olds in the summer term than in the autumn, EYPP on the first 15 hours, DAF children few.
 #include "engine/synth/synth_early_years.hpp"

@@ -12,7 +12,7 @@ struct SynthEarlyYearsOptions {
     std::uint64_t seed = 1;
 };
 
-// How many providers of each type an LA of `schools` schools has (docs/early-years.md §6 gives the
+// How many providers of each type an LA of `schools` schools has (docs/early-years.md §7 gives the
 // reasoning): per 550 schools, 4 maintained nursery schools, 180 school nursery classes, 600 PVI
 // settings and 600 childminders offering funded places; at least one of each.
 struct SynthEarlyYearsCounts {

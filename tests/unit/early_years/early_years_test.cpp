@@ -1,4 +1,4 @@
-// The hand-worked checks of docs/early-years.md §5, to the penny, and the block's rules around them.
+// The hand-worked checks of docs/early-years.md §6, to the penny, and the block's rules around them.
 #include "engine/early_years/early_years.hpp"
 
 #include <catch2/catch.hpp>
@@ -240,4 +240,21 @@ TEST_CASE("formula errors name the JSON path", "[early_years]") {
                Catch::Contains("/budget/central/admin/counts_as_passed"));
     CHECK_THAT(with("\"deprivation\":{", "\"total\":{"),
                Catch::Contains("/supplements/total") && Catch::Contains("column of payments.csv"));
+}
+
+TEST_CASE("a payment line beyond £10 billion is refused, naming the provider and term", "[early_years]") {
+    EyFormula f = ey_formula(ey_formula_text("{}", "null", kBudget70k));
+    f.base_rate[0] = 1e10;  // the most a rate may be; 2 hours of it is £20 billion
+    EyProviders p;
+    add_provider(p, "P1", ProviderType::pvi, 0);
+    EyHours h;
+    add_row(h, {0, Term::autumn, Entitlement::u2_working, 1, 2}, 0);
+    try {
+        calculate_early_years(f, p, h);
+        FAIL("no error");
+    } catch (const Error& e) {
+        CHECK(e.kind() == ErrorKind::input);
+        CHECK_THAT(e.what(),
+                   Catch::Contains("provider P1, autumn term: a payment line of over £10,000,000,000"));
+    }
 }
