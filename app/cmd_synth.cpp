@@ -10,6 +10,7 @@
 #include "app/options.hpp"
 #include "engine/core/error.hpp"
 #include "engine/synth/synth.hpp"
+#include "engine/synth/synth_early_years.hpp"
 #include "engine/synth/synth_high_needs.hpp"
 #include "engine/synth/synth_history.hpp"
 #include "engine/synth/synth_pupils.hpp"
@@ -46,6 +47,9 @@ int cmd_synth(const std::vector<std::string>& args) {
     desc.add_options()("high-needs", po::value<std::string>(),
                        "also write a high needs setting for this LA (FY 2025-26): DIR/hn-providers.csv and "
                        "DIR/hn-placements.csv");
+    desc.add_options()("early-years", po::value<std::string>(),
+                       "also write an early years market for an LA of this size: DIR/ey-providers.csv and "
+                       "DIR/ey-hours.csv");
     add_quiet_option(desc);
     po::variables_map vm;
     if (!parse_options(
@@ -65,8 +69,11 @@ int cmd_synth(const std::vector<std::string>& args) {
         opt.formula = &source->formula;
     }
     const bool pupils = vm.count("pupils-out") || vm.count("schools-out") || vm.count("idaci-out");
-    if (!vm.count("out") && !pupils && !vm.count("high-needs"))
-        throw UsageError("give --out C, or --pupils-out, --schools-out and --idaci-out");
+    const bool early_years = vm.count("early-years") > 0;
+    if (!vm.count("out") && !pupils && !vm.count("high-needs") && !early_years)
+        throw UsageError(
+            "give --out C, or --pupils-out, --schools-out and --idaci-out, or --high-needs DIR, "
+            "or --early-years DIR");
     const bool all =
         vm.count("pupils-out") && vm.count("schools-out") && vm.count("idaci-out") && vm.count("bands");
     if (pupils && !all)
@@ -132,6 +139,13 @@ int cmd_synth(const std::vector<std::string>& args) {
         sets.back()->add("hn-providers.csv", hn.providers_csv);
         sets.back()->add("hn-placements.csv", hn.placements_csv);
     }
+    SynthEarlyYearsFiles ey;
+    if (early_years) {
+        ey = synth_early_years({opt.schools, opt.seed});
+        sets.push_back(std::make_unique<OutputSet>(vm["early-years"].as<std::string>()));
+        sets.back()->add("ey-providers.csv", ey.providers_csv);
+        sets.back()->add("ey-hours.csv", ey.hours_csv);
+    }
     for (auto& s : sets) s->commit();
     if (!quiet) {
         if (source) std::cout << "Read " << describe(*source) << "\n";
@@ -144,8 +158,15 @@ int cmd_synth(const std::vector<std::string>& args) {
                       << " and " << vm["idaci-out"].as<std::string>() << "\n";
         if (vm.count("high-needs"))
             std::cout << "Wrote " << hn.providers << " high needs providers and " << hn.placements
-                      << " placements to " << sets.back()->path_of("hn-providers.csv") << " and "
-                      << sets.back()->path_of("hn-placements.csv") << "\n";
+                      << " placements to " << vm["high-needs"].as<std::string>() << "/hn-providers.csv"
+                      << " and " << vm["high-needs"].as<std::string>() << "/hn-placements.csv"
+                      << "\n";
+        if (early_years)
+            std::cout << "Wrote " << ey.providers << " early years providers and " << ey.rows
+                      << " termly hours rows to " << vm["early-years"].as<std::string>()
+                      << "/ey-providers.csv"
+                      << " and " << vm["early-years"].as<std::string>() << "/ey-hours.csv"
+                      << "\n";
     }
     return kOk;
 }

@@ -28,6 +28,7 @@ const char* kUsageText =
     "  statements one printable budget statement per school (DIR/<urn>.html) and an index\n"
     "  plan       a multi-year plan: projected censuses, uprated formulas, chained MFG baselines\n"
     "  high-needs the high needs block: place funding, top-ups, special MFG, the in-year position\n"
+    "  early-years pay early years providers on hours taken; solve the base rate; pass-through\n"
     "\n"
     "Exit codes: 0 success; 1 bad input: a census, formula or other file is wrong, or the budget cannot\n"
     "be balanced (the message on stderr says where); 2 usage error (the command line); 3 a fault in\n"
@@ -86,11 +87,17 @@ int fundsim::app::main_entry(int argc, char** argv) {
     const std::string command = args[0];
     args.erase(args.begin());
     static const std::map<std::string, int (*)(const std::vector<std::string>&)> commands = {
-        {"run", cmd_run},         {"validate", cmd_validate},
-        {"explain", cmd_explain}, {"synth", cmd_synth},
-        {"ingest", cmd_ingest},   {"compare", cmd_compare},
-        {"sweep", cmd_sweep},     {"statements", cmd_statements},
-        {"plan", cmd_plan},       {"high-needs", cmd_high_needs}};
+        {"run", cmd_run},
+        {"validate", cmd_validate},
+        {"explain", cmd_explain},
+        {"synth", cmd_synth},
+        {"ingest", cmd_ingest},
+        {"compare", cmd_compare},
+        {"sweep", cmd_sweep},
+        {"statements", cmd_statements},
+        {"plan", cmd_plan},
+        {"high-needs", cmd_high_needs},
+        {"early-years", cmd_early_years}};
     auto it = commands.find(command);
     if (it == commands.end()) {
         std::cerr << "fundsim: unknown command '" << command << "'\n\n" << kUsageText;

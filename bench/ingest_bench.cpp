@@ -16,22 +16,18 @@
 #include <string>
 #include <vector>
 
+#include "bench/bench_timing.hpp"
 #include "engine/ingest/ingest.hpp"
 #include "engine/synth/synth_pupils.hpp"
 #include "reports/output_file.hpp"
 
 using namespace fundsim;
+using namespace fundsim::bench;
 namespace fs = std::filesystem;
-using Clock = std::chrono::steady_clock;
 
 extern char** environ;
 
 namespace {
-
-double median(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    return v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
-}
 
 struct Measure {
     double wall = 0, cpu = 0, peak_mb = 0;

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/bench_timing.hpp"
 #include "engine/after_share/after_share.hpp"
 #include "engine/balance/solve.hpp"
 #include "engine/census/census.hpp"
@@ -24,17 +25,7 @@
 #include "reports/writers.hpp"
 
 using namespace fundsim;
-using Clock = std::chrono::steady_clock;
-
-namespace {
-double ms_since(Clock::time_point t) {
-    return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
-}
-double median(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    return v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
-}
-}  // namespace
+using namespace fundsim::bench;
 
 int main(int argc, char** argv) {
     const std::string source = argc > 1 ? argv[1] : ".";

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/bench_timing.hpp"
 #include "engine/census/census.hpp"
 #include "engine/compare/compare.hpp"
 #include "engine/compare/sweep.hpp"
@@ -21,21 +22,14 @@
 #include "engine/synth/synth.hpp"
 
 using namespace fundsim;
-using Clock = std::chrono::steady_clock;
+using namespace fundsim::bench;
 
 namespace {
-double ms_since(Clock::time_point t) {
-    return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
-}
 // CPU time of this process in ms: the machine may be shared, and the target is "on one core".
 double cpu_ms() {
     timespec ts;
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
     return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
-}
-double median(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    return v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
 }
 }  // namespace
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "engine/formula/formula.hpp"
 
@@ -10,10 +11,10 @@ namespace fundsim {
 
 // Parses and checks a formula document; `file` is used in messages.
 Formula parse_formula(const Json& doc, const std::string& file);
+// The "provisional" list of `top` (docs/interfaces.md §2): each entry a JSON pointer, or {path, mark,
+// note}, at a value of `doc`; the high needs and early years formulas read it too.
+std::vector<Provisional> parse_provisional(Obj& top, const Json& doc, const std::string& file);
 // read_json_file, then parse_formula.
 Formula load_formula(const std::string& path);
-// The "provisional" list of `top` (a formula document `doc`, of any block): each entry a JSON pointer, or
-// {path, mark, note}, at a value of the document.
-std::vector<Provisional> parse_provisional(Obj& top, const Json& doc, const std::string& file);
 
 }  // namespace fundsim
