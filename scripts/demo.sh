@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The demo: installs what is missing, builds, makes a synthetic LA of 550 schools (about the size of
 # Essex), runs it through the NFF 2025-26 with the budget balanced by scaling, and compares four options
-# for the Schools Forum against it (the pack lands in demo-out/forum-pack/).
+# for the Schools Forum against it (the pack lands in demo-out/forum-pack/); then the LA's whole Schools
+# Budget (demo-out/budget/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
@@ -25,3 +26,11 @@ echo "== Schools Forum options against the demo formula"
   --scenario scenarios/forum-c1-improvement-per-pupil.json \
   --scenario scenarios/forum-c2-improvement-clusters.json \
   --out "$out/forum-pack"
+# The LA's whole Schools Budget (docs/la-budget.md): the demo formula's census again, with synth's budget
+# inputs (balances, conversions in the year, central lines, the 0.5% transfer to high needs agreed by the
+# Forum, the opening DSG reserve), through `fundsim budget`.
+echo
+echo "== The LA's whole Schools Budget"
+./build/fundsim synth --schools 550 --seed 2025 --formula scenarios/demo-2025-26.json \
+  --out "$out/budget-inputs/census.csv" --budget "$out/budget-inputs"
+./build/fundsim budget --budget "$out/budget-inputs/budget.json" --out "$out/budget"
