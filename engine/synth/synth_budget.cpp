@@ -15,6 +15,12 @@ namespace fundsim {
 
 namespace {
 
+// A school's size for its balance: last year's budget, or £5,000 a pupil for a school without one (new).
+double size_of(const Census& c, std::size_t i) {
+    const double prior = c.prior_year_budget[static_cast<Eigen::Index>(i)];
+    return std::isnan(prior) ? 5000.0 * c.nor[static_cast<Eigen::Index>(i)] : prior;
+}
+
 std::string money_text(double v) {
     char b[64];
     std::snprintf(b, sizeof b, "%.2f", round_penny(v));
@@ -46,7 +52,7 @@ SynthBudgetFiles synth_budget_files(const Census& c, const Formula& formula, con
     double total_share = 0, pupils = 0;
     for (std::size_t i = 0; i < c.size; ++i) {
         const auto e = static_cast<Eigen::Index>(i);
-        total_share += std::isnan(c.prior_year_budget[e]) ? 0 : c.prior_year_budget[e];
+        total_share += size_of(c, i);
         pupils += c.nor[e];
     }
     // Conversions: up to four maintained schools, both routes, by months (the 1st of a month).
@@ -61,8 +67,7 @@ SynthBudgetFiles synth_budget_files(const Census& c, const Formula& formula, con
         const int m = kMonths[made];
         char date[16];
         std::snprintf(date, sizeof date, "%04d-%02d-01", m >= 4 ? fy : fy + 1, m);
-        const double share = c.prior_year_budget[static_cast<Eigen::Index>(i)];
-        const double balance = std::round(share * rng.uniform(-0.03, 0.08));
+        const double balance = std::round(size_of(c, i) * rng.uniform(-0.03, 0.08));
         out.conversions_csv += std::to_string(c.urn[i]) + "," + date + "," +
                                (made % 2 ? "sponsored" : "converter") + "," + money_text(balance) + "\n";
         ++made;
@@ -72,7 +77,7 @@ SynthBudgetFiles synth_budget_files(const Census& c, const Formula& formula, con
     out.balances_csv = "urn,closing_balance,committed,exempt,excess_years\n";
     for (std::size_t i = 0; i < c.size; ++i) {
         if (c.status[i] != Status::maintained) continue;
-        const double share = c.prior_year_budget[static_cast<Eigen::Index>(i)];
+        const double share = size_of(c, i);
         const double frac =
             rng.chance(0.08) ? rng.uniform(-0.09, -0.005) : std::max(0.0, 0.06 + 0.05 * rng.normal());
         const double balance = std::round(share * frac);

@@ -19,14 +19,14 @@ std::string cell(const std::string& s, int width) {
 
 std::string budget_summary_text(const LaBudget& b, const Census& census) {
     std::string out = "Budget: " + b.name + " (" + b.year + ")\n\n";
-    out += "block          " + cell("opening", 17) + cell("allocation", 17) + cell("transfers", 17) +
-           cell("recoupment", 17) + cell("spend", 17) + cell("closing", 17) + "\n";
+    out += "block          " + cell("opening", 19) + cell("allocation", 19) + cell("transfers", 19) +
+           cell("recoupment", 19) + cell("spend", 19) + cell("closing", 19) + "\n";
     auto row = [&](const DsgRow& r) {
         std::string name = r.block;
         name.resize(15, ' ');
-        out += name + cell(pounds(r.opening), 17) + cell(pounds(r.allocation), 17) +
-               cell(pounds(r.transfers_in - r.transfers_out), 17) + cell(pounds(r.recoupment), 17) +
-               cell(pounds(r.spend), 17) + cell(pounds(r.closing), 17) + "\n";
+        out += name + cell(pounds(r.opening), 19) + cell(pounds(r.allocation), 19) +
+               cell(pounds(r.transfers_in - r.transfers_out), 19) + cell(pounds(r.recoupment), 19) +
+               cell(pounds(r.spend), 19) + cell(pounds(r.closing), 19) + "\n";
     };
     for (const auto& r : b.dsg.rows) row(r);
     row(b.dsg.total);

@@ -5,8 +5,8 @@
 # Usage: render_budget.sh FUNDSIM SOURCE_DIR [WORK_DIR]. Exit 77 (ctest SKIP_RETURN_CODE) only when
 # Chromium is not installed.
 set -u
-FUNDSIM=$1
-SRC=$2
+FUNDSIM=$(realpath "$1")
+SRC=$(realpath "$2")
 WORK=${3:-$(mktemp -d)}
 
 CHROMIUM=""
