@@ -2,6 +2,7 @@
 // and the JSON path.
 #include "engine/budget/budget_file.hpp"
 
+#include <cmath>
 #include <filesystem>
 
 #include "engine/core/error.hpp"
@@ -53,10 +54,16 @@ int parse_year(Obj& top, const std::string& file) {
     return first;
 }
 
-// A money amount: finite, not negative.
-double amount(Obj& o, const std::string& key, const std::string& file) {
+// No LA's DSG comes near £10 trillion: a larger amount is a typing error, and the whole-penny sums of the
+// blocks (docs/la-budget.md §3) stay exact far below it.
+constexpr double kMaxBudgetPounds = 1e13;
+
+// A money amount: finite, within kMaxBudgetPounds, not negative unless `signed_ok`.
+double amount(Obj& o, const std::string& key, const std::string& file, bool signed_ok = false) {
     const double v = o.number(key);
-    if (v < 0) fail_json(file, o.child(key), "must not be negative", kInput);
+    if (v < 0 && !signed_ok) fail_json(file, o.child(key), "must not be negative", kInput);
+    if (std::fabs(v) > kMaxBudgetPounds)
+        fail_json(file, o.child(key), "is implausibly large (pounds)", kInput);
     return v;
 }
 
@@ -190,7 +197,7 @@ BudgetFile load_budget_file(const std::string& path) {
             if (k < 0)
                 fail_json(path, r.child(it.key()),
                           "is not a DSG block: expected schools, central, high_needs or early_years", kInput);
-            b.reserve[k] = r.number(it.key());
+            b.reserve[k] = amount(r, it.key(), path, true);
         }
         r.done();
     }

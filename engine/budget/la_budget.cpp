@@ -16,7 +16,7 @@ void fit_formula_to_dsg(Formula& formula, const BudgetFile& b) {
         formula.budget->schools_block = b.allocation[0];
         return;
     }
-    if (whole_pennies(formula.budget->schools_block) != whole_pennies(b.allocation[0])) {
+    if (round_penny(formula.budget->schools_block) != round_penny(b.allocation[0])) {
         char detail[256];
         std::snprintf(detail, sizeof detail,
                       "is %.2f, but the schools formula %s has budget.schools_block %.2f: they must be equal "
@@ -30,7 +30,7 @@ namespace {
 
 Transfers transfers_of_run(const Result& r) {
     if (!r.formula->budget || !r.budget) fail_internal("the schools run has no budget");
-    return transfers_of(*r.formula->budget, r.budget->deductions);
+    return transfers_of(*r.formula->budget, r.budget->deductions, r.formula->file);
 }
 
 }  // namespace

@@ -1,21 +1,28 @@
 // Transfers and their approval flags (docs/la-budget.md §2).
 #include "engine/budget/transfers.hpp"
 
+#include <cmath>
 #include <cstdio>
 
 #include "engine/budget/budget_file.hpp"
 #include "engine/core/error.hpp"
 #include "engine/core/money.hpp"
+#include "engine/io/json_reader.hpp"
 
 namespace fundsim {
 
-Transfers transfers_of(const Budget& budget, const std::vector<std::pair<std::string, double>>& pounds) {
+Transfers transfers_of(const Budget& budget, const std::vector<std::pair<std::string, double>>& pounds,
+                       const std::string& formula_file) {
     if (pounds.size() != budget.deductions.size()) fail_internal("transfers: deductions and amounts differ");
     Transfers t;
     long long kept = 0, out = 0, in[4] = {0, 0, 0, 0};
     for (std::size_t k = 0; k < pounds.size(); ++k) {
         const Deduction& d = budget.deductions[k];
         Transfer tr{d.id, d.to, round_penny(pounds[k].second), d.forum_agreed, false, ""};
+        // Summed in whole pennies below: an amount no DSG comes near (£10 trillion) is the formula's error.
+        if (!(std::fabs(tr.amount) <= 1e13))
+            fail_json(formula_file, "/budget/deductions/" + escape_pointer(d.id),
+                      "is implausibly large for a DSG deduction (pounds)");
         const int b = block_index(d.to);
         if (b < 0) fail_internal("transfers: unknown block " + d.to);
         const long long p = whole_pennies(tr.amount);

@@ -28,7 +28,8 @@ struct Transfers {
 
 // The deductions (`budget.deductions`, and their pounds as the run computed them, in the same order) as
 // transfers: a transfer out is flagged when all transfers out pass 0.5% of the schools block, or when it is
-// not forum agreed.
-Transfers transfers_of(const Budget& budget, const std::vector<std::pair<std::string, double>>& pounds);
+// not forum agreed. `formula_file` names the formula in the error for an implausibly large deduction.
+Transfers transfers_of(const Budget& budget, const std::vector<std::pair<std::string, double>>& pounds,
+                       const std::string& formula_file = "the schools formula");
 
 }  // namespace fundsim
