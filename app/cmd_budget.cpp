@@ -12,6 +12,8 @@
 #include "engine/budget/schools_block.hpp"
 #include "reports/budget_writers.hpp"
 #include "reports/html/budget_html.hpp"
+#include "reports/html/budget_statement.hpp"
+#include "reports/html/statement_html.hpp"
 #include "reports/output_file.hpp"
 
 namespace fundsim::app {
@@ -64,12 +66,22 @@ int cmd_budget(const std::vector<std::string>& args) {
     if (b.has_balances) out.add("balances.csv", balances_csv(b, *r.census));
     out.add("summary.json", budget_summary_json(b, schools_summary).dump(2) + "\n");
     out.add("budget.html", budget_html(b, *r.census));
+    // A statement for each converting school (both parts of its year) and each school with a balance (§4,
+    // §5).
+    std::vector<bool> stated(r.census->size, false);
+    for (const auto& c : b.conversions) stated[c.row.school] = true;
+    for (const auto& bo : b.balances) stated[bo.row.school] = true;
+    for (std::size_t s = 0; s < stated.size(); ++s)
+        if (stated[s])
+            out.add("statements/" + std::to_string(r.census->urn[s]) + ".html",
+                    statement_html(budget_statement(r, b, s)));
     out.commit();
     if (!vm["quiet"].as<bool>()) {
         std::cout << "Read the budget file " << bf.file << "; schools: " << describe(source) << "\n"
                   << budget_summary_text(b, *r.census) << "\nWrote " << out.dir()
                   << "/ (schools/, dsg.csv, s251.csv" << (b.has_conversions ? ", conversions.csv" : "")
-                  << (b.has_balances ? ", balances.csv" : "") << ", summary.json, budget.html)\n";
+                  << (b.has_balances ? ", balances.csv" : "") << ", summary.json, budget.html"
+                  << (b.has_conversions || b.has_balances ? ", statements/" : "") << ")\n";
     }
     return kOk;
 }
