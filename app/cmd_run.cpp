@@ -5,9 +5,9 @@
 #include "app/formula_source.hpp"
 #include "app/options.hpp"
 #include "app/run_checked.hpp"
+#include "app/run_outputs.hpp"
 #include "engine/core/error.hpp"
 #include "engine/run/calculate.hpp"
-#include "reports/manifest.hpp"
 #include "reports/output_file.hpp"
 #include "reports/writers.hpp"
 
@@ -28,13 +28,7 @@ int cmd_run(const std::vector<std::string>& args) {
     Census census = load_census(vm["census"].as<std::string>());
     Result r = run_checked(std::move(census), source.formula);
     OutputSet out(vm["out"].as<std::string>());
-    out.add("allocations.csv", allocations_csv(r));
-    Manifest manifest;
-    manifest.census = manifest_file(vm["census"].as<std::string>());
-    manifest.formula = manifest_formula(source);
-    nlohmann::ordered_json summary = summary_json(r);
-    summary["manifest"] = manifest_json(manifest);
-    out.add("summary.json", summary.dump(2) + "\n");
+    add_run_outputs(out, "", r, vm["census"].as<std::string>(), source);
     out.commit();
     if (!vm["quiet"].as<bool>()) {
         std::cout << "Read " << describe(source) << "\n" << run_summary_text(r);

@@ -1,5 +1,6 @@
 // `fundsim synth`: a realistic synthetic LA census, deterministic per seed; optionally also a pupil-level
 // extract with its school file and LSOA lookup (the inputs of `fundsim ingest`).
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -10,6 +11,7 @@
 #include "app/options.hpp"
 #include "engine/core/error.hpp"
 #include "engine/synth/synth.hpp"
+#include "engine/synth/synth_budget.hpp"
 #include "engine/synth/synth_early_years.hpp"
 #include "engine/synth/synth_high_needs.hpp"
 #include "engine/synth/synth_history.hpp"
@@ -17,6 +19,35 @@
 #include "reports/output_file.hpp"
 
 namespace fundsim::app {
+
+namespace {
+
+// --budget DIR: the demo's budget inputs (engine/synth/synth_budget.hpp), paths in them relative to DIR.
+void add_synth_budget(std::vector<std::unique_ptr<OutputSet>>& sets, const std::string& dir,
+                      const std::string& census_text, const std::string& census_path,
+                      const FormulaSource& source, std::uint64_t seed) {
+    namespace fs = std::filesystem;
+    const Census census = census_from_csv_text(census_text, census_path);
+    auto beside = [&](const std::string& p) {
+        return fs::absolute(p)
+            .lexically_normal()
+            .lexically_relative(fs::absolute(dir).lexically_normal())
+            .string();
+    };
+    SynthBudgetOptions bo;
+    bo.seed = seed;
+    bo.census_path = beside(census_path);
+    bo.base_formula_path = beside(source.is_scenario ? source.base_path : source.path);
+    if (source.is_scenario && source.formula.patch) bo.base_changes = source.formula.patch->changes;
+    const SynthBudgetFiles f = synth_budget_files(census, source.formula, bo);
+    sets.push_back(std::make_unique<OutputSet>(dir));
+    sets.back()->add("budget.json", f.budget_json);
+    sets.back()->add("balances.csv", f.balances_csv);
+    sets.back()->add("conversions.csv", f.conversions_csv);
+    sets.back()->add("schools-scenario.json", f.schools_scenario_json);
+}
+
+}  // namespace
 
 int cmd_synth(const std::vector<std::string>& args) {
     po::options_description desc("Options");
@@ -50,6 +81,10 @@ int cmd_synth(const std::vector<std::string>& args) {
     desc.add_options()("early-years", po::value<std::string>(),
                        "also write an early years market for an LA of this size: DIR/ey-providers.csv and "
                        "DIR/ey-hours.csv");
+    desc.add_options()(
+        "budget", po::value<std::string>(),
+        "also write the demo's budget inputs to this folder: budget.json, balances.csv, conversions.csv and "
+        "schools-scenario.json (needs --out and --formula)");
     add_quiet_option(desc);
     po::variables_map vm;
     if (!parse_options(
@@ -85,6 +120,8 @@ int cmd_synth(const std::vector<std::string>& args) {
     // Every file is written under a temporary name and renamed into place only once all are complete,
     // so a run that fails (a bad --census-date or bands file, say) leaves none of them.
     std::vector<std::unique_ptr<OutputSet>> sets;
+    if (vm.count("budget") && (!vm.count("out") || !source))
+        throw UsageError("--budget DIR needs --out C and --formula F (the budget file names both)");
     if (vm.count("out")) {
         const FolderAndName p = split_path(vm["out"].as<std::string>());
         std::string text = synth_census_csv(opt);
@@ -101,6 +138,9 @@ int cmd_synth(const std::vector<std::string>& args) {
         }
         sets.push_back(std::make_unique<OutputSet>(p.folder));
         sets.back()->add(p.name, text);
+        if (vm.count("budget"))
+            add_synth_budget(sets, vm["budget"].as<std::string>(), text, vm["out"].as<std::string>(), *source,
+                             opt.seed);
     }
     SynthPupilStats st;
     if (pupils) {
@@ -151,6 +191,10 @@ int cmd_synth(const std::vector<std::string>& args) {
         if (source) std::cout << "Read " << describe(*source) << "\n";
         if (vm.count("out"))
             std::cout << "Wrote " << opt.schools << " schools to " << vm["out"].as<std::string>() << "\n";
+        if (vm.count("budget"))
+            std::cout << "Wrote the budget inputs (budget.json, balances.csv, conversions.csv, "
+                         "schools-scenario.json) to "
+                      << vm["budget"].as<std::string>() << "\n";
         if (pupils)
             std::cout << "Wrote " << st.rows << " pupil rows (" << st.counted
                       << " counted, Reception to Year 11 on C or M) for " << st.schools << " schools to "

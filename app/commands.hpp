@@ -28,5 +28,6 @@ int cmd_statements(const std::vector<std::string>& args);
 int cmd_plan(const std::vector<std::string>& args);
 int cmd_high_needs(const std::vector<std::string>& args);
 int cmd_early_years(const std::vector<std::string>& args);
+int cmd_budget(const std::vector<std::string>& args);
 
 }  // namespace fundsim::app

@@ -29,6 +29,7 @@ const char* kUsageText =
     "  plan       a multi-year plan: projected censuses, uprated formulas, chained MFG baselines\n"
     "  high-needs the high needs block: place funding, top-ups, special MFG, the in-year position\n"
     "  early-years pay early years providers on hours taken; solve the base rate; pass-through\n"
+    "  budget     the LA's whole Schools Budget: DSG blocks, transfers, recoupment, s251 statement\n"
     "\n"
     "Exit codes: 0 success; 1 bad input: a census, formula or other file is wrong, or the budget cannot\n"
     "be balanced (the message on stderr says where); 2 usage error (the command line); 3 a fault in\n"
@@ -97,7 +98,8 @@ int fundsim::app::main_entry(int argc, char** argv) {
         {"statements", cmd_statements},
         {"plan", cmd_plan},
         {"high-needs", cmd_high_needs},
-        {"early-years", cmd_early_years}};
+        {"early-years", cmd_early_years},
+        {"budget", cmd_budget}};
     auto it = commands.find(command);
     if (it == commands.end()) {
         std::cerr << "fundsim: unknown command '" << command << "'\n\n" << kUsageText;

@@ -23,10 +23,10 @@ FormulaSource load_formula_source(const std::string& path) {
     return s;
 }
 
-FormulaSource formula_from_options(const po::variables_map& vm) {
-    const bool has_f = vm.count("formula"), has_s = vm.count("scenario");
-    if (has_f && has_s) {
-        const std::string f = vm["formula"].as<std::string>(), sp = vm["scenario"].as<std::string>();
+FormulaSource formula_from_files(const std::string* formula, const std::string* scenario) {
+    if (formula && scenario) {
+        const std::string& f = *formula;
+        const std::string& sp = *scenario;
         FormulaSource s = load_formula_source(sp);
         if (!s.is_scenario)
             fail(sp + ": is a formula, not a scenario: with --formula " + f +
@@ -43,9 +43,15 @@ FormulaSource formula_from_options(const po::variables_map& vm) {
         s.base_from_formula_option = true;
         return s;
     }
-    if (has_s) return load_formula_source(vm["scenario"].as<std::string>());
-    if (!has_f) throw UsageError("give --formula F (or --scenario S)");
-    return load_formula_source(vm["formula"].as<std::string>());
+    if (scenario) return load_formula_source(*scenario);
+    if (!formula) throw UsageError("give --formula F (or --scenario S)");
+    return load_formula_source(*formula);
+}
+
+FormulaSource formula_from_options(const po::variables_map& vm) {
+    const std::string f = vm.count("formula") ? vm["formula"].as<std::string>() : "";
+    const std::string s = vm.count("scenario") ? vm["scenario"].as<std::string>() : "";
+    return formula_from_files(vm.count("formula") ? &f : nullptr, vm.count("scenario") ? &s : nullptr);
 }
 
 std::string describe(const FormulaSource& source) {

@@ -27,6 +27,8 @@ FormulaSource load_formula_source(const std::string& path);
 // formula or a scenario; or both, when S must be a scenario and F a formula: S's changes are applied to F
 // in place of S's own base.
 FormulaSource formula_from_options(const po::variables_map& vm);
+// The same from the two paths (either may be null): what `fundsim budget` reads from its budget file.
+FormulaSource formula_from_files(const std::string* formula, const std::string* scenario);
 
 // For a finance officer: "the formula F", or "the scenario S, applied to the formula B" (and, when
 // --formula replaced the scenario's base, "(given by --formula, in place of its base B0)").

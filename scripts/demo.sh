@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The demo: installs what is missing, builds, makes a synthetic LA of 550 schools (about the size of
 # Essex), runs it through the NFF 2025-26 with the budget balanced by scaling, and compares four options
-# for the Schools Forum against it (the pack lands in demo-out/forum-pack/), then plans the next three years
-# on two MFG paths (demo-out/plans/).
+# for the Schools Forum against it (the pack lands in demo-out/forum-pack/); then the LA's whole Schools
+# Budget (demo-out/budget/), and plans the next three years on two MFG paths (demo-out/plans/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
@@ -33,3 +33,11 @@ echo
 # before. The plans land in demo-out/plans/ (plan.html compares them).
 echo "== Three-year plans: the MFG at 0% against -0.5%"
 ./build/fundsim plan --plan plans/demo-mfg-0.json --plan plans/demo-mfg-minus-half.json --out "$out/plans"
+# The LA's whole Schools Budget (docs/la-budget.md): the demo formula's census again, with synth's budget
+# inputs (balances, conversions in the year, central lines, the 0.5% transfer to high needs agreed by the
+# Forum, the opening DSG reserve), through `fundsim budget`.
+echo
+echo "== The LA's whole Schools Budget"
+./build/fundsim synth --schools 550 --seed 2025 --formula scenarios/demo-2025-26.json \
+  --out "$out/budget-inputs/census.csv" --budget "$out/budget-inputs"
+./build/fundsim budget --budget "$out/budget-inputs/budget.json" --out "$out/budget"

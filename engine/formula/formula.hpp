@@ -43,10 +43,14 @@ inline const char* to_string(Lever l) {
     return "?";
 }
 
+// A deduction from the schools block (docs/funding-model.md §5). `to` is where the money goes
+// (docs/la-budget.md §2): kept in the schools block (a growth fund) or transferred to another DSG block.
 struct Deduction {
     std::string id;
     bool is_percent = false;
     double value = 0;
+    std::string to = "schools";  // schools, high_needs, early_years or central
+    bool forum_agreed = false;   // a transfer out without the Forum's agreement needs the Secretary of State
 };
 
 struct Budget {

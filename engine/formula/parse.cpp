@@ -109,6 +109,17 @@ Budget parse_budget(Obj& top, const Formula& f, const std::string& file) {
             ded.is_percent = one.has("percent");
             ded.value = ded.is_percent ? one.number("percent") : one.number("amount");
             if (ded.value < 0) fail_json(file, one.path(), "must not be negative");
+            // Its destination (docs/la-budget.md §2); only `fundsim budget` reads it.
+            if (one.has("to")) {
+                ded.to = one.string("to");
+                if (ded.to != "schools" && ded.to != "high_needs" && ded.to != "early_years" &&
+                    ded.to != "central")
+                    fail_json(
+                        file, one.child("to"),
+                        "\"" + ded.to +
+                            "\" is not a DSG block: expected schools, high_needs, early_years or central");
+            }
+            if (one.has("forum_agreed")) ded.forum_agreed = one.boolean("forum_agreed");
             one.done();
             bu.deductions.push_back(ded);
         }
