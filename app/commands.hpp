@@ -26,5 +26,7 @@ int cmd_compare(const std::vector<std::string>& args);
 int cmd_sweep(const std::vector<std::string>& args);
 int cmd_statements(const std::vector<std::string>& args);
 int cmd_high_needs(const std::vector<std::string>& args);
+// compare --high-needs (docs/high-needs.md §6), reached through cmd_compare.
+int cmd_compare_high_needs(const std::vector<std::string>& args);
 
 }  // namespace fundsim::app
