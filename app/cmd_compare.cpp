@@ -19,6 +19,9 @@
 namespace fundsim::app {
 
 int cmd_compare(const std::vector<std::string>& args) {
+    // High needs options (docs/high-needs.md §6): their own inputs and outputs.
+    for (const auto& a : args)
+        if (a == "--high-needs") return cmd_compare_high_needs(args);
     po::options_description desc("Options");
     add_census_option(desc);
     desc.add_options()(
@@ -30,12 +33,13 @@ int cmd_compare(const std::vector<std::string>& args) {
     add_out_folder_option(desc, "output folder for the pack (created if needed)");
     add_quiet_option(desc);
     po::variables_map vm;
-    if (!parse_options("compare",
-                       "Compares options against a baseline for the Schools Forum: writes comparison.csv "
-                       "(per school and\n"
-                       "option), attribution.csv (why each budget moved), summary.json, comparison.xlsx and "
-                       "report.html.",
-                       desc, args, vm))
+    if (!parse_options(
+            "compare",
+            "Compares options against a baseline for the Schools Forum: writes comparison.csv "
+            "(per school and\n"
+            "option), attribution.csv (why each budget moved), summary.json, comparison.xlsx and "
+            "report.html.\nWith --high-needs: high needs options (see compare --high-needs --help).",
+            desc, args, vm))
         return kOk;
 
     // Load and validate every formula before any calculation, so a typing error costs nothing.

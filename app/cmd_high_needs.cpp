@@ -1,11 +1,9 @@
 // `fundsim high-needs`: the high needs block on its own (docs/high-needs.md): place funding, top-ups,
 // special MFG and the block's position from a high needs formula, providers and placements.
-#include <cmath>
 #include <iostream>
 
 #include "app/commands.hpp"
 #include "app/options.hpp"
-#include "engine/core/number.hpp"
 #include "engine/high_needs/calculate.hpp"
 #include "reports/high_needs_writers.hpp"
 #include "reports/html/hn_statement.hpp"
@@ -14,20 +12,6 @@
 #include "reports/output_file.hpp"
 
 namespace fundsim::app {
-
-namespace {
-
-// An amount in pounds given on the command line: a plain number.
-double pounds_option(const po::variables_map& vm, const char* name) {
-    const std::string v = vm[name].as<std::string>();
-    double x = 0;
-    if (!parse_number(v, x) || std::fabs(x) > 1e12)
-        throw UsageError(std::string("--") + name + " \"" + v +
-                         "\" is not an amount in pounds (e.g. 41500000)");
-    return x;
-}
-
-}  // namespace
 
 int cmd_high_needs(const std::vector<std::string>& args) {
     po::options_description desc("Options");

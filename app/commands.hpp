@@ -29,5 +29,7 @@ int cmd_plan(const std::vector<std::string>& args);
 int cmd_high_needs(const std::vector<std::string>& args);
 int cmd_early_years(const std::vector<std::string>& args);
 int cmd_budget(const std::vector<std::string>& args);
+// compare --high-needs (docs/high-needs.md §6), reached through cmd_compare.
+int cmd_compare_high_needs(const std::vector<std::string>& args);
 
 }  // namespace fundsim::app

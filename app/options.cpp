@@ -1,10 +1,12 @@
 // The options shared by the commands and their parsing (app/options.hpp).
 #include "app/options.hpp"
 
+#include <cmath>
 #include <filesystem>
 #include <iostream>
 
 #include "app/commands.hpp"
+#include "engine/core/number.hpp"
 
 namespace fundsim::app {
 
@@ -55,6 +57,15 @@ void add_quiet_option(po::options_description& desc) {
 FolderAndName split_path(const std::string& path) {
     const std::filesystem::path p(path);
     return {p.parent_path().empty() ? "." : p.parent_path().string(), p.filename().string()};
+}
+
+double pounds_option(const po::variables_map& vm, const char* name) {
+    const std::string v = vm[name].as<std::string>();
+    double x = 0;
+    if (!parse_number(v, x) || std::fabs(x) > 1e12)
+        throw UsageError(std::string("--") + name + " \"" + v +
+                         "\" is not an amount in pounds (e.g. 41500000)");
+    return x;
 }
 
 }  // namespace fundsim::app

@@ -31,6 +31,10 @@ void add_out_folder_option(po::options_description& desc,
 // --quiet: print nothing on success.
 void add_quiet_option(po::options_description& desc);
 
+// The value of option `name`, an amount in pounds given as a plain number (--allocation 41500000); a
+// UsageError otherwise.
+double pounds_option(const po::variables_map& vm, const char* name);
+
 // An output file's path split into its folder ("." when it has none) and its file name, for OutputSet.
 struct FolderAndName {
     std::string folder, name;

@@ -33,19 +33,24 @@ bool is_scenario(const Json& doc) {
     return doc.is_object() && (doc.contains("base") || doc.contains("changes"));
 }
 
-Scenario load_scenario(const std::string& path, const std::string& base_override) {
+ScenarioDoc read_scenario_doc(const std::string& path, const std::string& base_override,
+                              const std::vector<std::string>& extra_keys) {
     Json doc = read_json_file(path, ErrorKind::formula);
-    Scenario s;
+    ScenarioDoc s;
     s.file = path;
     Obj o(doc, "", path);
     s.name = o.string("name");
     const std::string named_base = o.string("base");  // required even when overridden
     o.skip("note");
     o.skip("source");
+    s.extras = Json::object();
+    for (const auto& k : extra_keys)
+        if (o.has(k)) s.extras[k] = o.at(k);
     const Json& changes = o.at("changes");
     if (!changes.is_object()) fail_json(path, "/changes", "expected an object (an RFC 7386 merge patch)");
     o.done();
     const std::string base = base_override.empty() ? named_base : base_override;
+    s.base = base;
     Json base_doc;
     s.base_file = base;
     if (!base_override.empty()) {
@@ -72,20 +77,35 @@ Scenario load_scenario(const std::string& path, const std::string& base_override
     }
     base_doc.merge_patch(changes);
     if (base_doc.is_object() && !changes.contains("name")) base_doc["name"] = s.name;
-    const std::string patched = path + " (patched " + base + ")";
+    s.patched = path + " (patched " + base + ")";
+    s.changes = changes;
+    s.doc = std::move(base_doc);
+    return s;
+}
+
+void rethrow_in_scenario(const Error& e, const ScenarioDoc& s) {
+    // A problem at a path the changes wrote is the scenario's: name it there, in the user's file.
+    const Json* w = e.where().file == s.patched ? written(s.changes, e.where().json_path) : nullptr;
+    if (!w) throw;  // called from a catch block: the error as it was
+    Where at = e.where();
+    at.file = s.file;
+    at.json_path = "/changes" + at.json_path;
+    throw Error(at, e.detail() + (w->is_null() ? " (the scenario's changes remove it with null)" : ""),
+                e.kind());
+}
+
+Scenario load_scenario(const std::string& path, const std::string& base_override) {
+    const ScenarioDoc d = read_scenario_doc(path, base_override);
+    Scenario s;
+    s.file = path;
+    s.name = d.name;
+    s.base_file = d.base_file;
     try {
-        s.formula = parse_formula(base_doc, patched);
+        s.formula = parse_formula(d.doc, d.patched);
     } catch (const Error& e) {
-        // A problem at a path the changes wrote is the scenario's: name it there, in the user's file.
-        const Json* w = e.where().file == patched ? written(changes, e.where().json_path) : nullptr;
-        if (!w) throw;
-        Where at = e.where();
-        at.file = path;
-        at.json_path = "/changes" + at.json_path;
-        throw Error(at, e.detail() + (w->is_null() ? " (the scenario's changes remove it with null)" : ""),
-                    e.kind());
+        rethrow_in_scenario(e, d);
     }
-    s.formula.patch = ScenarioPatch{path, changes};
+    s.formula.patch = ScenarioPatch{path, d.changes};
     return s;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "engine/core/error.hpp"
 #include "engine/formula/formula.hpp"
@@ -14,6 +15,29 @@ struct Scenario {
     std::string base_file;  // the formula file the changes were applied to, as opened (or the override)
     Formula formula;
 };
+
+// A scenario file read and its changes merged (RFC 7386) into its base document, before the result is
+// parsed: shared by the schools formula (load_scenario) and the high needs formula
+// (engine/high_needs/hn_scenario.hpp).
+struct ScenarioDoc {
+    std::string file, name;
+    std::string base_file;  // the base's path, as opened
+    std::string base;       // the base as named in the scenario (or the override)
+    std::string patched;    // the name the patched document is parsed under: "<file> (patched <base>)"
+    Json changes;           // the scenario's "changes"
+    Json doc;               // the base with the changes applied, "name" defaulted to the scenario's
+    Json extras;            // the values of `extra_keys` the scenario gave (an object, possibly empty)
+};
+
+// Reads and checks the scenario at `path` (name, base, changes, note, source and `extra_keys`; any other
+// key is an error) and merges its changes into its base (rules as load_scenario's).
+ScenarioDoc read_scenario_doc(const std::string& path, const std::string& base_override = "",
+                              const std::vector<std::string>& extra_keys = {});
+
+// An error found parsing `s.doc` under `s.patched`: when it is at a path the changes wrote, it is thrown
+// again in the scenario file at /changes + path; otherwise it is thrown as it was. Call it from the catch
+// block that caught `e`.
+[[noreturn]] void rethrow_in_scenario(const Error& e, const ScenarioDoc& s);
 
 // Reads the scenario at `path` and applies its changes to its base formula. The base must be a formula
 // file: a base that is itself a scenario is refused (so a chain, and any loop A -> B -> A, stops at its

@@ -1,13 +1,15 @@
 // Two implementations agree (conventions, "Tests"), for the high needs block: on random formulas, providers
 // and placements the engine (engine/high_needs/) and a plain per-placement implementation written here
 // give the same pennies on every line and total; and place funding never moves when placements change
-// (docs/high-needs.md §2, §5 check 5).
+// (docs/high-needs.md §2, §5 check 5); and comparing options (§6) gives each provider the plain difference
+// of its totals, and nothing at all for an option equal to the baseline.
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <cstdio>
 #include <map>
 #include <optional>
 
+#include "engine/compare/hn_compare.hpp"
 #include "engine/core/money.hpp"
 #include "engine/high_needs/calculate.hpp"
 #include "engine/synth/rng.hpp"
@@ -366,4 +368,52 @@ TEST_CASE("high needs property: place funding ignores the placements (check 5)",
         changed_top_ups += a.r.top_ups_total != b.r.top_ups_total;
     }
     CHECK(changed_top_ups > 100);  // the placements did change what they pay
+}
+
+TEST_CASE("high needs property: compare gives each provider the plain difference of its totals (§6)",
+          "[property][high_needs]") {
+    std::size_t gains = 0, losses = 0;
+    for (std::uint64_t seed = 1; seed <= 100; ++seed) {
+        const RCase c = random_case(seed + 9000);
+        // The option: every rate of one band table moved by a random amount, and random places changed.
+        Rng rng(seed);
+        RCase o = c;
+        if (!o.own.empty()) {
+            auto it = o.own.begin();
+            std::advance(it, static_cast<long>(rng.below(o.own.size())));
+            for (auto& [band, rate] : it->second) rate = std::max(0.0, rate + pounds(rng, -2000, 2000));
+        }
+        for (auto& p : o.providers)
+            if (o.place_rate.count(p.setting) && rng.chance(0.3))
+                p.after += static_cast<double>(rng.below(20));
+        const Plain pb = plain(c, c.placements), po = plain(o, o.placements);
+        const Loaded base(c, c.placements, "hn-prop-cb"), same(c, c.placements, "hn-prop-cs"),
+            opt(o, o.placements, "hn-prop-co");
+        const hn::HnComparison cmp = hn::compare_high_needs(
+            {"base", "b", &base.f, &base.ps, &base.pl},
+            {{"same", "s", &same.f, &same.ps, &same.pl}, {"option", "o", &opt.f, &opt.ps, &opt.pl}},
+            {1e8, 0});
+        const hn::HnOptionResult& eq = cmp.options[0];
+        REQUIRE(eq.unchanged == c.providers.size());
+        REQUIRE(eq.position.spend_change == 0);
+        REQUIRE(*eq.position.in_year_change == 0);
+        const hn::HnOptionResult& r = cmp.options[1];
+        REQUIRE(r.providers.size() == c.providers.size());
+        std::size_t gaining = 0, losing = 0;
+        for (std::size_t k = 0; k < c.providers.size(); ++k) {
+            const long long want = po.total[k] - pb.total[k];
+            INFO("seed " << seed << " provider " << k);
+            REQUIRE(whole_pennies(r.providers[k].change) == want);
+            gaining += want > 0;
+            losing += want < 0;
+        }
+        REQUIRE(r.gaining == gaining);
+        REQUIRE(r.losing == losing);
+        REQUIRE(whole_pennies(r.position.spend_change) == po.spend - pb.spend);
+        REQUIRE(whole_pennies(*r.position.available_change) == -(po.dfe_place - pb.dfe_place));
+        gains += gaining;
+        losses += losing;
+    }
+    CHECK(gains > 50);  // the options did move providers both ways
+    CHECK(losses > 50);
 }
