@@ -26,6 +26,7 @@ const char* kUsageText =
     "  compare    the Schools Forum pack: options against a baseline (CSV, JSON, workbook, report)\n"
     "  sweep      every combination of varied formula values, each balanced: sweep.csv\n"
     "  statements one printable budget statement per school (DIR/<urn>.html) and an index\n"
+    "  ledger     the runs recorded in a run ledger (--ledger FILE), or one replayed and checked\n"
     "\n"
     "Exit codes: 0 success; 1 bad input: a census, formula or other file is wrong, or the budget cannot\n"
     "be balanced (the message on stderr says where); 2 usage error (the command line); 3 a fault in\n"
@@ -84,9 +85,9 @@ int fundsim::app::main_entry(int argc, char** argv) {
     const std::string command = args[0];
     args.erase(args.begin());
     static const std::map<std::string, int (*)(const std::vector<std::string>&)> commands = {
-        {"run", cmd_run},     {"validate", cmd_validate},    {"explain", cmd_explain},
-        {"synth", cmd_synth}, {"ingest", cmd_ingest},        {"compare", cmd_compare},
-        {"sweep", cmd_sweep}, {"statements", cmd_statements}};
+        {"run", cmd_run},     {"validate", cmd_validate},     {"explain", cmd_explain},
+        {"synth", cmd_synth}, {"ingest", cmd_ingest},         {"compare", cmd_compare},
+        {"sweep", cmd_sweep}, {"statements", cmd_statements}, {"ledger", cmd_ledger}};
     auto it = commands.find(command);
     if (it == commands.end()) {
         std::cerr << "fundsim: unknown command '" << command << "'\n\n" << kUsageText;
