@@ -26,5 +26,6 @@ int cmd_compare(const std::vector<std::string>& args);
 int cmd_sweep(const std::vector<std::string>& args);
 int cmd_statements(const std::vector<std::string>& args);
 int cmd_ledger(const std::vector<std::string>& args);
+int cmd_serve(const std::vector<std::string>& args);
 
 }  // namespace fundsim::app

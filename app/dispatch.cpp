@@ -27,6 +27,7 @@ const char* kUsageText =
     "  sweep      every combination of varied formula values, each balanced: sweep.csv\n"
     "  statements one printable budget statement per school (DIR/<urn>.html) and an index\n"
     "  ledger     the runs recorded in a run ledger (--ledger FILE), or one replayed and checked\n"
+    "  serve      the what-if server: a patch over the formula, every school's budget (JSON over HTTP)\n"
     "\n"
     "Exit codes: 0 success; 1 bad input: a census, formula or other file is wrong, or the budget cannot\n"
     "be balanced (the message on stderr says where); 2 usage error (the command line); 3 a fault in\n"
@@ -87,7 +88,8 @@ int fundsim::app::main_entry(int argc, char** argv) {
     static const std::map<std::string, int (*)(const std::vector<std::string>&)> commands = {
         {"run", cmd_run},     {"validate", cmd_validate},     {"explain", cmd_explain},
         {"synth", cmd_synth}, {"ingest", cmd_ingest},         {"compare", cmd_compare},
-        {"sweep", cmd_sweep}, {"statements", cmd_statements}, {"ledger", cmd_ledger}};
+        {"sweep", cmd_sweep}, {"statements", cmd_statements}, {"ledger", cmd_ledger},
+        {"serve", cmd_serve}};
     auto it = commands.find(command);
     if (it == commands.end()) {
         std::cerr << "fundsim: unknown command '" << command << "'\n\n" << kUsageText;

@@ -38,7 +38,7 @@ std::string where_now(const store::RunInput& in, const std::string& ledger_path)
 // The replayed summary of each command, computed as the command computes it.
 OJson replay_summary(const store::RunRecord& run, const std::string& census_path, const std::string& label) {
     const Json record = parse_json_text(run.formula_json, label, ErrorKind::formula);
-    if (run.command == "run") {
+    if (run.command == "run" || run.command == "serve") {  // a serve row is one run of a patched formula
         const Formula f = formula_from_record(record, label);
         return summary_json(run_checked(load_census(census_path), f));
     }

@@ -70,23 +70,31 @@ Scenario load_scenario(const std::string& path, const std::string& base_override
             fail_json(path, "/base",
                       "\"" + base + "\" is a scenario, not a formula: a scenario patches a formula file");
     }
+    s.formula = apply_changes(std::move(base_doc), changes, s.name, path, "/changes",
+                              path + " (patched " + base + ")");
+    return s;
+}
+
+Formula apply_changes(Json base_doc, const Json& changes, const std::string& name,
+                      const std::string& changes_file, const std::string& changes_prefix,
+                      const std::string& patched_label) {
     base_doc.merge_patch(changes);
-    if (base_doc.is_object() && !changes.contains("name")) base_doc["name"] = s.name;
-    const std::string patched = path + " (patched " + base + ")";
+    if (base_doc.is_object() && !changes.contains("name")) base_doc["name"] = name;
+    Formula f;
     try {
-        s.formula = parse_formula(base_doc, patched);
+        f = parse_formula(base_doc, patched_label);
     } catch (const Error& e) {
         // A problem at a path the changes wrote is the scenario's: name it there, in the user's file.
-        const Json* w = e.where().file == patched ? written(changes, e.where().json_path) : nullptr;
+        const Json* w = e.where().file == patched_label ? written(changes, e.where().json_path) : nullptr;
         if (!w) throw;
         Where at = e.where();
-        at.file = path;
-        at.json_path = "/changes" + at.json_path;
+        at.file = changes_file;
+        at.json_path = changes_prefix + at.json_path;
         throw Error(at, e.detail() + (w->is_null() ? " (the scenario's changes remove it with null)" : ""),
                     e.kind());
     }
-    s.formula.patch = ScenarioPatch{path, changes};
-    return s;
+    f.patch = ScenarioPatch{changes_file, changes};
+    return f;
 }
 
 Formula load_formula_or_scenario(const std::string& path) {

@@ -61,7 +61,7 @@ std::string run_headline(const store::RunRecord& run) {
     const OJson s = OJson::parse(run.summary_json, nullptr, false);
     if (s.is_discarded() || !s.is_object()) return "(the recorded summary is not a JSON object)";
     std::string out = run.option_name ? "option \"" + *run.option_name + "\": " : "";
-    if (run.command == "run") return out + run_figures(s);
+    if (run.command == "run" || run.command == "serve") return out + run_figures(s);
     if (run.command == "compare") return out + compare_figures(s);
     if (run.command == "sweep") return out + sweep_figures(s);
     return out + "(a run of " + run.command + ")";
