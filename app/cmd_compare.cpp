@@ -6,6 +6,8 @@
 
 #include "app/commands.hpp"
 #include "app/formula_source.hpp"
+#include "app/ledger_formula.hpp"
+#include "app/ledger_option.hpp"
 #include "app/options.hpp"
 #include "engine/compare/compare.hpp"
 #include "engine/core/error.hpp"
@@ -32,6 +34,7 @@ int cmd_compare(const std::vector<std::string>& args) {
         "an option: a scenario JSON (or a formula JSON); repeat for each option, in the order to show them");
     add_out_folder_option(desc, "output folder for the pack (created if needed)");
     add_quiet_option(desc);
+    add_ledger_option(desc);
     po::variables_map vm;
     if (!parse_options(
             "compare",
@@ -42,6 +45,7 @@ int cmd_compare(const std::vector<std::string>& args) {
             desc, args, vm))
         return kOk;
 
+    const auto ledger = open_ledger_option(vm);  // before any work: a bad ledger stops the run here
     // Load and validate every formula before any calculation, so a typing error costs nothing.
     const std::string baseline_arg = vm["baseline"].as<std::string>();
     std::optional<FormulaSource> baseline_source;
@@ -84,6 +88,11 @@ int cmd_compare(const std::vector<std::string>& args) {
     out.add_with("comparison.xlsx", [&](const std::string& tmp) { write_comparison_xlsx(cmp, tmp); });
     out.add("report.html", report_html(cmp));  // the Forum's paper: reports/html/forum_report.cpp
     out.commit();
+    // Recorded after the outputs are written (docs/ledger.md §1).
+    const std::int64_t run_id =
+        ledger ? record_in_ledger(*ledger, "compare", manifest,
+                                  compare_formula_record(baseline, baseline_name, options), summary)
+               : 0;
     if (!vm["quiet"].as<bool>()) {
         if (baseline_source) std::cout << "Read the baseline from " << describe(*baseline_source) << "\n";
         for (std::size_t k = 0; k < sources.size(); ++k)
@@ -95,6 +104,7 @@ int cmd_compare(const std::vector<std::string>& args) {
             << "  comparison.xlsx   the workbook: a summary sheet and a sheet per option\n"
             << "  comparison.csv    every school under every option; attribution.csv: why it moved\n"
             << "  summary.json      the totals and counts, for other programs\n";
+        if (ledger) std::cout << recorded_line(run_id, *ledger);
     }
     return kOk;
 }

@@ -3,6 +3,8 @@
 
 #include "app/commands.hpp"
 #include "app/formula_source.hpp"
+#include "app/ledger_formula.hpp"
+#include "app/ledger_option.hpp"
 #include "app/options.hpp"
 #include "app/run_checked.hpp"
 #include "app/run_outputs.hpp"
@@ -19,21 +21,27 @@ int cmd_run(const std::vector<std::string>& args) {
     add_formula_options(desc);
     add_out_folder_option(desc);
     add_quiet_option(desc);
+    add_ledger_option(desc);
     po::variables_map vm;
     if (!parse_options(
             "run", "Applies a formula to a census and balances it: writes allocations.csv and summary.json.",
             desc, args, vm))
         return kOk;
+    const auto ledger = open_ledger_option(vm);  // before any work: a bad ledger stops the run here
     const FormulaSource source = formula_from_options(vm);
     Census census = load_census(vm["census"].as<std::string>());
     Result r = run_checked(std::move(census), source.formula);
     OutputSet out(vm["out"].as<std::string>());
     add_run_outputs(out, "", r, vm["census"].as<std::string>(), source);
     out.commit();
+    // Recorded after the outputs are written (docs/ledger.md §1).
+    const std::int64_t run_id =
+        ledger ? record_in_ledger(*ledger, "run", manifest, run_formula_record(source.formula), summary) : 0;
     if (!vm["quiet"].as<bool>()) {
         std::cout << "Read " << describe(source) << "\n" << run_summary_text(r);
         std::cout << "\nWrote " << out.path_of("allocations.csv") << " and " << out.path_of("summary.json")
                   << "\n";
+        if (ledger) std::cout << recorded_line(run_id, *ledger);
     }
     return kOk;
 }

@@ -9,6 +9,8 @@
 
 #include "app/commands.hpp"
 #include "app/formula_source.hpp"
+#include "app/ledger_formula.hpp"
+#include "app/ledger_option.hpp"
 #include "app/options.hpp"
 #include "engine/compare/compare.hpp"
 #include "engine/compare/sweep.hpp"
@@ -56,6 +58,7 @@ int cmd_sweep(const std::vector<std::string>& args) {
     desc.add_options()("threads,j", po::value<unsigned>()->default_value(0),
                        "worker threads (0 = one per processor)");
     add_quiet_option(desc);
+    add_ledger_option(desc);
     po::variables_map vm;
     if (!parse_options("sweep",
                        "Runs the formula once per combination of the varied values, each balanced by the "
@@ -77,6 +80,7 @@ int cmd_sweep(const std::vector<std::string>& args) {
     } catch (const InputError& e) {
         throw UsageError(e.what());
     }
+    const auto ledger = open_ledger_option(vm);  // before any work: a bad ledger stops the run here
     const FormulaSource source = load_formula_source(vm["formula"].as<std::string>());
     const Formula& formula = source.formula;
     Census loaded = load_census(vm["census"].as<std::string>());
@@ -96,8 +100,19 @@ int cmd_sweep(const std::vector<std::string>& args) {
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
     OutputSet out(vm["out"].as<std::string>());
-    out.add("sweep.csv", sweep_csv(sw));
+    const std::string csv = sweep_csv(sw);
+    out.add("sweep.csv", csv);
     out.commit();
+    // Recorded after the outputs are written (docs/ledger.md §1).
+    std::int64_t run_id = 0;
+    if (ledger) {
+        Manifest manifest;
+        manifest.census = manifest_file(vm["census"].as<std::string>());
+        manifest.formula = manifest_formula(source);
+        run_id = record_in_ledger(*ledger, "sweep", manifest,
+                                  sweep_formula_record(formula, vm["vary"].as<std::vector<std::string>>()),
+                                  sweep_summary_json(sw, csv));
+    }
     if (!quiet) {
         std::size_t ok = 0, limit = 0, unbalanced = 0, invalid = 0;
         for (const auto& r : sw.rows) {
@@ -120,6 +135,7 @@ int cmd_sweep(const std::vector<std::string>& args) {
             std::cout
                 << "The census has no prior_year_budget: schools_gaining and schools_losing are blank.\n";
         std::cout << "Wrote " << out.path_of("sweep.csv") << "\n";
+        if (ledger) std::cout << recorded_line(run_id, *ledger);
         // The timing varies run to run: on the terminal only, so that stdout stays the same for the same
         // inputs.
         if (opt.progress) std::fprintf(stderr, "(%.2f s on %u threads)\n", secs, opt.threads);

@@ -30,6 +30,8 @@ const char* kUsageText =
     "  high-needs the high needs block: place funding, top-ups, special MFG, the in-year position\n"
     "  early-years pay early years providers on hours taken; solve the base rate; pass-through\n"
     "  budget     the LA's whole Schools Budget: DSG blocks, transfers, recoupment, s251 statement\n"
+    "  ledger     the runs recorded in a run ledger (--ledger FILE), or one replayed and checked\n"
+    "  serve      the what-if server: a patch over the formula, every school's budget (JSON over HTTP)\n"
     "\n"
     "Exit codes: 0 success; 1 bad input: a census, formula or other file is wrong, or the budget cannot\n"
     "be balanced (the message on stderr says where); 2 usage error (the command line); 3 a fault in\n"
@@ -99,7 +101,9 @@ int fundsim::app::main_entry(int argc, char** argv) {
         {"plan", cmd_plan},
         {"high-needs", cmd_high_needs},
         {"early-years", cmd_early_years},
-        {"budget", cmd_budget}};
+        {"budget", cmd_budget},
+        {"ledger", cmd_ledger},
+        {"serve", cmd_serve}};
     auto it = commands.find(command);
     if (it == commands.end()) {
         std::cerr << "fundsim: unknown command '" << command << "'\n\n" << kUsageText;

@@ -43,4 +43,9 @@ std::string comparison_summary_text(const Comparison& c);
 // reports/csv/sweep_csv.cpp).
 std::string sweep_csv(const Sweep& s);
 
+// The summary of a sweep the run ledger keeps (docs/ledger.md §2): the formula's name, the number of
+// combinations and of each status, and the SHA-256 of `csv`, the sweep.csv written
+// (reports/json/sweep_summary_json.cpp).
+nlohmann::ordered_json sweep_summary_json(const Sweep& s, const std::string& csv);
+
 }  // namespace fundsim

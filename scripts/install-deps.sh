@@ -2,7 +2,7 @@
 # Installs what fundsim needs from Debian 12's packages (run as root). Installs only what is missing.
 set -euo pipefail
 packages=(cmake g++ make pkg-config libboost-program-options-dev libeigen3-dev libcsv-dev catch2
-          nlohmann-json3-dev libxlsxwriter-dev clang-14 libclang-rt-14-dev clang-format)
+          nlohmann-json3-dev libxlsxwriter-dev libsqlite3-dev libcpp-httplib-dev clang-14 libclang-rt-14-dev clang-format)
 if [ "${1:-}" = "--with-browser" ]; then packages+=(chromium); fi
 missing=()
 for p in "${packages[@]}"; do

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -52,6 +53,16 @@ inline const char* const kFiveSchools =
     "3,primary,maintained,105,0,0,635250,15000,105,651000\n"
     "4,primary,maintained,900,0,0,5670000,120000,900,5400000\n"
     "5,primary,maintained,630,0,0,3370500,60000,630,3276000\n";
+
+// The message of the Error f() throws, or "(no error)".
+inline std::string error_of(const std::function<void()>& f) {
+    try {
+        f();
+    } catch (const Error& e) {
+        return e.what();
+    }
+    return "(no error)";
+}
 
 inline std::string source_dir() { return FUNDSIM_SOURCE_DIR; }
 inline std::string shared_dir() { return FUNDSIM_SHARED_DIR; }

@@ -83,15 +83,41 @@ ScenarioDoc read_scenario_doc(const std::string& path, const std::string& base_o
     return s;
 }
 
-void rethrow_in_scenario(const Error& e, const ScenarioDoc& s) {
-    // A problem at a path the changes wrote is the scenario's: name it there, in the user's file.
-    const Json* w = e.where().file == s.patched ? written(s.changes, e.where().json_path) : nullptr;
-    if (!w) throw;  // called from a catch block: the error as it was
+namespace {
+
+// A problem at a path the changes wrote is the changes' own: name it there, in the user's file (at
+// `changes_prefix` + the path: /changes/... in a scenario file). Called from a catch block: any other
+// error is rethrown as it was.
+[[noreturn]] void rethrow_at_changes(const Error& e, const std::string& patched_label, const Json& changes,
+                                     const std::string& changes_file, const std::string& changes_prefix) {
+    const Json* w = e.where().file == patched_label ? written(changes, e.where().json_path) : nullptr;
+    if (!w) throw;
     Where at = e.where();
-    at.file = s.file;
-    at.json_path = "/changes" + at.json_path;
+    at.file = changes_file;
+    at.json_path = changes_prefix + at.json_path;
     throw Error(at, e.detail() + (w->is_null() ? " (the scenario's changes remove it with null)" : ""),
                 e.kind());
+}
+
+}  // namespace
+
+void rethrow_in_scenario(const Error& e, const ScenarioDoc& s) {
+    rethrow_at_changes(e, s.patched, s.changes, s.file, "/changes");
+}
+
+Formula apply_changes(Json base_doc, const Json& changes, const std::string& name,
+                      const std::string& changes_file, const std::string& changes_prefix,
+                      const std::string& patched_label) {
+    base_doc.merge_patch(changes);
+    if (base_doc.is_object() && !changes.contains("name")) base_doc["name"] = name;
+    Formula f;
+    try {
+        f = parse_formula(base_doc, patched_label);
+    } catch (const Error& e) {
+        rethrow_at_changes(e, patched_label, changes, changes_file, changes_prefix);
+    }
+    f.patch = ScenarioPatch{changes_file, changes};
+    return f;
 }
 
 Scenario load_scenario(const std::string& path, const std::string& base_override) {

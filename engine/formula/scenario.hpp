@@ -56,6 +56,14 @@ Where formula_where(const Formula& f, const std::string& json_path);
 // told what it lacks.
 bool is_scenario(const Json& doc);
 
+// The changes of a scenario applied to a base formula's document and the result parsed as one formula,
+// validated whole (load_scenario, and `serve`'s patches): the merge patch (RFC 7386); "name" set to `name`
+// unless the changes set it; a problem at a path the changes wrote reported in `changes_file` at
+// `changes_prefix` + path (a scenario's "/changes"); `patched_label` names the patched formula otherwise.
+Formula apply_changes(Json base_doc, const Json& changes, const std::string& name,
+                      const std::string& changes_file, const std::string& changes_prefix,
+                      const std::string& patched_label);
+
 // Reads a formula file, or a scenario file patched onto its base.
 Formula load_formula_or_scenario(const std::string& path);
 
