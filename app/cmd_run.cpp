@@ -32,7 +32,9 @@ int cmd_run(const std::vector<std::string>& args) {
     Census census = load_census(vm["census"].as<std::string>());
     Result r = run_checked(std::move(census), source.formula);
     OutputSet out(vm["out"].as<std::string>());
-    add_run_outputs(out, "", r, vm["census"].as<std::string>(), source);
+    Manifest manifest;
+    const nlohmann::ordered_json summary =
+        add_run_outputs(out, "", r, vm["census"].as<std::string>(), source, &manifest);
     out.commit();
     // Recorded after the outputs are written (docs/ledger.md §1).
     const std::int64_t run_id =

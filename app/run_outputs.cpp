@@ -7,7 +7,8 @@
 namespace fundsim::app {
 
 nlohmann::ordered_json add_run_outputs(OutputSet& out, const std::string& folder, const Result& r,
-                                       const std::string& census_path, const FormulaSource& source) {
+                                       const std::string& census_path, const FormulaSource& source,
+                                       Manifest* manifest_out) {
     out.add(folder + "allocations.csv", allocations_csv(r));
     Manifest manifest;
     manifest.census = manifest_file(census_path);
@@ -15,6 +16,7 @@ nlohmann::ordered_json add_run_outputs(OutputSet& out, const std::string& folder
     nlohmann::ordered_json summary = summary_json(r);
     summary["manifest"] = manifest_json(manifest);
     out.add(folder + "summary.json", summary.dump(2) + "\n");
+    if (manifest_out) *manifest_out = manifest;
     return summary;
 }
 
