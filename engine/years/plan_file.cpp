@@ -113,8 +113,8 @@ PlanFile load_plan(const std::string& path) {
     start.skip("note");
     if (start.has("budget"))
         fail_json(path, start.child("budget"),
-                  "a plan that starts from a budget file needs `fundsim budget`, which this build does not "
-                  "have yet: start from {\"census\": …, \"formula\": …}",
+                  "a plan cannot start from a budget file yet (fundsim budget runs one year; plans over the "
+                  "DSG blocks are still to come): start from {\"census\": …, \"formula\": …}",
                   ErrorKind::input);
     p.census = file_key(start, "census", path);
     if (start.has("formula") == start.has("scenario"))
@@ -220,8 +220,8 @@ PlanFile load_plan(const std::string& path) {
     }
     if (o.has("conversions"))
         fail_json(path, "/conversions",
-                  "conversions across a plan need `fundsim budget`'s conversions, which this build does not "
-                  "have yet",
+                  "conversions across a plan are not supported yet (fundsim budget handles the conversions "
+                  "of one year)",
                   ErrorKind::input);
     o.done();
     return p;
