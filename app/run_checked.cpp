@@ -1,17 +1,12 @@
-// Calculate and self-check (app/run_checked.hpp).
+// Calculate and self-check (app/run_checked.hpp): the engine's calculate_checked.
 #include "app/run_checked.hpp"
 
-#include "engine/formula/needs.hpp"
-#include "engine/run/calculate.hpp"
-#include "engine/run/invariants.hpp"
+#include "engine/run/calculate_checked.hpp"
 
 namespace fundsim::app {
 
 Result run_checked(Census census, const Formula& formula) {
-    prepare_census(census, formula);
-    Result r = calculate(std::make_shared<const Census>(std::move(census)), formula);
-    require_invariants(r);  // self-check (docs/funding-model.md §8): refuse to write a result that breaks one
-    return r;
+    return calculate_checked(std::move(census), formula);
 }
 
 }  // namespace fundsim::app

@@ -3,10 +3,8 @@
 
 #include "engine/core/error.hpp"
 #include "engine/core/money.hpp"
-#include "engine/formula/needs.hpp"
 #include "engine/formula/parse.hpp"
-#include "engine/run/calculate.hpp"
-#include "engine/run/invariants.hpp"
+#include "engine/run/calculate_checked.hpp"
 #include "engine/years/census_history.hpp"
 #include "engine/years/intake_file.hpp"
 #include "engine/years/project_census.hpp"
@@ -15,13 +13,6 @@
 namespace fundsim {
 
 namespace {
-
-Result run_year(Census census, const Formula& formula) {
-    prepare_census(census, formula);
-    Result r = calculate(std::make_shared<const Census>(std::move(census)), formula);
-    require_invariants(r);
-    return r;
-}
 
 // The schools block of the year after (docs/multi-year.md §1): last year's × (1 + the per-pupil change)
 // × the change in pupils, to the penny.
@@ -38,8 +29,9 @@ std::vector<PlanYear> run_plan(PlanInputs in) {
     {
         PlanYear first;
         first.year = plan.years.front();
-        first.result = with_context("in " + first.year + ", the plan's first year",
-                                    [&] { return run_year(std::move(in.start_census), in.start_formula); });
+        first.result = with_context("in " + first.year + ", the plan's first year", [&] {
+            return calculate_checked(std::move(in.start_census), in.start_formula);
+        });
         years.push_back(std::move(first));
     }
     if (plan.years.size() == 1) return years;
@@ -94,7 +86,7 @@ std::vector<PlanYear> run_plan(PlanInputs in) {
             const auto name = in.census_names.find(year);
             Census census = census_from_csv_text(
                 next.census_csv, name == in.census_names.end() ? year + "/census.csv" : name->second);
-            next.result = run_year(std::move(census), formula);
+            next.result = calculate_checked(std::move(census), formula);
         });
         years.push_back(std::move(next));
     }

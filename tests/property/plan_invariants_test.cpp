@@ -8,6 +8,7 @@
 
 #include "engine/core/number.hpp"
 #include "engine/formula/parse.hpp"
+#include "engine/run/calculate_checked.hpp"
 #include "engine/years/census_history.hpp"
 #include "engine/years/cohort.hpp"
 #include "engine/years/plan_file.hpp"
@@ -18,13 +19,6 @@
 using namespace fundsim;
 
 namespace {
-
-Result run_checked_here(Census census, const Formula& f) {
-    prepare_census(census, f);
-    Result r = calculate(std::make_shared<const Census>(std::move(census)), f);
-    require_invariants(r);
-    return r;
-}
 
 // Each school's intake next year: the pupils of the year group that leaves this year.
 IntakeFile steady_intakes(const Census& c, const std::string& year) {
@@ -62,7 +56,7 @@ TEST_CASE("plan: invariants 2, 3 and 6 on random LAs over 3 to 5 years", "[prope
             doc.contains("mfg") && doc["mfg"].contains("excludes") ? doc["mfg"]["excludes"] : Json::array();
         doc["mfg"] = {{"percent", 0.0}, {"excludes", excludes}};
         const Formula f = parse_formula(doc, "random.json");
-        Result r = run_checked_here(census_from_csv_text(csv, "random.csv"), f);
+        Result r = calculate_checked(census_from_csv_text(csv, "random.csv"), f);
         const CohortRatios ratios = uniform_ratios(1.0);
         std::string year = "2025-26";
         const int years = 3 + static_cast<int>(rng.below(3));
@@ -79,7 +73,7 @@ TEST_CASE("plan: invariants 2, 3 and 6 on random LAs over 3 to 5 years", "[prope
             const std::string text = projected_census_csv(r, p, b);
             INFO("seed " << seed << ", " << next << ", " << info.schools << " schools");
             // Invariant 6: each year passes the engine's self-check (it throws if not).
-            Result r2 = run_checked_here(census_from_csv_text(text, next + "/census.csv"), f);
+            Result r2 = calculate_checked(census_from_csv_text(text, next + "/census.csv"), f);
             ++years_run;
             REQUIRE(r2.size() == r.size());
             for (std::size_t i = 0; i < r.size(); ++i) {
