@@ -25,6 +25,9 @@ int cmd_budget(const std::vector<std::string>& args) {
         "the budget file (JSON): DSG allocations, the schools' census and formula, central lines, "
         "conversions, balances, reserve");
     add_out_folder_option(desc);
+    desc.add_options()("statements",
+                       "also write a printable statement for each converting school (both parts of its year) "
+                       "and each school in the balances file (with any clawback): DIR/statements/<urn>.html");
     add_quiet_option(desc);
     po::variables_map vm;
     if (!parse_options("budget",
@@ -66,11 +69,14 @@ int cmd_budget(const std::vector<std::string>& args) {
     if (b.has_balances) out.add("balances.csv", balances_csv(b, *r.census));
     out.add("summary.json", budget_summary_json(b, schools_summary).dump(2) + "\n");
     out.add("budget.html", budget_html(b, *r.census));
-    // A statement for each converting school (both parts of its year) and each school with a balance (§4,
-    // §5).
+    // With --statements: one for each converting school (both parts of its year) and each school with a
+    // balance (§4, §5).
+    const bool statements = vm.count("statements") > 0;
     std::vector<bool> stated(r.census->size, false);
-    for (const auto& c : b.conversions) stated[c.row.school] = true;
-    for (const auto& bo : b.balances) stated[bo.row.school] = true;
+    if (statements) {
+        for (const auto& c : b.conversions) stated[c.row.school] = true;
+        for (const auto& bo : b.balances) stated[bo.row.school] = true;
+    }
     for (std::size_t s = 0; s < stated.size(); ++s)
         if (stated[s])
             out.add("statements/" + std::to_string(r.census->urn[s]) + ".html",
@@ -81,7 +87,7 @@ int cmd_budget(const std::vector<std::string>& args) {
                   << budget_summary_text(b, *r.census) << "\nWrote " << out.dir()
                   << "/ (schools/, dsg.csv, s251.csv" << (b.has_conversions ? ", conversions.csv" : "")
                   << (b.has_balances ? ", balances.csv" : "") << ", summary.json, budget.html"
-                  << (b.has_conversions || b.has_balances ? ", statements/" : "") << ")\n";
+                  << (statements && (b.has_conversions || b.has_balances) ? ", statements/" : "") << ")\n";
     }
     return kOk;
 }

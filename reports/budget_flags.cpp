@@ -41,11 +41,9 @@ std::vector<std::string> flag_words(const LaBudget& b, const Census& census) {
                           ", more than 5% of its budget share.");
         } else if (f.id == "block_not_computed") {
             out.push_back(std::string("The ") + block_words(f.subject) + " is shown with its allocation (" +
-                          pounds(f.amount) + ") and no spend: " +
-                          (f.reason == "not_given"
-                               ? "the budget file gives no inputs for it."
-                               : "its calculation is not part of this version of fundsim yet.") +
-                          " Its closing balance is therefore not a forecast.");
+                          pounds(f.amount) +
+                          ") and no spend: the budget file gives no inputs for it. Its closing balance is "
+                          "therefore not a forecast.");
         }
     }
     return out;

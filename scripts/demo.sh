@@ -35,9 +35,11 @@ echo "== Three-year plans: the MFG at 0% against -0.5%"
 ./build/fundsim plan --plan plans/demo-mfg-0.json --plan plans/demo-mfg-minus-half.json --out "$out/plans"
 # The LA's whole Schools Budget (docs/la-budget.md): the demo formula's census again, with synth's budget
 # inputs (balances, conversions in the year, central lines, the 0.5% transfer to high needs agreed by the
-# Forum, the opening DSG reserve), through `fundsim budget`.
+# Forum, the opening DSG reserve, the high needs setting and the early years market with their 2025-26
+# formulas), through `fundsim budget`: every block computed.
 echo
 echo "== The LA's whole Schools Budget"
 ./build/fundsim synth --schools 550 --seed 2025 --formula scenarios/demo-2025-26.json \
-  --out "$out/budget-inputs/census.csv" --budget "$out/budget-inputs"
-./build/fundsim budget --budget "$out/budget-inputs/budget.json" --out "$out/budget"
+  --out "$out/budget-inputs/census.csv" --budget "$out/budget-inputs" \
+  --hn-formula formulas/hn-2025-26.json --ey-formula formulas/ey-2025-26.json
+./build/fundsim budget --budget "$out/budget-inputs/budget.json" --out "$out/budget" --statements

@@ -80,10 +80,13 @@ LaBudget compute_la_budget(const BudgetFile& b, const Result& schools,
         for (const auto& l : f.lines) lines += whole_pennies(l.amount);
         if (lines != whole_pennies(f.spend))
             fail_internal("the " + in.block + " block's s251 lines do not sum to its spend");
+        // A block given its inputs is computed; one without them is shown with its allocation and flagged.
+        if (f.computed != (k == 2 ? b.high_needs : b.early_years).given)
+            fail_internal("the " + in.block + " block was " + (f.computed ? "" : "not ") +
+                          "computed but its inputs were " + (f.computed ? "not " : "") + "given");
         L.blocks[k] = std::move(f);
         if (!L.blocks[k].computed)
-            L.flags.push_back({"block_not_computed", in.block, L.blocks[k].allocation,
-                               (k == 2 ? b.high_needs : b.early_years).given ? "not_linked" : "not_given"});
+            L.flags.push_back({"block_not_computed", in.block, L.blocks[k].allocation, "not_given"});
     }
     L.dsg = dsg_position(L.blocks, b.reserve, L.transfers.out, L.recoupment.total);
     L.s251 = s251_statement(L.blocks, L.recoupment);

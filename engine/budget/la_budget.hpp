@@ -25,7 +25,7 @@ struct BudgetFlag {
                           // block_not_computed
     std::string subject;  // the transfer id, the block, or the school's URN
     double amount = 0;    // the transfer, the deficit
-    std::string reason;   // needs_secretary_of_state: why; block_not_computed: "not_linked" or "not_given"
+    std::string reason;   // needs_secretary_of_state: why; block_not_computed: "not_given"
 };
 
 struct LaBudget {

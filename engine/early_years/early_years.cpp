@@ -12,10 +12,19 @@ std::int64_t pennies(double pounds) { return whole_pennies(pounds); }
 
 }  // namespace
 
-std::int64_t EyResult::block_allocation() const {
-    return allocation + (formula.allocation_eypp ? pennies(*formula.allocation_eypp) : 0) +
+std::int64_t ey_entitlement_allocation(const EyFormula& formula) {
+    std::int64_t total = 0;
+    for (double a : formula.allocation) total += pennies(a);
+    return total;
+}
+
+std::int64_t ey_block_allocation(const EyFormula& formula) {
+    return ey_entitlement_allocation(formula) +
+           (formula.allocation_eypp ? pennies(*formula.allocation_eypp) : 0) +
            (formula.allocation_daf ? pennies(*formula.allocation_daf) : 0);
 }
+
+std::int64_t EyResult::block_allocation() const { return ey_block_allocation(formula); }
 
 std::int64_t EyResult::group_payments(EyGroup g) const {
     const std::size_t k = index_of(g);
@@ -42,7 +51,7 @@ EyResult calculate_early_years(const EyFormula& formula, const EyProviders& prov
     EyResult r;
     r.formula = formula;
     r.providers = providers;
-    for (double a : formula.allocation) r.allocation += pennies(a);
+    r.allocation = ey_entitlement_allocation(formula);
     for (const EyCentralLine& c : formula.central) {
         r.central += pennies(c.amount);
         if (c.counts_as_passed) r.central_passed += pennies(c.amount);

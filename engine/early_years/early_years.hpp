@@ -52,6 +52,11 @@ struct EyResult {
     std::vector<EyS251Line> s251_lines() const;
 };
 
+// The formula's allocation in pennies: the entitlement groups' (what the base rate is solved to), and the
+// block's, which adds the EYPP and DAF lines when the formula gives them (docs/la-budget.md §3).
+std::int64_t ey_entitlement_allocation(const EyFormula& formula);
+std::int64_t ey_block_allocation(const EyFormula& formula);
+
 // Computes the block: the three_four base rate solved when the formula says so, the payments, the
 // supplement cap (an Error of kind formula if breached), the pass-through test and the headroom.
 EyResult calculate_early_years(const EyFormula& formula, const EyProviders& providers, const EyHours& hours);

@@ -13,7 +13,9 @@
 
 namespace fundsim::hn {
 
-Placements load_placements(const std::string& path) {
+namespace {
+// The file's rows from disk, or from `text` when given (named `path` in messages).
+Placements read_placements(const std::string& path, std::optional<std::string_view> text) {
     Placements out;
     out.file = path;
     std::unordered_map<std::string, std::int64_t> first_line;
@@ -83,8 +85,17 @@ Placements load_placements(const std::string& path) {
                 fail_at(path, rec.line, "placement", id,
                         "is a duplicate: the same placement is on line " + std::to_string(it->second));
             out.rows.push_back(std::move(p));
-        });
+        },
+        text);
     return out;
+}
+
+}  // namespace
+
+Placements load_placements(const std::string& path) { return read_placements(path, std::nullopt); }
+
+Placements placements_from_text(std::string_view text, const std::string& name) {
+    return read_placements(name, text);
 }
 
 }  // namespace fundsim::hn

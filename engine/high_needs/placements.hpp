@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace fundsim::hn {
@@ -29,5 +30,7 @@ struct Placements {
 // in any order (others are ignored). Which provider and band a row names is checked against the
 // providers and the formula by calculate_high_needs, which also names this file and line.
 Placements load_placements(const std::string& path);
+// The same over a table in memory (one synth has made), named `name` in messages.
+Placements placements_from_text(std::string_view text, const std::string& name);
 
 }  // namespace fundsim::hn

@@ -27,7 +27,9 @@ double places(const std::string& file, const CsvRecord& rec, std::size_t col, co
 
 }  // namespace
 
-Providers load_providers(const std::string& path) {
+namespace {
+// The file's rows from disk, or from `text` when given (named `path` in messages).
+Providers read_providers(const std::string& path, std::optional<std::string_view> text) {
     Providers out;
     out.file = path;
     std::size_t c_urn = 0, c_name = 0, c_setting = 0, c_la = 0, c_before = 0, c_after = 0, c_funded = 0;
@@ -86,8 +88,17 @@ Providers load_providers(const std::string& path) {
                         "is a duplicate: the same provider is on line " +
                             std::to_string(out.rows[it->second].line));
             out.rows.push_back(std::move(p));
-        });
+        },
+        text);
     return out;
+}
+
+}  // namespace
+
+Providers load_providers(const std::string& path) { return read_providers(path, std::nullopt); }
+
+Providers providers_from_text(std::string_view text, const std::string& name) {
+    return read_providers(name, text);
 }
 
 }  // namespace fundsim::hn

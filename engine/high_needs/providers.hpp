@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -41,5 +42,7 @@ struct Providers {
 // Reads hn-providers.csv. Columns urn, name, setting, la, places_before, places_after, funded_by and the
 // optional topup_baseline_per_pupil, in any order (others are ignored).
 Providers load_providers(const std::string& path);
+// The same over a table in memory (one synth has made), named `name` in messages.
+Providers providers_from_text(std::string_view text, const std::string& name);
 
 }  // namespace fundsim::hn

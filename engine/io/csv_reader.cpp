@@ -65,27 +65,46 @@ void fail_no_rows(const std::string& file, std::int64_t header_line, const CsvTa
                   ": expected one row per " + words.row + " after it");
 }
 
-void read_csv_table(const std::string& path, const CsvTableWords& words,
-                    const std::function<void(const CsvHeader&, const CsvRecord&)>& on_header,
-                    const std::function<void(const CsvRecord&)>& on_row) {
+namespace {
+// read_csv_table over a record source: `read` calls its argument for every record of `name`.
+void read_table(const std::string& name, const CsvTableWords& words,
+                const std::function<void(const std::function<void(const CsvRecord&)>&)>& read,
+                const std::function<void(const CsvHeader&, const CsvRecord&)>& on_header,
+                const std::function<void(const CsvRecord&)>& on_row) {
     CsvHeader header;
     bool have_header = false;
     std::int64_t header_line = 0, rows = 0;
-    read_csv_file(path, [&](const CsvRecord& rec) {
+    read([&](const CsvRecord& rec) {
         if (!have_header) {
-            header = CsvHeader(rec, path);
+            header = CsvHeader(rec, name);
             have_header = true;
             header_line = rec.line;
             on_header(header, rec);
             return;
         }
         if (rec.fields.size() != header.size())
-            fail_line(path, rec.line, ragged_row_detail(rec.fields.size(), header.size()));
+            fail_line(name, rec.line, ragged_row_detail(rec.fields.size(), header.size()));
         on_row(rec);
         ++rows;
     });
-    if (!have_header) fail_empty_table(path, words);
-    if (rows == 0) fail_no_rows(path, header_line, words);
+    if (!have_header) fail_empty_table(name, words);
+    if (rows == 0) fail_no_rows(name, header_line, words);
+}
+}  // namespace
+
+void read_csv_table(const std::string& path, const CsvTableWords& words,
+                    const std::function<void(const CsvHeader&, const CsvRecord&)>& on_header,
+                    const std::function<void(const CsvRecord&)>& on_row,
+                    std::optional<std::string_view> data) {
+    read_table(
+        path, words,
+        [&](const std::function<void(const CsvRecord&)>& f) {
+            if (data)
+                read_csv_buffer(*data, path, f);
+            else
+                read_csv_file(path, f);
+        },
+        on_header, on_row);
 }
 
 namespace {

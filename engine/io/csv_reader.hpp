@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,10 +54,12 @@ struct CsvTableWords {
 class CsvHeader;
 // Reads a table file: a header record, then rows with as many fields as the header. `on_header` gets the
 // header (to look its columns up), `on_row` each row. Refuses, naming the file and the line, a ragged row,
-// an empty file and a header with no rows, besides everything read_csv_file refuses.
+// an empty file and a header with no rows, besides everything read_csv_file refuses. Given `data`, reads
+// those bytes instead of the file (a table made but not yet written), naming them `path` in messages.
 void read_csv_table(const std::string& path, const CsvTableWords& words,
                     const std::function<void(const CsvHeader&, const CsvRecord&)>& on_header,
-                    const std::function<void(const CsvRecord&)>& on_row);
+                    const std::function<void(const CsvRecord&)>& on_row,
+                    std::optional<std::string_view> data = std::nullopt);
 
 // Column lookup for a header record: exact names after trimming; duplicates and blanks are errors.
 class CsvHeader {

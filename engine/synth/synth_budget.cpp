@@ -1,7 +1,8 @@
 // The demo's budget inputs (engine/synth/synth_budget.hpp). The figures are illustrative, sized from the
 // census: the CSSB's ongoing rate £43.41 per pupil is one LA's 2025-26 rate (wave-2 rules §3.1); the high
-// needs and early years allocations are the demo LA's proportions of its schools block (la-budget §1's
-// example: £238m and £121m beside £1,317m). None is a real LA's allocation.
+// needs and early years allocations, when the caller does not set them from the blocks' inputs, are the demo
+// LA's proportions of its schools block (la-budget §1's example: £238m and £121m beside £1,317m). None is a
+// real LA's allocation.
 #include "engine/synth/synth_budget.hpp"
 
 #include <cmath>
@@ -107,8 +108,10 @@ SynthBudgetFiles synth_budget_files(const Census& c, const Formula& formula, con
     const double admissions = round_penny(ongoing * 0.55), forum = round_penny(ongoing * 0.05);
     const double licences = round_penny(ongoing - admissions - forum);
     const double historic = 400000;
-    const double high_needs = std::round(schools_block * 0.18 / 1000.0) * 1000.0;
-    const double early_years = std::round(schools_block * 0.092 / 1000.0) * 1000.0;
+    const double high_needs =
+        opt.high_needs ? opt.high_needs->allocation : std::round(schools_block * 0.18 / 1000.0) * 1000.0;
+    const double early_years =
+        opt.early_years ? opt.early_years->allocation : std::round(schools_block * 0.092 / 1000.0) * 1000.0;
     Json budget = {
         {"name", "Synthetic LA Schools Budget " + std::to_string(fy) + "-" + std::to_string((fy + 1) % 100)},
         {"year",
@@ -137,6 +140,13 @@ SynthBudgetFiles synth_budget_files(const Census& c, const Formula& formula, con
           {"central", 0},
           {"high_needs", -std::round(high_needs * 0.05 / 1000.0) * 1000.0},
           {"early_years", std::round(early_years * 0.0025 / 1000.0) * 1000.0}}}};
+    for (const auto& [key, block] :
+         {std::pair{"high_needs", &opt.high_needs}, {"early_years", &opt.early_years}}) {
+        if (!*block) continue;
+        Json inputs = {{"formula", (*block)->formula_path}};
+        for (const auto& [k, file] : (*block)->files) inputs[k] = file;
+        budget[key] = inputs;
+    }
     out.budget_json = budget.dump(2) + "\n";
     return out;
 }

@@ -4,7 +4,10 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "engine/census/census.hpp"
 #include "engine/formula/formula.hpp"
@@ -12,12 +15,24 @@
 
 namespace fundsim {
 
+// A high needs or early years block that the budget file computes (docs/la-budget.md §1): its formula as the
+// budget file names it, its other inputs (the budget file's key, the file name beside the budget file) and
+// its allocation, which the caller has set from them.
+struct SynthBudgetBlock {
+    std::string formula_path;
+    std::vector<std::pair<std::string, std::string>> files;
+    double allocation = 0;
+};
+
 struct SynthBudgetOptions {
     std::uint64_t seed = 1;
     // Paths as the budget file will write them (relative to its folder): the census, and the formula the
     // schools scenario is based on (a scenario given to synth is replaced by its base plus its changes).
     std::string census_path, base_formula_path;
     Json base_changes = Json::object();  // the given scenario's changes (empty for a formula)
+    // Blocks given with their inputs; a block not given has an allocation sized from the schools block
+    // and no inputs (the budget shows it with its allocation only).
+    std::optional<SynthBudgetBlock> high_needs, early_years;
 };
 
 struct SynthBudgetFiles {

@@ -5,6 +5,7 @@
 #include "engine/core/money.hpp"
 #include "reports/budget_writers.hpp"
 #include "reports/format.hpp"
+#include "reports/html/budget_block_sections.hpp"
 #include "reports/html/html.hpp"
 #include "reports/html/style/budget_css.hpp"
 #include "reports/html/style/statement_css.hpp"
@@ -15,13 +16,6 @@ namespace {
 
 const char* kBlockNames[4] = {"Schools block", "Central school services block", "High needs block",
                               "Early years block"};
-
-std::string amount_td(double v, const std::string& attrs = "") {
-    std::string raw;
-    append_money(raw, v);
-    return "<td class=\"n" + std::string(whole_pennies(v) < 0 ? " neg" : "") + "\"" + attrs + " data-v=\"" +
-           raw + "\">" + pounds(v) + "</td>";
-}
 
 std::string dsg_table(const LaBudget& b) {
     static const char* cols[] = {"opening",       "allocation", "import_export", "deductions", "transfers_in",
@@ -37,7 +31,8 @@ std::string dsg_table(const LaBudget& b) {
              html_escape(label) + "</td>";
         const double v[] = {r.opening,       r.allocation, r.import_export, r.deductions, r.transfers_in,
                             r.transfers_out, r.recoupment, r.spend,         r.in_year,    r.closing};
-        for (int k = 0; k < 10; ++k) h += amount_td(v[k], std::string(" data-col=\"") + cols[k] + "\"");
+        for (int k = 0; k < 10; ++k)
+            h += budget_amount_td(v[k], std::string(" data-col=\"") + cols[k] + "\"");
         h += "</tr>";
     };
     for (std::size_t k = 0; k < b.dsg.rows.size(); ++k) row(b.dsg.rows[k], kBlockNames[k], false);
@@ -57,7 +52,7 @@ std::string s251_table(const LaBudget& b) {
              "\" data-line=\"" + html_escape(l.block + "/" + l.id) + "\"><td class=\"c1\">" +
              html_escape(l.label) +
              (l.count > 0 ? " (" + std::to_string(l.count) + (l.count == 1 ? " school)" : " schools)") : "") +
-             "</td>" + amount_td(l.amount) + "</tr>";
+             "</td>" + budget_amount_td(l.amount) + "</tr>";
     }
     return h + "</tbody></table>";
 }
@@ -95,6 +90,7 @@ std::string budget_html(const LaBudget& b, const Census& census) {
          ", net of academy recoupment) is delegated to maintained schools' budgets (" + pounds(b.s251.isb) +
          ").</p></section>\n";
     h += "<section class=\"long\"><h2>Budget statement (section 251)</h2>" + s251_table(b) + "</section>\n";
+    h += high_needs_section_html(b.blocks[2]) + early_years_section_html(b.blocks[3]);
     if (!b.transfers.lines.empty()) {
         h += "<section><h2>Deductions from the schools block</h2><table class=\"lines\"><tbody>";
         for (const auto& t : b.transfers.lines)
@@ -104,7 +100,7 @@ std::string budget_html(const LaBudget& b, const Census& census) {
                  (t.to == "schools" ? ""
                   : t.forum_agreed  ? " (agreed by the Forum)"
                                     : " (not agreed by the Forum)") +
-                 "</td>" + amount_td(t.amount) + "</tr>";
+                 "</td>" + budget_amount_td(t.amount) + "</tr>";
         h += "</tbody></table></section>\n";
     }
     if (b.has_conversions) {
@@ -116,10 +112,10 @@ std::string budget_html(const LaBudget& b, const Census& census) {
             const std::size_t s = c.row.school;
             h += "<tr class=\"item\"><td class=\"c1\">" + html_escape(census.name[s]) + " (" +
                  std::to_string(census.urn[s]) + "), " + to_string(c.row.route) + "</td>" +
-                 amount_td(c.budget_share) +
-                 "</tr><tr class=\"part\"><td>Maintained part, paid by the LA</td>" + amount_td(c.la_part) +
-                 "</tr><tr class=\"part\"><td>Academy part, recouped</td>" + amount_td(c.academy_part) +
-                 "</tr>";
+                 budget_amount_td(c.budget_share) +
+                 "</tr><tr class=\"part\"><td>Maintained part, paid by the LA</td>" +
+                 budget_amount_td(c.la_part) + "</tr><tr class=\"part\"><td>Academy part, recouped</td>" +
+                 budget_amount_td(c.academy_part) + "</tr>";
         }
         h += "</tbody></table></section>\n";
     }
@@ -130,7 +126,8 @@ std::string budget_html(const LaBudget& b, const Census& census) {
         for (const auto& bo : b.balances)
             if (bo.clawback > 0)
                 h += "<tr class=\"part\"><td class=\"c1\">" + html_escape(census.name[bo.row.school]) + " (" +
-                     std::to_string(census.urn[bo.row.school]) + ")</td>" + amount_td(bo.clawback) + "</tr>";
+                     std::to_string(census.urn[bo.row.school]) + ")</td>" + budget_amount_td(bo.clawback) +
+                     "</tr>";
         h += "</tbody></table></section>\n";
     }
     return h + html_page_end();

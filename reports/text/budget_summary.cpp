@@ -1,6 +1,7 @@
 // The summary `fundsim budget` prints (docs/la-budget.md §6): blocks, transfers, recoupment, reserve, flags.
 #include <cstdio>
 
+#include "engine/core/money.hpp"
 #include "reports/budget_writers.hpp"
 #include "reports/format.hpp"
 
@@ -19,17 +20,26 @@ std::string cell(const std::string& s, int width) {
 
 std::string budget_summary_text(const LaBudget& b, const Census& census) {
     std::string out = "Budget: " + b.name + " (" + b.year + ")\n\n";
-    out += "block          " + cell("opening", 19) + cell("allocation", 19) + cell("transfers", 19) +
-           cell("recoupment", 19) + cell("spend", 19) + cell("closing", 19) + "\n";
+    // Each row adds up across (dsg.csv has every column apart): deducted is recoupment plus the DfE's
+    // deductions for places it pays directly (high needs).
+    out += "block          " + cell("opening", 19) + cell("allocation", 19) + cell("import/export", 16) +
+           cell("transfers", 17) + cell("deducted", 19) + cell("spend", 19) + cell("closing", 19) + "\n";
     auto row = [&](const DsgRow& r) {
         std::string name = r.block;
         name.resize(15, ' ');
+        long long deducted = 0;
+        add_pennies(deducted, r.recoupment);
+        add_pennies(deducted, r.deductions);
         out += name + cell(pounds(r.opening), 19) + cell(pounds(r.allocation), 19) +
-               cell(pounds(r.transfers_in - r.transfers_out), 19) + cell(pounds(r.recoupment), 19) +
-               cell(pounds(r.spend), 19) + cell(pounds(r.closing), 19) + "\n";
+               cell(pounds(r.import_export), 16) + cell(pounds(r.transfers_in - r.transfers_out), 17) +
+               cell(pounds(static_cast<double>(deducted) / 100.0), 19) + cell(pounds(r.spend), 19) +
+               cell(pounds(r.closing), 19) + "\n";
     };
     for (const auto& r : b.dsg.rows) row(r);
     row(b.dsg.total);
+    out +=
+        "(closing = opening + allocation + import/export + transfers − deducted − spend; deducted is academy "
+        "recoupment and the DfE's deductions for the places it funds directly)\n";
     out += "\nTransfers out of the schools block: " + pounds(b.transfers.out) + " (" +
            percent_text(b.transfers.out_share, 3) + " of it)\n";
     for (const auto& t : b.transfers.lines)
