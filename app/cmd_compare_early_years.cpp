@@ -21,14 +21,8 @@ namespace {
 // The manifest entry of an option: its file, a scenario's base, and its own providers or hours.
 nlohmann::ordered_json option_manifest(const EyOptionSource& s) {
     return option_manifest_json(s.path, s.is_scenario, s.base_path,
-                                {{"providers", s.providers_path}, {"hours", s.hours_path}});
+                                {{"providers", s.file("providers")}, {"hours", s.file("hours")}});
 }
-
-// One calculation's inputs, read against its own formula (the columns its supplements name).
-struct EyInputFiles {
-    EyProviders providers;
-    EyHours hours;
-};
 
 }  // namespace
 
@@ -56,22 +50,15 @@ int cmd_compare_early_years(const std::vector<std::string>& args) {
 
     // Every file is read before any calculation; each option's providers and hours against its own formula.
     const std::string ppath = vm["providers"].as<std::string>(), hpath = vm["hours"].as<std::string>();
-    std::deque<EyInputFiles> inputs;
-    auto read_inputs = [&](const EyFormula& f, const std::string& own_providers,
-                           const std::string& own_hours) {
-        EyInputFiles& in = inputs.emplace_back();
-        in.providers = load_ey_providers(own_providers.empty() ? ppath : own_providers, f);
-        in.hours = load_ey_hours(own_hours.empty() ? hpath : own_hours, f, in.providers);
-        return &in;
-    };
+    std::deque<EyOptionInputs> inputs;
     const EyOptionSource base = load_ey_option(vm["baseline"].as<std::string>());
-    if (!base.providers_path.empty() || !base.hours_path.empty())
+    if (!base.file("providers").empty() || !base.file("hours").empty())
         fail(base.path +
                  ": the baseline takes --providers and --hours: its own \"providers\" or \"hours\" are for "
                  "options only",
              ErrorKind::formula);
-    const EyInputFiles* base_in = read_inputs(base.formula, "", "");
-    const EyCase base_case{base.formula.name, base.path, &base.formula, &base_in->providers, &base_in->hours};
+    const EyOptionInputs& base_in = inputs.emplace_back(load_ey_option_inputs(base, ppath, hpath));
+    const EyCase base_case{base.formula.name, base.path, &base.formula, &base_in.providers, &base_in.hours};
     std::deque<EyOptionSource> sources;
     std::vector<EyCase> cases;
     for (const auto& path : vm["scenario"].as<std::vector<std::string>>()) {
@@ -82,26 +69,22 @@ int cmd_compare_early_years(const std::vector<std::string>& args) {
                 fail(path + ": its name \"" + s.formula.name + "\" is also the name of " + c.file +
                          ": give each option a different name",
                      ErrorKind::formula);
-        const EyInputFiles* in = read_inputs(s.formula, s.providers_path, s.hours_path);
-        cases.push_back(EyCase{s.formula.name, path, &s.formula, &in->providers, &in->hours});
+        const EyOptionInputs& in = inputs.emplace_back(load_ey_option_inputs(s, ppath, hpath));
+        cases.push_back(EyCase{s.formula.name, path, &s.formula, &in.providers, &in.hours});
     }
     const EyComparison cmp = compare_early_years(base_case, cases);
 
     OutputSet out(vm["out"].as<std::string>());
     out.add("ey-comparison.csv", ey_comparison_csv(cmp));
     nlohmann::ordered_json summary = ey_comparison_json(cmp);
-    nlohmann::ordered_json manifest;
-    manifest["fundsim_version"] = fundsim_version();
-    manifest["providers"] = file_manifest_json(ppath);
-    manifest["hours"] = file_manifest_json(hpath);
-    manifest["baseline"] = option_manifest(base);
-    manifest["options"] = nlohmann::ordered_json::array();
-    for (const auto& s : sources) manifest["options"].push_back(option_manifest(s));
-    summary["manifest"] = manifest;
+    std::vector<nlohmann::ordered_json> option_entries;
+    for (const auto& s : sources) option_entries.push_back(option_manifest(s));
+    summary["manifest"] = block_comparison_manifest({{"providers", ppath}, {"hours", hpath}},
+                                                    option_manifest(base), std::move(option_entries));
     out.add("summary.json", summary.dump(2) + "\n");
     out.commit();
     if (!vm["quiet"].as<bool>()) {
-        std::cout << "Read " << base_in->providers.size() << " providers and " << base_in->hours.rows.size()
+        std::cout << "Read " << base_in.providers.size() << " providers and " << base_in.hours.rows.size()
                   << " hours rows, the baseline " << base.path << " and " << sources.size()
                   << (sources.size() == 1 ? " option" : " options") << "\n\n"
                   << ey_comparison_text(cmp) << "\nWrote " << out.path_of("ey-comparison.csv") << " and "

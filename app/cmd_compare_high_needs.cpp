@@ -84,14 +84,10 @@ int cmd_compare_high_needs(const std::vector<std::string>& args) {
     OutputSet out(vm["out"].as<std::string>());
     out.add("hn-comparison.csv", hn_comparison_csv(cmp));
     nlohmann::ordered_json summary = hn_comparison_json(cmp);
-    nlohmann::ordered_json manifest;
-    manifest["fundsim_version"] = fundsim_version();
-    manifest["providers"] = file_manifest_json(ppath);
-    manifest["placements"] = file_manifest_json(tpath);
-    manifest["baseline"] = option_manifest(base);
-    manifest["options"] = nlohmann::ordered_json::array();
-    for (const auto& s : sources) manifest["options"].push_back(option_manifest(s));
-    summary["manifest"] = manifest;
+    std::vector<nlohmann::ordered_json> option_entries;
+    for (const auto& s : sources) option_entries.push_back(option_manifest(s));
+    summary["manifest"] = block_comparison_manifest({{"providers", ppath}, {"placements", tpath}},
+                                                    option_manifest(base), std::move(option_entries));
     out.add("summary.json", summary.dump(2) + "\n");
     out.commit();
     if (!vm["quiet"].as<bool>()) {

@@ -21,4 +21,16 @@ nlohmann::ordered_json option_manifest_json(
     return j;
 }
 
+nlohmann::ordered_json block_comparison_manifest(
+    const std::vector<std::pair<std::string, std::string>>& inputs, nlohmann::ordered_json baseline,
+    std::vector<nlohmann::ordered_json> options) {
+    nlohmann::ordered_json m;
+    m["fundsim_version"] = fundsim_version();
+    for (const auto& [key, file] : inputs) m[key] = file_manifest_json(file);
+    m["baseline"] = std::move(baseline);
+    m["options"] = nlohmann::ordered_json::array();
+    for (auto& o : options) m["options"].push_back(std::move(o));
+    return m;
+}
+
 }  // namespace fundsim::app

@@ -18,4 +18,10 @@ nlohmann::ordered_json option_manifest_json(
     const std::string& path, bool is_scenario, const std::string& base_path,
     const std::vector<std::pair<std::string, std::string>>& own_files);
 
+// summary.json's "manifest" of a block comparison: fundsim's version, the command's input files (key, path)
+// in order, "baseline" and "options" (entries of option_manifest_json).
+nlohmann::ordered_json block_comparison_manifest(
+    const std::vector<std::pair<std::string, std::string>>& inputs, nlohmann::ordered_json baseline,
+    std::vector<nlohmann::ordered_json> options);
+
 }  // namespace fundsim::app

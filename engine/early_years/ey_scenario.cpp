@@ -3,20 +3,21 @@
 #include "engine/early_years/ey_scenario.hpp"
 
 #include "engine/early_years/parse_ey_formula.hpp"
-#include "engine/formula/block_option.hpp"
 
 namespace fundsim {
 
 EyOptionSource load_ey_option(const std::string& path) {
-    EyOptionSource s;
-    BlockOptionFiles files;
-    s.formula = load_block_option(path, {"providers", "hours"}, parse_ey_formula, files);
-    s.path = files.path;
-    s.is_scenario = files.is_scenario;
-    s.base_path = files.base_path;
-    s.providers_path = files.files["providers"];
-    s.hours_path = files.files["hours"];
-    return s;
+    return load_block_option<EyFormula>(path, {"providers", "hours"}, parse_ey_formula);
+}
+
+// docs/early-years.md §8: each calculation reads its providers and hours against its own formula.
+EyOptionInputs load_ey_option_inputs(const EyOptionSource& option, const std::string& providers,
+                                     const std::string& hours) {
+    const std::string own_providers = option.file("providers"), own_hours = option.file("hours");
+    EyOptionInputs in;
+    in.providers = load_ey_providers(own_providers.empty() ? providers : own_providers, option.formula);
+    in.hours = load_ey_hours(own_hours.empty() ? hours : own_hours, option.formula, in.providers);
+    return in;
 }
 
 }  // namespace fundsim

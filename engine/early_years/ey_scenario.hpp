@@ -6,21 +6,28 @@
 #include <string>
 
 #include "engine/early_years/ey_formula.hpp"
+#include "engine/early_years/hours.hpp"
+#include "engine/early_years/providers.hpp"
+#include "engine/formula/block_option.hpp"
 
 namespace fundsim {
 
-struct EyOptionSource {
-    std::string path;  // the file named on the command line
-    bool is_scenario = false;
-    std::string base_path;       // a scenario's base formula, as opened
-    std::string providers_path;  // a scenario's own providers file ("" = the command's), as opened
-    std::string hours_path;      // a scenario's own hours file ("" = the command's), as opened
-    EyFormula formula;           // the formula to run (a scenario's applied to its base)
-};
+// The option's file, a scenario's base, its own "providers" and "hours" files (file("hours"); "" = the
+// command's), and the formula to run.
+using EyOptionSource = BlockOption<EyFormula>;
 
 // Reads an early years formula file, or a scenario applied to its base: errors at a path the scenario's
 // changes wrote are reported in the scenario at /changes/...; "providers" and "hours" are paths relative to
 // the scenario's folder.
 EyOptionSource load_ey_option(const std::string& path);
+
+// An option's providers and hours: its own files, else `providers` and `hours` (the command's), each read
+// against the option's formula (the columns its supplements name).
+struct EyOptionInputs {
+    EyProviders providers;
+    EyHours hours;
+};
+EyOptionInputs load_ey_option_inputs(const EyOptionSource& option, const std::string& providers,
+                                     const std::string& hours);
 
 }  // namespace fundsim

@@ -7,15 +7,10 @@
 namespace fundsim::hn {
 
 HnOptionSource load_hn_option(const std::string& path) {
-    HnOptionSource s;
-    BlockOptionFiles files;
-    s.formula = load_block_option(path, {"providers", "placements"}, parse_hn_formula, files);
-    s.path = files.path;
-    s.is_scenario = files.is_scenario;
-    s.base_path = files.base_path;
-    s.providers_path = files.files["providers"];
-    s.placements_path = files.files["placements"];
-    return s;
+    BlockOption<HnFormula> o =
+        load_block_option<HnFormula>(path, {"providers", "placements"}, parse_hn_formula);
+    return HnOptionSource{
+        o.path, o.is_scenario, o.base_path, o.file("providers"), o.file("placements"), std::move(o.formula)};
 }
 
 }  // namespace fundsim::hn

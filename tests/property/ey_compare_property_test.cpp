@@ -7,9 +7,9 @@
 #include <map>
 
 #include "engine/compare/ey_compare.hpp"
-#include "engine/early_years/ey_scenario.hpp"
 #include "engine/synth/rng.hpp"
 #include "tests/support.hpp"
+#include "tests/unit/ey_compare/loaded_option.hpp"
 
 using namespace fundsim;
 using namespace fundsim::test;
@@ -98,22 +98,9 @@ std::string random_changes(Rng& rng) {
     return c + "}";
 }
 
-struct Loaded {
-    EyOptionSource source;
-    EyProviders providers;
-    EyHours hours;
-    Loaded(const std::string& path, const std::string& p, const std::string& h)
-        : source(load_ey_option(path)),
-          providers(
-              load_ey_providers(source.providers_path.empty() ? p : source.providers_path, source.formula)),
-          hours(load_ey_hours(source.hours_path.empty() ? h : source.hours_path, source.formula, providers)) {
-    }
-    EyCase as_case() const { return EyCase{source.path, source.path, &source.formula, &providers, &hours}; }
-};
-
 // The plain comparison: each side's year totals by provider id, in pennies, from its own calculation.
-std::map<std::string, std::int64_t> totals_alone(const Loaded& l) {
-    const EyResult r = calculate_early_years(l.source.formula, l.providers, l.hours);
+std::map<std::string, std::int64_t> totals_alone(const LoadedOption& l) {
+    const EyResult r = calculate_early_years(l.source.formula, l.in.providers, l.in.hours);
     std::map<std::string, std::int64_t> out;
     for (std::size_t k = 0; k < r.providers.size(); ++k) out[r.providers.id[k]] = r.providers_year[k].total();
     return out;
@@ -153,15 +140,15 @@ TEST_CASE(
                                       R"({"name": "o)" + std::to_string(k) + R"(", "base": "base.json", )" +
                                           own + R"("changes": )" + random_changes(rng) + "}"));
         }
-        std::vector<Loaded> loaded;
+        std::vector<LoadedOption> loaded;
         loaded.reserve(paths.size());
         for (const auto& p : paths) loaded.emplace_back(p, prov, hours);
-        const Loaded b(base, prov, hours);
+        const LoadedOption b(base, prov, hours);
         std::vector<EyCase> cases;
-        for (const auto& l : loaded) cases.push_back(l.as_case());
+        for (const auto& l : loaded) cases.push_back(l.as_case(l.source.path));
         EyComparison c;
         try {
-            c = compare_early_years(b.as_case(), cases);
+            c = compare_early_years(b.as_case(base), cases);
         } catch (const Error& e) {
             // A patch may leave nothing to solve on, or more central than the allocation: the engine's own
             // refusal, the same as early-years on that option alone.
@@ -199,7 +186,8 @@ TEST_CASE(
             CHECK(o.tally.unchanged == unchanged);
 
             // The option against itself: no provider changes.
-            const EyComparison self = compare_early_years(loaded[k].as_case(), {loaded[k].as_case()});
+            const EyComparison self =
+                compare_early_years(loaded[k].as_case("self"), {loaded[k].as_case("self")});
             for (const auto& r : self.options[0].providers) {
                 CHECK(r.in_baseline);
                 CHECK(r.in_option);

@@ -6,8 +6,8 @@
 
 #include <catch2/catch.hpp>
 
-#include "engine/early_years/ey_scenario.hpp"
 #include "tests/support.hpp"
+#include "tests/unit/ey_compare/loaded_option.hpp"
 
 using namespace fundsim;
 using namespace fundsim::test;
@@ -55,22 +55,6 @@ struct Files {
     }
 };
 
-// An option's inputs read as the command reads them: providers and hours against its own formula.
-struct Inputs {
-    EyOptionSource source;
-    EyProviders providers;
-    EyHours hours;
-    Inputs(const std::string& path, const std::string& providers_path, const std::string& hours_path)
-        : source(load_ey_option(path)),
-          providers(load_ey_providers(source.providers_path.empty() ? providers_path : source.providers_path,
-                                      source.formula)),
-          hours(load_ey_hours(source.hours_path.empty() ? hours_path : source.hours_path, source.formula,
-                              providers)) {}
-    EyCase as_case(const std::string& name) const {
-        return EyCase{name, source.path, &source.formula, &providers, &hours};
-    }
-};
-
 const EyProviderChange& row(const EyOptionResult& o, const std::string& id) {
     for (const auto& r : o.providers)
         if (r.provider == id) return r;
@@ -82,8 +66,8 @@ const EyProviderChange& row(const EyOptionResult& o, const std::string& id) {
 
 TEST_CASE("ey compare: an option equal to the baseline changes nothing", "[ey_compare]") {
     const Files f;
-    const Inputs base(f.base, f.providers, f.hours);
-    const Inputs same(f.scenario("same.json", R"("changes": {})"), f.providers, f.hours);
+    const LoadedOption base(f.base, f.providers, f.hours);
+    const LoadedOption same(f.scenario("same.json", R"("changes": {})"), f.providers, f.hours);
     REQUIRE(same.source.is_scenario);
     const EyComparison c = compare_early_years(base.as_case("base"), {same.as_case("same")});
     REQUIRE(c.options.size() == 1);
@@ -125,12 +109,12 @@ TEST_CASE("ey compare: a rate of £5.665 against £5.66, each term's line to the
                 "P1,summer,three_four_universal,3,100.5\n"
                 "P1,autumn,three_four_universal,3,200.5\n"
                 "P3,summer,three_four_universal,1,7.5\n");
-    const Inputs base(fixed, p1, h1);
-    const Inputs opt(f.dir.write("rate.json", R"({"name": "rate", "base": "fixed.json",
+    const LoadedOption base(fixed, p1, h1);
+    const LoadedOption opt(f.dir.write("rate.json", R"({"name": "rate", "base": "fixed.json",
       "providers": "p2.csv", "hours": "h2.csv", "changes": {"base_rate": {"three_four": 5.665}}})"),
-                     p1, h1);
-    CHECK(opt.source.providers_path == f.dir / "p2.csv");
-    CHECK(opt.source.hours_path == f.dir / "h2.csv");
+                           p1, h1);
+    CHECK(opt.source.file("providers") == f.dir / "p2.csv");
+    CHECK(opt.source.file("hours") == f.dir / "h2.csv");
     const EyComparison c = compare_early_years(base.as_case("base"), {opt.as_case("rate")});
     const EyOptionResult& o = c.options[0];
     REQUIRE(o.providers.size() == 3);  // the baseline's two in file order, then the new one
@@ -165,9 +149,9 @@ TEST_CASE("ey compare: paying on places (seed 002), the base rate solved on each
           "[ey_compare]") {
     const Files f;
     f.dir.write("ey-hours-places.csv", hours_csv(26, 3));
-    const Inputs base(f.base, f.providers, f.hours);
-    const Inputs places(f.scenario("places.json", R"("hours": "ey-hours-places.csv", "changes": {})"),
-                        f.providers, f.hours);
+    const LoadedOption base(f.base, f.providers, f.hours);
+    const LoadedOption places(f.scenario("places.json", R"("hours": "ey-hours-places.csv", "changes": {})"),
+                              f.providers, f.hours);
     const EyComparison c = compare_early_years(base.as_case("base"), {places.as_case("places")});
     // Hours 12,540 + 11,400 + 1,140 = 25,080; deprivation (3,420 + 570) × 0.13 = 518.70; the rate that fits
     // 150,000 − 4,000 − 518.70 = 145,481.30: 25,080 × 5.800 = 145,464.00 (5.801: 145,489.08).
@@ -199,8 +183,8 @@ TEST_CASE("ey compare: paying on places (seed 002), the base rate solved on each
 TEST_CASE("ey compare: more kept centrally fails the pass-through, reported with its shortfall",
           "[ey_compare]") {
     const Files f;
-    const Inputs base(f.base, f.providers, f.hours);
-    const Inputs central(
+    const LoadedOption base(f.base, f.providers, f.hours);
+    const LoadedOption central(
         f.scenario("central.json", R"("changes": {"budget": {"central": {"sufficiency_and_admin": 5000}}})"),
         f.providers, f.hours);
     const EyComparison c = compare_early_years(base.as_case("base"), {central.as_case("central")});
@@ -229,9 +213,9 @@ TEST_CASE("ey compare: an option that breaks the formula is reported in the scen
     CHECK_THROWS_WITH(load_ey_option(f.scenario("hours.json", R"("hours": "", "changes": {})")),
                       Catch::Contains("hours.json: at /hours: expected the path of a CSV file"));
     // The option's supplement cap, breached by its changes, names the option being calculated.
-    const Inputs base(f.base, f.providers, f.hours);
-    const Inputs cap(f.scenario("cap.json", R"("changes": {"supplement_cap": 0.001})"), f.providers,
-                     f.hours);
+    const LoadedOption base(f.base, f.providers, f.hours);
+    const LoadedOption cap(f.scenario("cap.json", R"("changes": {"supplement_cap": 0.001})"), f.providers,
+                           f.hours);
     CHECK_THROWS_WITH(compare_early_years(base.as_case("base"), {cap.as_case("cap")}),
                       Catch::Contains("while calculating the option") && Catch::Contains("cap.json"));
 }
