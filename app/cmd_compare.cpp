@@ -24,6 +24,9 @@ int cmd_compare(const std::vector<std::string>& args) {
     // High needs options (docs/high-needs.md §6): their own inputs and outputs.
     for (const auto& a : args)
         if (a == "--high-needs") return cmd_compare_high_needs(args);
+    // Early years options (docs/early-years.md §8): likewise.
+    for (const auto& a : args)
+        if (a == "--early-years") return cmd_compare_early_years(args);
     po::options_description desc("Options");
     add_census_option(desc);
     desc.add_options()(
@@ -41,7 +44,8 @@ int cmd_compare(const std::vector<std::string>& args) {
             "Compares options against a baseline for the Schools Forum: writes comparison.csv "
             "(per school and\n"
             "option), attribution.csv (why each budget moved), summary.json, comparison.xlsx and "
-            "report.html.\nWith --high-needs: high needs options (see compare --high-needs --help).",
+            "report.html.\nWith --high-needs: high needs options (see compare --high-needs --help).\nWith "
+            "--early-years: early years options (see compare --early-years --help).",
             desc, args, vm))
         return kOk;
 

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "app/commands.hpp"
+#include "app/option_manifest.hpp"
 #include "app/options.hpp"
 #include "engine/compare/hn_compare.hpp"
 #include "engine/core/error.hpp"
@@ -16,19 +17,10 @@ namespace fundsim::app {
 
 namespace {
 
-nlohmann::ordered_json file_json(const std::string& path) {
-    const ManifestFile m = manifest_file(path);
-    return {{"path", m.path}, {"sha256", m.sha256}};
-}
-
 // The manifest entry of an option: its file, a scenario's base, and its own providers or placements.
 nlohmann::ordered_json option_manifest(const hn::HnOptionSource& s) {
-    nlohmann::ordered_json j = file_json(s.path);
-    j["kind"] = s.is_scenario ? "scenario" : "formula";
-    if (s.is_scenario) j["base"] = file_json(s.base_path);
-    if (!s.providers_path.empty()) j["providers"] = file_json(s.providers_path);
-    if (!s.placements_path.empty()) j["placements"] = file_json(s.placements_path);
-    return j;
+    return option_manifest_json(s.path, s.is_scenario, s.base_path,
+                                {{"providers", s.providers_path}, {"placements", s.placements_path}});
 }
 
 }  // namespace
@@ -92,14 +84,10 @@ int cmd_compare_high_needs(const std::vector<std::string>& args) {
     OutputSet out(vm["out"].as<std::string>());
     out.add("hn-comparison.csv", hn_comparison_csv(cmp));
     nlohmann::ordered_json summary = hn_comparison_json(cmp);
-    nlohmann::ordered_json manifest;
-    manifest["fundsim_version"] = fundsim_version();
-    manifest["providers"] = file_json(ppath);
-    manifest["placements"] = file_json(tpath);
-    manifest["baseline"] = option_manifest(base);
-    manifest["options"] = nlohmann::ordered_json::array();
-    for (const auto& s : sources) manifest["options"].push_back(option_manifest(s));
-    summary["manifest"] = manifest;
+    std::vector<nlohmann::ordered_json> option_entries;
+    for (const auto& s : sources) option_entries.push_back(option_manifest(s));
+    summary["manifest"] = block_comparison_manifest({{"providers", ppath}, {"placements", tpath}},
+                                                    option_manifest(base), std::move(option_entries));
     out.add("summary.json", summary.dump(2) + "\n");
     out.commit();
     if (!vm["quiet"].as<bool>()) {

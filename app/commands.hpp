@@ -31,6 +31,8 @@ int cmd_early_years(const std::vector<std::string>& args);
 int cmd_budget(const std::vector<std::string>& args);
 // compare --high-needs (docs/high-needs.md §6), reached through cmd_compare.
 int cmd_compare_high_needs(const std::vector<std::string>& args);
+// compare --early-years (docs/early-years.md §8), reached through cmd_compare.
+int cmd_compare_early_years(const std::vector<std::string>& args);
 int cmd_ledger(const std::vector<std::string>& args);
 int cmd_serve(const std::vector<std::string>& args);
 

@@ -27,6 +27,11 @@ struct EyInputs {
 // share and cap, the base rate paid (and whether solved), headroom, the section 251 lines, the inputs
 // (reports/json/ey_summary_json.cpp).
 nlohmann::ordered_json ey_summary_json(const EyResult& r, const EyInputs& inputs);
+// Parts of summary.json that `compare --early-years` repeats per option: the base rate paid by group, the
+// pass-through test, the supplement share and cap.
+nlohmann::ordered_json ey_base_rate_json(const EyResult& r);
+nlohmann::ordered_json ey_pass_through_json(const EyPassThrough& pt);
+nlohmann::ordered_json ey_supplement_share_json(const EySupplementShare& ss);
 
 // What `fundsim early-years` prints: the rate (solved or given), pass-through pass or fail with the
 // shortfall, headroom, supplement share (reports/text/ey_summary_text.cpp).

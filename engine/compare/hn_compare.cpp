@@ -2,8 +2,7 @@
 // difference of penny amounts rounded to the penny, totals summed exactly.
 #include "engine/compare/hn_compare.hpp"
 
-#include <unordered_map>
-
+#include "engine/compare/provider_tally.hpp"
 #include "engine/core/error.hpp"
 #include "engine/core/money.hpp"
 
@@ -27,25 +26,7 @@ HnProviderChange row_of(const Provider& p) {
 }
 
 void add_row(HnOptionResult& o, HnProviderChange row) {
-    row.change = diff(row.option, row.baseline);
-    if (row.baseline != 0) row.change_pct = row.change / row.baseline;
-    if (row.change > 0) {
-        ++o.gaining;
-        if (o.largest_gain_urn == 0 || row.change > o.largest_gain) {
-            o.largest_gain = row.change;
-            o.largest_gain_urn = row.urn;
-            o.largest_gain_name = row.name;
-        }
-    } else if (row.change < 0) {
-        ++o.losing;
-        if (o.largest_loss_urn == 0 || row.change < o.largest_loss) {
-            o.largest_loss = row.change;
-            o.largest_loss_urn = row.urn;
-            o.largest_loss_name = row.name;
-        }
-    } else {
-        ++o.unchanged;
-    }
+    set_change(row);
     o.providers.push_back(std::move(row));
 }
 
@@ -73,10 +54,23 @@ void compare_providers(const HnResult& base, HnOptionResult& o) {
         row.option = o.result.provider_lines[j].total_from_la;
         add_row(o, std::move(row));
     }
-    long long total = 0;
-    for (const auto& r : o.providers)
-        if (!add_pennies(total, r.change)) fail("a high needs change is beyond any budget");
-    o.total_change = static_cast<double>(total) / 100.0;
+    const ProviderTally t = tally_changes(o.providers);
+    o.gaining = t.gaining;
+    o.losing = t.losing;
+    o.unchanged = t.unchanged;
+    if (t.largest_gain_row) {
+        const HnProviderChange& r = o.providers[*t.largest_gain_row];
+        o.largest_gain = r.change;
+        o.largest_gain_urn = r.urn;
+        o.largest_gain_name = r.name;
+    }
+    if (t.largest_loss_row) {
+        const HnProviderChange& r = o.providers[*t.largest_loss_row];
+        o.largest_loss = r.change;
+        o.largest_loss_urn = r.urn;
+        o.largest_loss_name = r.name;
+    }
+    o.total_change = t.total_change();
 }
 
 }  // namespace

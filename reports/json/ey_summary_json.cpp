@@ -15,6 +15,28 @@ OJson file_json(const ManifestFile& f) { return OJson{{"path", f.path}, {"sha256
 
 }  // namespace
 
+OJson ey_base_rate_json(const EyResult& r) {
+    OJson rates;
+    for (std::size_t g = 0; g < kEyGroups; ++g)
+        rates[std::string(kEyGroupNames[g])] =
+            g == index_of(EyGroup::three_four) ? r.three_four_rate : r.formula.base_rate[g];
+    return rates;
+}
+
+OJson ey_pass_through_json(const EyPassThrough& pt) {
+    return OJson{{"passed", pounds_of(pt.passed)},      {"allocation", pounds_of(pt.allocation)},
+                 {"share", round6(pt.share)},           {"minimum", pt.minimum},
+                 {"needed", pounds_of(pt.needed)},      {"pass", pt.pass},
+                 {"shortfall", pounds_of(pt.shortfall)}};
+}
+
+OJson ey_supplement_share_json(const EySupplementShare& ss) {
+    return OJson{{"supplements_three_four", pounds_of(ss.supplements)},
+                 {"base_three_four", pounds_of(ss.base)},
+                 {"share", round6(ss.share)},
+                 {"cap", ss.cap ? OJson(*ss.cap) : OJson(nullptr)}};
+}
+
 nlohmann::ordered_json ey_summary_json(const EyResult& r, const EyInputs& inputs) {
     const EyFormula& f = r.formula;
     OJson j;
@@ -30,11 +52,7 @@ nlohmann::ordered_json ey_summary_json(const EyResult& r, const EyInputs& inputs
     alloc["block_total"] = pounds_of(r.block_allocation());
     j["allocation"] = alloc;
 
-    OJson rates;
-    for (std::size_t g = 0; g < kEyGroups; ++g)
-        rates[std::string(kEyGroupNames[g])] =
-            g == index_of(EyGroup::three_four) ? r.three_four_rate : f.base_rate[g];
-    j["base_rate"] = rates;
+    j["base_rate"] = ey_base_rate_json(r);
     j["base_rate_solved"] = r.solved_tenths.has_value();
 
     OJson hours;
@@ -73,16 +91,8 @@ nlohmann::ordered_json ey_summary_json(const EyResult& r, const EyInputs& inputs
     j["central"] = central;
     j["central_total"] = pounds_of(r.central);
 
-    const EyPassThrough& pt = r.pass_through;
-    j["pass_through"] = OJson{{"passed", pounds_of(pt.passed)},      {"allocation", pounds_of(pt.allocation)},
-                              {"share", round6(pt.share)},           {"minimum", pt.minimum},
-                              {"needed", pounds_of(pt.needed)},      {"pass", pt.pass},
-                              {"shortfall", pounds_of(pt.shortfall)}};
-    const EySupplementShare& ss = r.supplement_share;
-    j["supplement_share"] = OJson{{"supplements_three_four", pounds_of(ss.supplements)},
-                                  {"base_three_four", pounds_of(ss.base)},
-                                  {"share", round6(ss.share)},
-                                  {"cap", ss.cap ? OJson(*ss.cap) : OJson(nullptr)}};
+    j["pass_through"] = ey_pass_through_json(r.pass_through);
+    j["supplement_share"] = ey_supplement_share_json(r.supplement_share);
     j["balance"] = OJson{{"allocation", pounds_of(r.allocation)},
                          {"spend", pounds_of(r.balance_spend)},
                          {"headroom", pounds_of(r.headroom)}};
