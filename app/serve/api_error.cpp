@@ -1,7 +1,6 @@
 // Error answers of `fundsim serve` (app/serve/api_error.hpp).
 #include "app/serve/api_error.hpp"
 
-
 namespace fundsim::app {
 
 std::string json_text(const nlohmann::ordered_json& j) {
@@ -9,7 +8,8 @@ std::string json_text(const nlohmann::ordered_json& j) {
 }
 
 ApiAnswer error_answer(int status, const std::string& message, const std::string& path) {
-    return {status, json_text(nlohmann::ordered_json{{"error", message}, {"path", path.empty() ? "/" : path}})};
+    return {status,
+            json_text(nlohmann::ordered_json{{"error", message}, {"path", path.empty() ? "/" : path}})};
 }
 
 Json parse_body_object(const std::string& body, const std::string& what) {

@@ -39,7 +39,8 @@ OptionsFolder::OptionsFolder(std::string dir, const std::string& base_file, Json
     : dir_(std::move(dir)), base_doc_(std::move(base_doc)) {
     std::error_code ec;
     fs::create_directories(dir_, ec);
-    if (!fs::is_directory(dir_)) fail(dir_ + ": cannot make the options folder" + (ec ? ": " + ec.message() : ""));
+    if (!fs::is_directory(dir_))
+        fail(dir_ + ": cannot make the options folder" + (ec ? ": " + ec.message() : ""));
     // The base as seen from the folder, so that the folder and the formula can move together.
     const fs::path rel = fs::relative(fs::absolute(base_file), fs::absolute(dir_), ec);
     base_ = (ec || rel.empty()) ? fs::absolute(base_file).string() : rel.generic_string();

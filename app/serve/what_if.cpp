@@ -2,6 +2,8 @@
 // (app/serve/what_if.hpp); options, the pack and the ledger are in what_if_options.cpp.
 #include "app/serve/what_if.hpp"
 
+#include <charconv>
+
 #include "app/ledger_formula.hpp"
 #include "app/ledger_option.hpp"
 #include "app/run_checked.hpp"
@@ -9,6 +11,7 @@
 #include "engine/compare/compare.hpp"
 #include "engine/core/error.hpp"
 #include "engine/core/money.hpp"
+#include "engine/formula/needs.hpp"
 #include "engine/formula/scenario.hpp"
 #include "engine/run/invariants.hpp"
 #include "reports/html/statement_html.hpp"
@@ -27,11 +30,27 @@ Json base_doc(const FormulaSource& s) {
     return s.is_scenario ? read_json_file(s.base_path, ErrorKind::formula) : s.formula.doc;
 }
 
+// The census with the served formula's columns parsed once (docs/serve.md §5): each request's copy then
+// parses only the columns its patch adds.
+Census prepared_for(Census census, const Formula& f) {
+    prepare_census(census, f);
+    return census;
+}
+
+// The "schools" array of POST /api/run, written directly: for 20,000 schools a JSON object per school
+// costs more than the calculation (docs/serve.md §5). Numbers in the shortest form that reads back exactly.
+void append_number(std::string& out, double v) {
+    char buf[32];
+    const auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out.append(buf, r.ptr);
+}
+void append_string(std::string& out, const std::string& s) { out += json_text(OJson(s)); }
+
 }  // namespace
 
 WhatIf::WhatIf(Census census, FormulaSource served, Manifest manifest, std::unique_ptr<store::Db> ledger,
                const std::string& options_dir)
-    : census_(std::move(census)),
+    : census_(prepared_for(std::move(census), served.formula)),
       served_(std::move(served)),
       manifest_(std::move(manifest)),
       ledger_(std::move(ledger)),
@@ -82,25 +101,33 @@ ApiAnswer WhatIf::run(const std::string& body) {
         const Chosen c = chosen("", &body);
         const Result r = run_checked(census_, c.formula);
         const OJson summary = summary_json(r);
-        OJson schools = OJson::array();
+        std::string out = "{\"summary\":" + json_text(summary) + ",\"schools\":[";
+        out.reserve(out.size() + census_.size * 160);
         for (std::size_t s = 0; s < census_.size; ++s) {
             const double now = r.budget_share.amount[static_cast<Eigen::Index>(s)];
-            schools.push_back({{"urn", census_.urn[s]},
-                               {"name", census_.name[s]},
-                               {"phase", to_string(census_.phase[s])},
-                               {"area", census_.area[s]},
-                               {"pupils", census_.nor[static_cast<Eigen::Index>(s)]},
-                               {"baseline", baseline_[s]},
-                               {"budget_share", now},
-                               {"change", round_penny(now - baseline_[s])},
-                               {"flags", r.flags(s)}});
+            out += s ? ",{\"urn\":" : "{\"urn\":";
+            out += std::to_string(census_.urn[s]);
+            out += ",\"name\":";
+            append_string(out, census_.name[s]);
+            out += ",\"phase\":";
+            append_string(out, to_string(census_.phase[s]));
+            out += ",\"area\":";
+            append_string(out, census_.area[s]);
+            out += ",\"pupils\":";
+            append_number(out, census_.nor[static_cast<Eigen::Index>(s)]);
+            out += ",\"baseline\":";
+            append_number(out, baseline_[s]);
+            out += ",\"budget_share\":";
+            append_number(out, now);
+            out += ",\"change\":";
+            append_number(out, round_penny(now - baseline_[s]));
+            out += ",\"flags\":";
+            append_string(out, r.flags(s));
+            out += "}";
         }
-        OJson out;
-        out["summary"] = summary;
-        out["schools"] = schools;
         const auto id = record("serve", c.manifest, run_formula_record(c.formula), summary, c.option);
-        out["ledger_run"] = id ? OJson(*id) : OJson(nullptr);
-        return ApiAnswer{200, json_text(out)};
+        out += "],\"ledger_run\":" + (id ? std::to_string(*id) : std::string("null")) + "}";
+        return ApiAnswer{200, out};
     });
 }
 

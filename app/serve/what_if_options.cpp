@@ -83,9 +83,8 @@ ApiAnswer WhatIf::save_option(const std::string& body) {
         m.formula = manifest_formula(load_formula_source(options_.file_of(name)));
         const auto id = record("serve", m, run_formula_record(f), summary_json(r), name);
         return ApiAnswer{200, json_text(OJson{{"name", name},
-                                    {"file", options_.file_of(name)},
-                                    {"ledger_run", id ? OJson(*id) : OJson(nullptr)}}
-                                  )};
+                                              {"file", options_.file_of(name)},
+                                              {"ledger_run", id ? OJson(*id) : OJson(nullptr)}})};
     });
 }
 
@@ -123,7 +122,8 @@ ApiAnswer WhatIf::pack(const std::string& body) {
         }
         args.insert(args.end(), {"--out", pack_dir(options_), "--quiet"});
         const std::lock_guard<std::mutex> lock(options_mutex_);
-        OJson out{{"address", "/pack/report.html"}, {"folder", pack_dir(options_)}, {"files", OJson::array()}};
+        OJson out{
+            {"address", "/pack/report.html"}, {"folder", pack_dir(options_)}, {"files", OJson::array()}};
         for (const char* f : kPackFiles) out["files"].push_back(f);
         out["ledger_run"] = nullptr;
         if (ledger_) {

@@ -1,9 +1,9 @@
 // The merge patch derived from two documents (app/serve/merge_patch.hpp) turns the one into the other
 // when applied (RFC 7386): by hand, and on random documents compared with the target.
+#include "app/serve/merge_patch.hpp"
+
 #include <catch2/catch.hpp>
 #include <random>
-
-#include "app/serve/merge_patch.hpp"
 
 using fundsim::Json;
 using fundsim::app::merge_diff;

@@ -31,7 +31,9 @@ OJ body_of(const httplib::Result& res) { return OJ::parse(res->body); }
 int status_of(const httplib::Result& res) { return res ? res->status : -1; }
 
 // The same JSON whatever the order of keys.
-bool same(const OJ& a, const OJ& b) { return nlohmann::json::parse(a.dump()) == nlohmann::json::parse(b.dump()); }
+bool same(const OJ& a, const OJ& b) {
+    return nlohmann::json::parse(a.dump()) == nlohmann::json::parse(b.dump());
+}
 
 OJ file_json(const std::string& path) {
     std::ifstream in(path);
@@ -153,7 +155,8 @@ TEST_CASE("serve: options saved, listed, reloaded and deleted as scenario files"
     CHECK(body_of(res)["option"] == "Cap 1%");
 
     // Saving again replaces it; a bad patch is refused at its path under /patch, and nothing is written.
-    res = cli.Post("/api/options", R"({"name": "Bad", "patch": {"mfg": {"percent": "x"}}})", "application/json");
+    res = cli.Post("/api/options", R"({"name": "Bad", "patch": {"mfg": {"percent": "x"}}})",
+                   "application/json");
     REQUIRE(res);
     CHECK(res->status == 400);
     CHECK(body_of(res)["path"] == "/patch/mfg/percent");
@@ -184,7 +187,9 @@ TEST_CASE("serve: option names that try to leave the options folder are refused"
     Served s("serve-names", "", false);
     auto cli = s.client();
     s.d.write("keep.json", "{}");
-    for (const std::string& name : std::vector<std::string>{"../x", "..", "a/b", "/tmp/x", "..\\\\x", ".hidden", "", "a\\u0000b", "tab\\there", std::string(101, 'n')}) {
+    for (const std::string& name :
+         std::vector<std::string>{"../x", "..", "a/b", "/tmp/x", "..\\\\x", ".hidden", "", "a\\u0000b",
+                                  "tab\\there", std::string(101, 'n')}) {
         INFO(name);
         const auto res =
             cli.Post("/api/options", R"({"name": ")" + name + R"(", "patch": {}})", "application/json");
@@ -195,7 +200,8 @@ TEST_CASE("serve: option names that try to leave the options folder are refused"
     CHECK(status_of(cli.Post("/api/options", R"({"name": ")" + std::string(100, 'n') + R"(", "patch": {}})",
                              "application/json")) == 200);
     // Encoded in the address: refused too, and nothing outside the folder is touched.
-    for (const char* path : {"/api/options/..%2Fkeep", "/api/options/%2E%2E%2Fkeep", "/api/options/..%2F..%2Fx"}) {
+    for (const char* path :
+         {"/api/options/..%2Fkeep", "/api/options/%2E%2E%2Fkeep", "/api/options/..%2F..%2Fx"}) {
         INFO(path);
         const auto res = cli.Delete(path);
         REQUIRE(res);
@@ -221,7 +227,8 @@ TEST_CASE("serve: on the demo LA, a saved option run by fundsim run and compare 
     REQUIRE(res->status == 200);
     const OJ shown = body_of(res);
     REQUIRE(shown["schools"].size() == 550);
-    res = cli.Post("/api/options", std::string(R"({"name": "MFG -0.5%, lump sum 140k", "patch": )") + kDemoPatch + "}",
+    res = cli.Post("/api/options",
+                   std::string(R"({"name": "MFG -0.5%, lump sum 140k", "patch": )") + kDemoPatch + "}",
                    "application/json");
     REQUIRE(res);
     REQUIRE(res->status == 200);
@@ -253,7 +260,8 @@ TEST_CASE("serve: on the demo LA, a saved option run by fundsim run and compare 
     CHECK(page["schools_on_mfg"] == file["schools_on_mfg"]);
 
     // The pack: fundsim compare of the two options against the served scenario.
-    res = cli.Post("/api/pack", R"({"options": ["MFG -0.5%, lump sum 140k", "As served"]})", "application/json");
+    res = cli.Post("/api/pack", R"({"options": ["MFG -0.5%, lump sum 140k", "As served"]})",
+                   "application/json");
     REQUIRE(res);
     REQUIRE(res->status == 200);
     const OJ pack = body_of(res);
@@ -348,7 +356,8 @@ TEST_CASE("serve: every endpoint needs the token when one is set", "[serve]") {
     Served s("serve-token-all", "s3cret", false);
     auto cli = s.client();
     const httplib::Headers ok = {{"Authorization", "Bearer s3cret"}};
-    for (const char* get : {"/", "/api/formula", "/api/school/1", "/api/options", "/api/ledger", "/pack/report.html"}) {
+    for (const char* get :
+         {"/", "/api/formula", "/api/school/1", "/api/options", "/api/ledger", "/pack/report.html"}) {
         INFO(get);
         auto res = cli.Get(get);
         REQUIRE(res);
@@ -382,8 +391,8 @@ TEST_CASE("serve: malformed requests, wrong methods and huge bodies never stop t
     const std::string too_big =
         raw_exchange(s.port, "POST /api/run HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999\r\n\r\n{}");
     CHECK(too_big.rfind("HTTP/1.1 413", 0) == 0);
-    CHECK(raw_exchange(s.port, "POST /api/run HTTP/1.1\r\nHost: x\r\nContent-Length: 1e9\r\n\r\n{}").find(" 413 ") !=
-          std::string::npos);
+    CHECK(raw_exchange(s.port, "POST /api/run HTTP/1.1\r\nHost: x\r\nContent-Length: 1e9\r\n\r\n{}")
+              .find(" 413 ") != std::string::npos);
     raw_exchange(s.port, "POST /api/run HTTP/1.1\r\nHost: x\r\nContent-Length: 50\r\n\r\n{\"mfg\"");
     raw_exchange(s.port, "GET /api/formula HTTP/1.1\r\nHost: " + std::string(20000, 'h'));
     raw_exchange(s.port, "POST /api/run HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nFFFFFFF\r\nxx");
@@ -395,7 +404,9 @@ TEST_CASE("serve: malformed requests, wrong methods and huge bodies never stop t
 TEST_CASE("serve: 8 clients at once on the demo LA get the answers one client gets", "[serve]") {
     Served s("serve-demo-concurrent", "", true, Served::La::demo);
     const std::vector<std::pair<std::string, std::string>> requests = {
-        {"/api/run", kDemoPatch}, {"/api/run", R"({"mfg": {"percent": -0.0025}})"}, {"/api/school/100001", kDemoPatch}};
+        {"/api/run", kDemoPatch},
+        {"/api/run", R"({"mfg": {"percent": -0.0025}})"},
+        {"/api/school/100001", kDemoPatch}};
     auto ask = [&](httplib::Client& cli, std::size_t k) {
         const auto res = cli.Post(requests[k].first, requests[k].second, "application/json");
         if (!res || res->status != 200) return std::string("(failed)");

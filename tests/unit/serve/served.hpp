@@ -42,8 +42,8 @@ struct Served {
             fs::create_directories(d.path / "scenarios");
             fs::copy_file(source_dir() + "/formulas/nff-2025-26.json", d / "formulas/nff-2025-26.json");
             fs::copy_file(source_dir() + "/scenarios/demo-2025-26.json", d / "scenarios/demo-2025-26.json");
-            if (app::cmd_synth({"--schools", "550", "--seed", "2025", "--formula", d / "formulas/nff-2025-26.json",
-                                "--out", d / "census.csv"}) != 0)
+            if (app::cmd_synth({"--schools", "550", "--seed", "2025", "--formula",
+                                d / "formulas/nff-2025-26.json", "--out", d / "census.csv"}) != 0)
                 throw std::runtime_error("fundsim synth failed");
             served = d / "scenarios/demo-2025-26.json";
         }
@@ -56,8 +56,8 @@ struct Served {
         auto ledger = with_ledger ? std::make_unique<store::Db>(d / "options/fundsim-ledger.sqlite",
                                                                 store::Db::Mode::record)
                                   : nullptr;
-        api = std::make_unique<app::WhatIf>(load_census(census), std::move(src), std::move(m), std::move(ledger),
-                                            d / "options");
+        api = std::make_unique<app::WhatIf>(load_census(census), std::move(src), std::move(m),
+                                            std::move(ledger), d / "options");
         server = std::make_unique<app::HttpServer>(*api, token);
         port = server->bind("127.0.0.1", 0);
         thread = std::thread([this] { server->listen(); });
