@@ -19,16 +19,15 @@
 
 using namespace fundsim;
 using namespace fundsim::app;
+using fundsim::test::failure;
 using fundsim::test::Served;
+using fundsim::test::status_of;
 using OJ = nlohmann::ordered_json;
 namespace fs = std::filesystem;
 
 namespace {
 
 OJ body_of(const httplib::Result& res) { return OJ::parse(res->body); }
-
-// A response's status, -1 when there was none (the connection failed).
-int status_of(const httplib::Result& res) { return res ? res->status : -1; }
 
 // The same JSON whatever the order of keys.
 bool same(const OJ& a, const OJ& b) {
@@ -102,19 +101,11 @@ TEST_CASE("serve: GET and POST /api/school answer a school's statement and expla
     REQUIRE(res);
     CHECK(res->status == 404);
     CHECK(body_of(res)["error"].get<std::string>().find("999") != std::string::npos);
-    res = cli.Get("/api/school/3?option=nothing-saved");
-    REQUIRE(res);
-    CHECK(res->status == 404);
-    res = cli.Get("/api/school/3?option=..%2Fx");
-    REQUIRE(res);
-    CHECK(res->status == 400);
-    res = cli.Post("/api/school/3", R"({"mfg": {"percent": "none"}})", "application/json");
-    REQUIRE(res);
-    CHECK(res->status == 400);
-    CHECK(body_of(res)["path"] == "/mfg/percent");
-    res = cli.Get("/api/school/abc");
-    REQUIRE(res);
-    CHECK(res->status == 404);
+    CHECK(status_of(cli.Get("/api/school/3?option=nothing-saved")) == 404);
+    CHECK(status_of(cli.Get("/api/school/3?option=..%2Fx")) == 400);
+    CHECK(failure(cli.Post("/api/school/3", R"({"mfg": {"percent": "none"}})", "application/json")) ==
+          "400 /mfg/percent");
+    CHECK(status_of(cli.Get("/api/school/abc")) == 404);
 }
 
 TEST_CASE("serve: options saved, listed, reloaded and deleted as scenario files", "[serve]") {
@@ -155,32 +146,18 @@ TEST_CASE("serve: options saved, listed, reloaded and deleted as scenario files"
     CHECK(body_of(res)["option"] == "Cap 1%");
 
     // Saving again replaces it; a bad patch is refused at its path under /patch, and nothing is written.
-    res = cli.Post("/api/options", R"({"name": "Bad", "patch": {"mfg": {"percent": "x"}}})",
-                   "application/json");
-    REQUIRE(res);
-    CHECK(res->status == 400);
-    CHECK(body_of(res)["path"] == "/patch/mfg/percent");
+    CHECK(failure(cli.Post("/api/options", R"({"name": "Bad", "patch": {"mfg": {"percent": "x"}}})",
+                           "application/json")) == "400 /patch/mfg/percent");
     CHECK_FALSE(fs::exists(s.d / "options/Bad.json"));
-    res = cli.Post("/api/options", R"({"name": "Bad", "patch": 3})", "application/json");
-    REQUIRE(res);
-    CHECK(res->status == 400);
-    CHECK(body_of(res)["path"] == "/patch");
-    res = cli.Post("/api/options", R"({"name": "Bad", "patch": {}, "colour": 1})", "application/json");
-    REQUIRE(res);
-    CHECK(res->status == 400);
-    CHECK(body_of(res)["path"] == "/colour");
-    res = cli.Post("/api/options", R"({"patch": {}})", "application/json");
-    REQUIRE(res);
-    CHECK(res->status == 400);
-    CHECK(body_of(res)["path"] == "/name");
+    CHECK(failure(cli.Post("/api/options", R"({"name": "Bad", "patch": 3})", "application/json")) ==
+          "400 /patch");
+    CHECK(failure(cli.Post("/api/options", R"({"name": "Bad", "patch": {}, "colour": 1})",
+                           "application/json")) == "400 /colour");
+    CHECK(failure(cli.Post("/api/options", R"({"patch": {}})", "application/json")) == "400 /name");
 
-    res = cli.Delete("/api/options/Cap%201%25");
-    REQUIRE(res);
-    CHECK(res->status == 200);
+    CHECK(status_of(cli.Delete("/api/options/Cap%201%25")) == 200);
     CHECK_FALSE(fs::exists(file));
-    res = cli.Delete("/api/options/Cap%201%25");
-    REQUIRE(res);
-    CHECK(res->status == 404);
+    CHECK(status_of(cli.Delete("/api/options/Cap%201%25")) == 404);
 }
 
 TEST_CASE("serve: option names that try to leave the options folder are refused", "[serve]") {
@@ -289,30 +266,13 @@ TEST_CASE("serve: on the demo LA, a saved option run by fundsim run and compare 
 TEST_CASE("serve: POST /api/pack and GET /pack refuse what is not there", "[serve]") {
     Served s("serve-pack-errors", "", false);
     auto cli = s.client();
-    auto res = cli.Get("/pack/report.html");
-    REQUIRE(res);
-    CHECK(res->status == 404);
-    res = cli.Get("/pack/..%2Fformula.json");
-    REQUIRE(res);
-    CHECK(res->status == 404);
-    res = cli.Post("/api/pack", R"({"options": []})", "application/json");
-    REQUIRE(res);
-    CHECK(res->status == 400);
-    CHECK(body_of(res)["path"] == "/options");
-    res = cli.Post("/api/pack", R"({"options": [7]})", "application/json");
-    REQUIRE(res);
-    CHECK(res->status == 400);
-    CHECK(body_of(res)["path"] == "/options/0");
-    res = cli.Post("/api/pack", R"({"options": ["nothing"]})", "application/json");
-    REQUIRE(res);
-    CHECK(res->status == 404);
-    res = cli.Post("/api/pack", R"({"options": ["../x"]})", "application/json");
-    REQUIRE(res);
-    CHECK(res->status == 400);
-    CHECK(body_of(res)["path"] == "/options/0");
-    res = cli.Post("/api/pack", "not json", "application/json");
-    REQUIRE(res);
-    CHECK(res->status == 400);
+    CHECK(status_of(cli.Get("/pack/report.html")) == 404);
+    CHECK(status_of(cli.Get("/pack/..%2Fformula.json")) == 404);
+    CHECK(failure(cli.Post("/api/pack", R"({"options": []})", "application/json")) == "400 /options");
+    CHECK(failure(cli.Post("/api/pack", R"({"options": [7]})", "application/json")) == "400 /options/0");
+    CHECK(status_of(cli.Post("/api/pack", R"({"options": ["nothing"]})", "application/json")) == 404);
+    CHECK(failure(cli.Post("/api/pack", R"({"options": ["../x"]})", "application/json")) == "400 /options/0");
+    CHECK(status_of(cli.Post("/api/pack", "not json", "application/json")) == 400);
     CHECK_FALSE(fs::exists(s.d / "options/pack"));
 }
 
@@ -336,10 +296,7 @@ TEST_CASE("serve: GET /api/ledger answers the latest runs", "[serve]") {
     for (const char* bad : {"/api/ledger?limit=0", "/api/ledger?limit=abc", "/api/ledger?limit=-1",
                             "/api/ledger?limit=99999999999999999999"}) {
         INFO(bad);
-        res = cli.Get(bad);
-        REQUIRE(res);
-        CHECK(res->status == 400);
-        CHECK(body_of(res)["path"] == "/limit");
+        CHECK(failure(cli.Get(bad)) == "400 /limit");
     }
 }
 
@@ -366,9 +323,7 @@ TEST_CASE("serve: every endpoint needs the token when one is set", "[serve]") {
     }
     for (const char* post : {"/api/run", "/api/school/1", "/api/options", "/api/pack"}) {
         INFO(post);
-        auto res = cli.Post(post, "{}", "application/json");
-        REQUIRE(res);
-        CHECK(res->status == 401);
+        CHECK(status_of(cli.Post(post, "{}", "application/json")) == 401);
     }
     CHECK(status_of(cli.Delete("/api/options/x")) == 401);
     CHECK(status_of(cli.Get("/api/school/1", ok)) == 200);
@@ -396,9 +351,7 @@ TEST_CASE("serve: malformed requests, wrong methods and huge bodies never stop t
     raw_exchange(s.port, "POST /api/run HTTP/1.1\r\nHost: x\r\nContent-Length: 50\r\n\r\n{\"mfg\"");
     raw_exchange(s.port, "GET /api/formula HTTP/1.1\r\nHost: " + std::string(20000, 'h'));
     raw_exchange(s.port, "POST /api/run HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nFFFFFFF\r\nxx");
-    const auto res = cli.Post("/api/run", "{}", "application/json");
-    REQUIRE(res);
-    CHECK(res->status == 200);
+    CHECK(status_of(cli.Post("/api/run", "{}", "application/json")) == 200);
 }
 
 TEST_CASE("serve: 8 clients at once on the demo LA get the answers one client gets", "[serve]") {

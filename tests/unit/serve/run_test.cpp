@@ -14,7 +14,9 @@
 
 using namespace fundsim;
 using namespace fundsim::app;
+using fundsim::test::failure;
 using fundsim::test::Served;
+using fundsim::test::status_of;
 using OJ = nlohmann::ordered_json;
 
 namespace {
@@ -98,13 +100,9 @@ TEST_CASE("serve: a bad patch is a 400 with its JSON path, and the server goes o
     CHECK(res->status == 400);
     CHECK(OJ::parse(res->body)["path"] == "/");
 
-    res = cli.Get("/api/nothing");
-    REQUIRE(res);
-    CHECK(res->status == 404);
+    CHECK(status_of(cli.Get("/api/nothing")) == 404);
 
-    res = cli.Post("/api/run", std::string(kMaxBody + 1, ' '), "application/json");
-    REQUIRE(res);
-    CHECK(res->status == 413);
+    CHECK(status_of(cli.Post("/api/run", std::string(kMaxBody + 1, ' '), "application/json")) == 413);
 
     res = cli.Post("/api/run", "{}", "application/json");  // still answering
     REQUIRE(res);
@@ -114,15 +112,9 @@ TEST_CASE("serve: a bad patch is a 400 with its JSON path, and the server goes o
 TEST_CASE("serve: with a token, a request without it is a 401", "[serve]") {
     Served s("serve-token", "s3cret", false);
     auto cli = s.client();
-    auto res = cli.Get("/api/formula");
-    REQUIRE(res);
-    CHECK(res->status == 401);
-    res = cli.Get("/api/formula", {{"Authorization", "Bearer wrong"}});
-    REQUIRE(res);
-    CHECK(res->status == 401);
-    res = cli.Get("/api/formula", {{"Authorization", "Bearer s3cret"}});
-    REQUIRE(res);
-    CHECK(res->status == 200);
+    CHECK(status_of(cli.Get("/api/formula")) == 401);
+    CHECK(status_of(cli.Get("/api/formula", {{"Authorization", "Bearer wrong"}})) == 401);
+    CHECK(status_of(cli.Get("/api/formula", {{"Authorization", "Bearer s3cret"}})) == 200);
     CHECK(is_loopback("127.0.0.1"));
     CHECK(is_loopback("::1"));
     CHECK_FALSE(is_loopback("0.0.0.0"));

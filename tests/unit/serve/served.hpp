@@ -72,4 +72,19 @@ struct Served {
     std::string ledger() const { return d / "options/fundsim-ledger.sqlite"; }
 };
 
+// A response's status, -1 when there was none (the connection failed).
+inline int status_of(const httplib::Result& res) { return res ? res->status : -1; }
+
+// An error answer as "STATUS PATH" ("400 /mfg/percent"), to compare in one line; "(no answer)" when the
+// connection failed, "STATUS (not JSON)" when the body is not an error object.
+inline std::string failure(const httplib::Result& res) {
+    if (!res) return "(no answer)";
+    try {
+        return std::to_string(res->status) + " " +
+               nlohmann::json::parse(res->body).at("path").get<std::string>();
+    } catch (const std::exception&) {
+        return std::to_string(res->status) + " (not JSON)";
+    }
+}
+
 }  // namespace fundsim::test
