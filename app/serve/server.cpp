@@ -34,7 +34,9 @@ HttpServer::HttpServer(WhatIf& api, std::string token) : server_(std::make_uniqu
     // before any of it is read. A chunked body is cut off at the limit by httplib.
     s.set_payload_max_length(kMaxBody);
     s.set_pre_routing_handler([token](const httplib::Request& req, httplib::Response& res) {
-        if (!token.empty() && req.get_header_value("Authorization") != "Bearer " + token) {
+        // The page itself holds no figures: it is served without the token, and asks for it (§3).
+        const bool page = req.path == "/" || req.path == "/what-if.js" || req.path == "/what-if.css";
+        if (!token.empty() && !page && req.get_header_value("Authorization") != "Bearer " + token) {
             answer(res, error_body(401, "this server needs the header Authorization: Bearer TOKEN"));
             res.set_header("Connection", "close");
             return httplib::Server::HandlerResponse::Handled;

@@ -3,7 +3,8 @@
 Opens the page, changes the MFG control and the lump sum with the keyboard, and checks the total and the
 count of schools on the MFG shown equal what `fundsim run --scenario` gives for the same changes; saves an
 option, builds the Forum pack, prints the page. Screenshots and the PDF are kept in WORK.
-Usage: what_if_page.py URL FUNDSIM CENSUS SCENARIO OPTIONS_DIR WORK CHROMIUM CHROMEDRIVER
+A second server started with --token: the page asks for the token once, then calculates.
+Usage: what_if_page.py URL FUNDSIM CENSUS SCENARIO OPTIONS_DIR WORK CHROMIUM CHROMEDRIVER TOKEN_URL TOKEN
 """
 import json
 import os
@@ -18,7 +19,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-URL, FUNDSIM, CENSUS, SCENARIO, OPTIONS, WORK, CHROMIUM, CHROMEDRIVER = sys.argv[1:9]
+URL, FUNDSIM, CENSUS, SCENARIO, OPTIONS, WORK, CHROMIUM, CHROMEDRIVER, TOKEN_URL, TOKEN = sys.argv[1:11]
 
 
 def fail(message):
@@ -61,6 +62,21 @@ try:
         wait.until(lambda d: runs() > before)
         if "bad" in driver.find_element(By.ID, "status").get_attribute("class"):
             fail("the page refused %s = %s: %s" % (control_id, value, driver.find_element(By.ID, "status").text))
+
+    # A cap below the MFG: fundsim run's message beside the control, the last good results kept.
+    before = runs()
+    cap = driver.find_element(By.ID, "c-capping-cap")
+    cap.send_keys(Keys.CONTROL, "a")
+    cap.send_keys("-1")
+    cap.send_keys(Keys.TAB)
+    wait.until(lambda d: "bad" in d.find_element(By.ID, "status").get_attribute("class"))
+    message = driver.find_element(By.ID, "c-capping-cap-error").text
+    if "must not be below the MFG percent" not in message:
+        fail("a cap below the MFG shows %r beside the control" % message)
+    if runs() != before or figure(driver.find_element(By.ID, "total").text) != served_total:
+        fail("the last good results were not kept after a refused change")
+    driver.save_screenshot(os.path.join(WORK, "1b-refused.png"))
+    set_control("c-capping-cap", "0")
 
     set_control("c-mfg-percent", "-0.5")
     set_control("c-factors-lump_sum-rate-primary", "140000")
@@ -132,6 +148,17 @@ try:
     if "Funding options compared" not in driver.title:
         fail("the pack's report.html has the title %r" % driver.title)
     driver.save_screenshot(os.path.join(WORK, "4-pack-report.png"))
-    print("PASS: the what-if page in %s: changes, statement, option saved, pack built, printed" % CHROMIUM)
+    # Behind a token: asked once, then the page calculates.
+    driver.get(TOKEN_URL)
+    wait.until(lambda d: d.find_element(By.ID, "token-form").is_displayed())
+    driver.save_screenshot(os.path.join(WORK, "5-token-asked.png"))
+    box = driver.find_element(By.ID, "token")
+    box.send_keys(TOKEN)
+    box.send_keys(Keys.ENTER)
+    wait.until(lambda d: runs() >= 1)
+    if figure(driver.find_element(By.ID, "total").text) != served_total:
+        fail("behind the token the page shows another total")
+
+    print("PASS: the what-if page in %s: changes, a refused change, statement, option saved, pack built, printed, token asked" % CHROMIUM)
 finally:
     driver.quit()

@@ -29,21 +29,31 @@ cp "$SRC/formulas/nff-2025-26.json" formulas/ && cp "$SRC/scenarios/demo-2025-26
 "$FUNDSIM" synth --schools 550 --seed 2025 --formula formulas/nff-2025-26.json --out census.csv 2>/dev/null ||
     fail "fundsim synth failed"
 
+# listening LOG PID: the address the server started with output LOG says it listens on.
+listening() {
+    local url=""
+    for _ in $(seq 1 100); do
+        url=$(grep -o 'http://127.0.0.1:[0-9]*/' "$1" | head -1)
+        [ -n "$url" ] && break
+        kill -0 "$2" 2>/dev/null || { cat "$1"; fail "fundsim serve stopped before listening"; }
+        sleep 0.1
+    done
+    [ -n "$url" ] || fail "fundsim serve did not say where it listens: $(cat "$1")"
+    echo "$url"
+}
 "$FUNDSIM" serve --census census.csv --scenario scenarios/demo-2025-26.json --port 0 > serve.log 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null' EXIT
-URL=""
-for _ in $(seq 1 100); do
-    URL=$(grep -o 'http://127.0.0.1:[0-9]*/' serve.log | head -1)
-    [ -n "$URL" ] && break
-    kill -0 $SERVER 2>/dev/null || { cat serve.log; fail "fundsim serve stopped before listening"; }
-    sleep 0.1
-done
-[ -n "$URL" ] || fail "fundsim serve did not say where it listens: $(cat serve.log)"
-echo "fundsim serve at $URL"
+TOKEN=browser-test-token
+"$FUNDSIM" serve --census census.csv --scenario scenarios/demo-2025-26.json --port 0 --token $TOKEN \
+    --options token-options > serve-token.log 2>&1 &
+TOKEN_SERVER=$!
+trap 'kill $SERVER $TOKEN_SERVER 2>/dev/null; wait $SERVER $TOKEN_SERVER 2>/dev/null' EXIT
+URL=$(listening serve.log $SERVER) || exit 1
+TOKEN_URL=$(listening serve-token.log $TOKEN_SERVER) || exit 1
+echo "fundsim serve at $URL, and with a token at $TOKEN_URL"
 
 "$PYTHON" "$SRC/tests/browser/what_if_page.py" "$URL" "$FUNDSIM" "$WORK/census.csv" \
-    "$WORK/scenarios/demo-2025-26.json" "$WORK/options" "$WORK" "$CHROMIUM" "$DRIVER" || exit 1
+    "$WORK/scenarios/demo-2025-26.json" "$WORK/options" "$WORK" "$CHROMIUM" "$DRIVER" "$TOKEN_URL" "$TOKEN" || exit 1
 kill -0 $SERVER 2>/dev/null || fail "fundsim serve stopped during the test"
 kill -INT $SERVER
 wait $SERVER
@@ -51,5 +61,7 @@ rc=$?
 [ $rc -eq 0 ] || fail "fundsim serve exited $rc on Ctrl-C"
 grep -q "fundsim serve: stopped" serve.log || fail "fundsim serve did not say it stopped"
 [ -s options/fundsim-ledger.sqlite ] || fail "no ledger in the options folder"
+kill -TERM $TOKEN_SERVER
+wait $TOKEN_SERVER || fail "fundsim serve --token exited $? on SIGTERM"
 trap - EXIT
 echo "PASS"

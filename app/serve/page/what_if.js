@@ -141,7 +141,7 @@ async function run() {
   if (!ok) {
     // The message fundsim run gives, beside the control (or the editor); the last good results stay.
     const where = state.lastControl ? $(controlId(state.lastControl) + "-error") : $("patch-error");
-    (where || $("patch-error")).textContent = json.error + (json.path && json.path !== "/" ? " (at " + json.path + ")" : "");
+    (where || $("patch-error")).textContent = json.error + (json.path && json.path !== "/" && !json.error.includes(json.path) ? " (at " + json.path + ")" : "");
     $("status").textContent = "Not calculated: the last good results are shown.";
     $("status").classList.add("bad");
     return;
@@ -256,7 +256,16 @@ async function buildPack() {
   $("pack").textContent = "Building the pack…";
   const { ok, json } = await api("POST", "/api/pack", { options: names });
   if (!ok) { $("pack").textContent = "The pack was not built: " + json.error; return; }
-  $("pack").innerHTML = `Pack built in ${esc(json.folder)}: <a id="pack-link" href="${esc(json.address)}" target="_blank">open the Forum report</a> · <a href="/pack/comparison.xlsx">the workbook (comparison.xlsx)</a>`;
+  $("pack").innerHTML = `Pack built in ${esc(json.folder)}: <a id="pack-link" href="${esc(json.address)}" target="_blank">open the Forum report</a> · <a id="pack-xlsx" href="/pack/comparison.xlsx" download="comparison.xlsx">the workbook (comparison.xlsx)</a>`;
+  // Behind a token a new tab would not carry it: the files are fetched with it and opened from memory.
+  if (sessionStorage.getItem("fundsim-token")) for (const a of $("pack").querySelectorAll("a")) a.onclick = (ev) => { ev.preventDefault(); openPackFile(a); };
+}
+async function openPackFile(a) {
+  const res = await fetch(a.getAttribute("href"), { headers: { Authorization: "Bearer " + sessionStorage.getItem("fundsim-token") } });
+  if (!res.ok) { $("pack").textContent = "The pack file could not be read (" + res.status + ")."; return; }
+  const url = URL.createObjectURL(await res.blob());
+  if (a.hasAttribute("download")) { const d = document.createElement("a"); d.href = url; d.download = a.getAttribute("download"); d.click(); }
+  else window.open(url, "_blank");
 }
 
 // ---- Start
