@@ -11,6 +11,7 @@
 #include "app/commands.hpp"
 #include "app/formula_source.hpp"
 #include "app/options.hpp"
+#include "app/run_checked.hpp"
 #include "app/serve/server.hpp"
 #include "app/serve/what_if.hpp"
 #include "engine/core/error.hpp"
@@ -49,8 +50,17 @@ int cmd_serve(const std::vector<std::string>& args) {
     const int port = vm["port"].as<int>();
     if (port < 0 || port > 65535) throw UsageError("--port must be 0 to 65535");
 
-    // docs/serve.md §1: the options folder beside the census, the ledger in it, unless given.
+    // docs/serve.md §1: the census and the formula read, and the formula run, before anything is written,
+    // so a bad input leaves no options folder or ledger behind.
     const std::string census_path = vm["census"].as<std::string>();
+    FormulaSource source = formula_from_options(vm);
+    Census census = load_census(census_path);
+    (void)run_checked(census, source.formula);
+    Manifest manifest;
+    manifest.census = manifest_file(census_path);
+    manifest.formula = manifest_formula(source);
+
+    // The options folder beside the census, the ledger in it, unless given.
     std::string options_dir = vm.count("options") ? vm["options"].as<std::string>() : "";
     if (options_dir.empty()) {
         const std::string parent = std::filesystem::path(census_path).parent_path().string();
@@ -63,12 +73,7 @@ int cmd_serve(const std::vector<std::string>& args) {
     const std::string ledger_path =
         vm.count("ledger") ? vm["ledger"].as<std::string>() : options_dir + "/fundsim-ledger.sqlite";
     auto ledger = std::make_unique<store::Db>(ledger_path, store::Db::Mode::record);
-    FormulaSource source = formula_from_options(vm);
-    Manifest manifest;
-    manifest.census = manifest_file(vm["census"].as<std::string>());
-    manifest.formula = manifest_formula(source);
-    WhatIf api(load_census(census_path), std::move(source), std::move(manifest), std::move(ledger),
-               options_dir);
+    WhatIf api(std::move(census), std::move(source), std::move(manifest), std::move(ledger), options_dir);
 
     // Ctrl-C and SIGTERM are taken by one thread that stops the server (a signal handler may not): blocked
     // here before any thread starts, so every thread inherits the mask.
