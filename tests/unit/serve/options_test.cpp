@@ -10,6 +10,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <string>
 #include <thread>
 #include <vector>
@@ -388,4 +389,41 @@ TEST_CASE("serve: 8 clients at once on the demo LA get the answers one client ge
         for (std::size_t k = 0; k < 3; ++k) CHECK(got[c * 3 + k] == alone[(c + k) % 3]);
     store::Db db(s.ledger(), store::Db::Mode::read);
     CHECK(store::count_runs(db) == 3 + 24);
+}
+
+TEST_CASE("serve: random bytes as bodies and addresses are answered, never a 500, never a stop", "[serve]") {
+    Served s("serve-random", "", true);
+    auto cli = s.client();
+    std::mt19937 rng(16);
+    std::uniform_int_distribution<int> byte(0, 255), pick(0, 9);
+    const std::vector<std::string> valid = {R"({"mfg": {"percent": -0.005}, "capping": {"cap": 0.01}})",
+                                            R"({"name": "A", "patch": {"capping": {"cap": 0.02}}})",
+                                            R"({"options": ["A"]})"};
+    const std::vector<std::string> posts = {"/api/run", "/api/options", "/api/pack", "/api/school/3"};
+    for (int k = 0; k < 400; ++k) {
+        // A valid body with a few bytes changed, or bytes at random.
+        std::string body = valid[static_cast<std::size_t>(k) % valid.size()];
+        if (pick(rng) < 3) {
+            body.resize(static_cast<std::size_t>(byte(rng)));
+            for (auto& c : body) c = static_cast<char>(byte(rng));
+        } else {
+            for (int m = pick(rng) % 4; m >= 0; --m)
+                body[static_cast<std::size_t>(byte(rng)) % body.size()] = static_cast<char>(byte(rng));
+        }
+        const std::string& path = posts[static_cast<std::size_t>(k) % posts.size()];
+        INFO(path << " " << body);
+        const int status = status_of(cli.Post(path, body, "application/json"));
+        CHECK((status == 200 || status == 400 || status == 404));
+    }
+    for (int k = 0; k < 100; ++k) {
+        std::string path = "/api/";
+        for (int m = pick(rng) + 1; m > 0; --m) {
+            const char c = static_cast<char>(byte(rng) % 94 + 33);
+            path += c == '?' || c == '#' ? '_' : c;
+        }
+        INFO(path);
+        const int status = status_of(cli.Get(path));
+        CHECK((status == 200 || status == 400 || status == 404));
+    }
+    CHECK(status_of(cli.Post("/api/run", "{}", "application/json")) == 200);
 }
