@@ -68,7 +68,14 @@ struct Served {
     }
     Served(const Served&) = delete;
     Served& operator=(const Served&) = delete;
-    httplib::Client client() const { return httplib::Client("127.0.0.1", port); }
+    // A client that waits long enough for the demo LA's pack under a sanitizer or valgrind (httplib's
+    // default is 5 s).
+    httplib::Client client() const {
+        httplib::Client c("127.0.0.1", port);
+        c.set_read_timeout(300, 0);
+        c.set_write_timeout(300, 0);
+        return c;
+    }
     std::string ledger() const { return d / "options/fundsim-ledger.sqlite"; }
 };
 
