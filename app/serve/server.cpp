@@ -89,9 +89,12 @@ HttpServer::HttpServer(WhatIf& api, std::string token) : server_(std::make_uniqu
     // Errors httplib answers itself (404, 413, 400) get a JSON body too; an answer already made is kept.
     s.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
         if (!res.body.empty()) return;
-        const std::string what = res.status == 413   ? "the request body is over 1 MB"
-                                 : res.status == 404 ? "no such address: " + req.method + " " + req.path
-                                                     : "bad request";
+        const std::string what = res.status == 413 ? "the request body is over 1 MB"
+                                 : res.status == 404
+                                     ? "no such address: " + req.method + " " + req.path
+                                     : "bad request: " + req.method + " " + req.path +
+                                           " (a method no address here answers, or a request that "
+                                           "is not HTTP)";
         answer(res, error_body(res.status, what));
     });
     // A handler's exception never stops the server: it is answered 500 (a fault in fundsim).
