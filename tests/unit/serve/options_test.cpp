@@ -15,6 +15,7 @@
 #include <thread>
 #include <vector>
 
+#include "app/replay.hpp"
 #include "store/query.hpp"
 #include "tests/unit/serve/served.hpp"
 
@@ -129,8 +130,11 @@ TEST_CASE("serve: options saved, listed, reloaded and deleted as scenario files"
     CHECK(scenario["base"] == "../formula.json");
     CHECK(same(scenario["changes"], OJ::parse(patch)));
     {
+        // Recorded under the option's name, with the option file among its inputs: it replays.
         store::Db db(s.ledger(), store::Db::Mode::read);
-        CHECK(store::find_run(db, 1).option_name == std::optional<std::string>("Cap 1%"));
+        const store::RunRecord run = store::find_run(db, 1);
+        CHECK(run.option_name == std::optional<std::string>("Cap 1%"));
+        CHECK(replay_run(run, s.ledger()).ok());
     }
 
     res = cli.Get("/api/options");
@@ -158,6 +162,14 @@ TEST_CASE("serve: options saved, listed, reloaded and deleted as scenario files"
 
     CHECK(status_of(cli.Delete("/api/options/Cap%201%25")) == 200);
     CHECK_FALSE(fs::exists(file));
+    {
+        // The option deleted: its run no longer replays, and the missing file is named.
+        store::Db db(s.ledger(), store::Db::Mode::read);
+        const ReplayOutcome out = replay_run(store::find_run(db, 1), s.ledger());
+        CHECK_FALSE(out.ok());
+        REQUIRE(out.changed_inputs.size() == 1);
+        CHECK(out.changed_inputs[0].find("Cap 1%.json") != std::string::npos);
+    }
     CHECK(status_of(cli.Delete("/api/options/Cap%201%25")) == 404);
 }
 
