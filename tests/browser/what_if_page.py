@@ -78,6 +78,20 @@ try:
     driver.save_screenshot(os.path.join(WORK, "1b-refused.png"))
     set_control("c-capping-cap", "0")
 
+    # The lever, from the keyboard: nothing balances the budget, then scaling again.
+    from selenium.webdriver.support.ui import Select
+    before = runs()
+    Select(driver.find_element(By.ID, "c-budget-solve_for")).select_by_value("")
+    wait.until(lambda d: runs() > before)
+    if driver.find_element(By.ID, "lever").text != "none" or figure(driver.find_element(By.ID, "headroom").text) == 0:
+        fail("without a lever the page shows lever %r, headroom %s" % (
+            driver.find_element(By.ID, "lever").text, driver.find_element(By.ID, "headroom").text))
+    before = runs()
+    Select(driver.find_element(By.ID, "c-budget-solve_for")).select_by_value("scaling")
+    wait.until(lambda d: runs() > before)
+    if json.loads(driver.find_element(By.ID, "patch").get_attribute("value")) != {}:
+        fail("the lever set back leaves the patch %s" % driver.find_element(By.ID, "patch").get_attribute("value"))
+
     set_control("c-mfg-percent", "-0.5")
     set_control("c-factors-lump_sum-rate-primary", "140000")
     set_control("c-factors-lump_sum-rate-secondary", "140000")

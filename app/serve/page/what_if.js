@@ -106,9 +106,28 @@ function buildControls() {
       input.addEventListener("change", () => controlChanged(input));
       fs.appendChild(div);
     }
+    if (g.title === "Budget and deductions") fs.insertBefore(leverControl(), fs.children[1]);
     box.appendChild(fs);
   }
   showControls();
+}
+// The budget's lever (budget.solve_for): what balances the budget, or nothing.
+const leverPath = "/budget/solve_for";
+function leverControl() {
+  const div = document.createElement("div"); div.className = "control";
+  const id = controlId(leverPath);
+  div.innerHTML = `<label for="${id}">Balanced by (the lever)</label><select id="${id}" aria-describedby="${id}-error">` +
+    `<option value="">nothing</option><option value="scaling">scaling of gains</option><option value="cap">the cap</option>` +
+    `<option value="factor_multiplier">a factor multiplier</option></select><p id="${id}-error" class="error" role="alert"></p>`;
+  const select = div.querySelector("select");
+  select.addEventListener("change", () => {
+    const served = getAt(state.served, leverPath) || "";
+    if (select.value === served) deleteAt(state.patch, leverPath);
+    else setAt(state.patch, leverPath, select.value === "" ? null : select.value);
+    state.lastControl = leverPath;
+    run();
+  });
+  return div;
 }
 function showControls() {
   const now = mergePatch(state.served, state.patch);
@@ -117,6 +136,8 @@ function showControls() {
     input.value = typeof v === "number" ? String(isPercent(path) ? +(v * 100).toPrecision(12) : v) : "";
     input.classList.toggle("changed", getAt(state.patch, path) !== undefined);
   });
+  const lever = $(controlId(leverPath));
+  if (lever) { lever.value = getAt(now, leverPath) || ""; lever.classList.toggle("changed", getAt(state.patch, leverPath) !== undefined); }
   $("patch").value = JSON.stringify(state.patch, null, 2);
 }
 function controlChanged(input) {
