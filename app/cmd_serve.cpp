@@ -4,15 +4,17 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <filesystem>
 #include <iostream>
 #include <thread>
 
 #include "app/commands.hpp"
 #include "app/formula_source.hpp"
-#include "app/ledger_option.hpp"
 #include "app/options.hpp"
+#include "app/run_checked.hpp"
 #include "app/serve/server.hpp"
 #include "app/serve/what_if.hpp"
+#include "engine/core/error.hpp"
 
 namespace fundsim::app {
 
@@ -23,12 +25,18 @@ int cmd_serve(const std::vector<std::string>& args) {
     desc.add_options()("bind", po::value<std::string>()->default_value("127.0.0.1"),
                        "address to listen on (another than the loopback needs --token)")(
         "port", po::value<int>()->default_value(8080), "port to listen on (0: any free port)")(
-        "token", po::value<std::string>(), "every request must carry Authorization: Bearer TOKEN");
-    add_ledger_option(desc);
+        "token", po::value<std::string>(), "every request must carry Authorization: Bearer TOKEN")(
+        "options", po::value<std::string>(),
+        "folder of the saved options and the Forum pack (default: options/ beside the census)");
+    desc.add_options()(
+        "ledger", po::value<std::string>(),
+        "run ledger (SQLite) recording every calculation (default: fundsim-ledger.sqlite in the "
+        "options folder)");
     po::variables_map vm;
     if (!parse_options("serve",
-                       "Serves the what-if interface: POST /api/run with a merge patch over the formula "
-                       "answers every school's budget\n"
+                       "Serves the what-if page for a Schools Forum meeting and its JSON interface: POST "
+                       "/api/run with a "
+                       "merge patch over\nthe formula answers every school's budget "
                        "(docs/serve.md). Runs until interrupted (Ctrl-C).",
                        desc, args, vm))
         return kOk;
@@ -42,13 +50,30 @@ int cmd_serve(const std::vector<std::string>& args) {
     const int port = vm["port"].as<int>();
     if (port < 0 || port > 65535) throw UsageError("--port must be 0 to 65535");
 
-    auto ledger = open_ledger_option(vm);
+    // docs/serve.md §1: the census and the formula read, and the formula run, before anything is written,
+    // so a bad input leaves no options folder or ledger behind.
+    const std::string census_path = vm["census"].as<std::string>();
     FormulaSource source = formula_from_options(vm);
+    Census census = load_census(census_path);
+    (void)run_checked(census, source.formula);
     Manifest manifest;
-    manifest.census = manifest_file(vm["census"].as<std::string>());
+    manifest.census = manifest_file(census_path);
     manifest.formula = manifest_formula(source);
-    WhatIf api(load_census(vm["census"].as<std::string>()), std::move(source), std::move(manifest),
-               std::move(ledger));
+
+    // The options folder beside the census, the ledger in it, unless given.
+    std::string options_dir = vm.count("options") ? vm["options"].as<std::string>() : "";
+    if (options_dir.empty()) {
+        const std::string parent = std::filesystem::path(census_path).parent_path().string();
+        options_dir = parent.empty() ? "options" : parent + "/options";
+    }
+    std::error_code ec;
+    std::filesystem::create_directories(options_dir, ec);
+    if (!std::filesystem::is_directory(options_dir))
+        fail(options_dir + ": cannot make the options folder" + (ec ? ": " + ec.message() : ""));
+    const std::string ledger_path =
+        vm.count("ledger") ? vm["ledger"].as<std::string>() : options_dir + "/fundsim-ledger.sqlite";
+    auto ledger = std::make_unique<store::Db>(ledger_path, store::Db::Mode::record);
+    WhatIf api(std::move(census), std::move(source), std::move(manifest), std::move(ledger), options_dir);
 
     // Ctrl-C and SIGTERM are taken by one thread that stops the server (a signal handler may not): blocked
     // here before any thread starts, so every thread inherits the mask.
@@ -66,7 +91,9 @@ int cmd_serve(const std::vector<std::string>& args) {
     });
     std::cout << "fundsim serve: listening on http://"
               << (bind.find(':') != std::string::npos ? "[" + bind + "]" : bind) << ":" << bound
-              << "/ (Ctrl-C stops it)" << std::endl;
+              << "/ (Ctrl-C stops it)\n"
+              << "  saved options and the Forum pack: " << options_dir << "/\n"
+              << "  every calculation recorded in the ledger " << ledger_path << std::endl;
     server.listen();
     pthread_kill(watcher.native_handle(), SIGTERM);  // wakes the watcher if listen ended otherwise
     watcher.join();

@@ -37,9 +37,11 @@ std::vector<store::RunInput> ledger_inputs(const Manifest& m) {
 }
 
 std::int64_t record_in_ledger(store::Db& ledger, const std::string& command, const Manifest& manifest,
-                              const Json& formula, const nlohmann::ordered_json& summary) {
+                              const Json& formula, const nlohmann::ordered_json& summary,
+                              const std::optional<std::string>& option) {
     store::RunRecord run;
     run.command = command;
+    run.option_name = option;
     run.version = fundsim_version();
     run.inputs = ledger_inputs(manifest);
     run.formula_json = formula.dump();

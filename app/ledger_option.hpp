@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,9 +27,11 @@ std::unique_ptr<store::Db> open_ledger_option(const po::variables_map& vm);
 std::vector<store::RunInput> ledger_inputs(const Manifest& m);
 
 // Records one run of `command` (after its outputs are written) and returns its id. `formula` is the
-// effective formula record (app/ledger_formula.hpp), `summary` the summary as written.
+// effective formula record (app/ledger_formula.hpp), `summary` the summary as written, `option` a saved
+// option's name (serve).
 std::int64_t record_in_ledger(store::Db& ledger, const std::string& command, const Manifest& manifest,
-                              const Json& formula, const nlohmann::ordered_json& summary);
+                              const Json& formula, const nlohmann::ordered_json& summary,
+                              const std::optional<std::string>& option = std::nullopt);
 
 // "Recorded as run 3 in ledger.sqlite\n": what the commands print after recording.
 std::string recorded_line(std::int64_t id, const store::Db& ledger);

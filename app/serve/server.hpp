@@ -15,6 +15,9 @@ namespace fundsim::app {
 
 // The largest request body read (docs/serve.md §2): 1 MB.
 constexpr std::size_t kMaxBody = 1u << 20;
+// A body declared longer than this is refused without reading any of it (the connection closed); one
+// between kMaxBody and this is read past, unstored, so that the client gets its 413.
+constexpr std::size_t kDrainLimit = 16u << 20;
 
 // True for an address that only this machine can reach: 127.0.0.1 (127.x.y.z), ::1, localhost.
 bool is_loopback(const std::string& address);

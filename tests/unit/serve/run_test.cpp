@@ -8,54 +8,18 @@
 #include <thread>
 #include <vector>
 
-#include "app/commands.hpp"
-#include "app/formula_source.hpp"
 #include "app/replay.hpp"
-#include "app/serve/server.hpp"
-#include "app/serve/what_if.hpp"
 #include "store/query.hpp"
-#include "tests/support.hpp"
-
-// After the headers above: glibc's <resolv.h>, which httplib.h includes, defines a macro _res, a
-// parameter name in Eigen's headers.
-#include <httplib.h>
-#undef _res
+#include "tests/unit/serve/served.hpp"
 
 using namespace fundsim;
 using namespace fundsim::app;
+using fundsim::test::failure;
+using fundsim::test::Served;
+using fundsim::test::status_of;
 using OJ = nlohmann::ordered_json;
 
 namespace {
-
-// The five-school LA balanced by scaling (tests/cases/sweep_balanced), served on a free loopback port.
-struct Served {
-    test::TempDir d;
-    std::unique_ptr<WhatIf> api;
-    std::unique_ptr<HttpServer> server;
-    std::thread thread;
-    int port = 0;
-
-    Served(const std::string& name, const std::string& token, bool with_ledger) : d(name) {
-        const std::string from = test::source_dir() + "/tests/cases/sweep_balanced/";
-        for (const char* f : {"census.csv", "formula.json"}) std::filesystem::copy_file(from + f, d / f);
-        FormulaSource src = load_formula_source(d / "formula.json");
-        Manifest m;
-        m.census = manifest_file(d / "census.csv");
-        m.formula = manifest_formula(src);
-        auto ledger =
-            with_ledger ? std::make_unique<store::Db>(d / "ledger.sqlite", store::Db::Mode::record) : nullptr;
-        api = std::make_unique<WhatIf>(load_census(d / "census.csv"), std::move(src), std::move(m),
-                                       std::move(ledger));
-        server = std::make_unique<HttpServer>(*api, token);
-        port = server->bind("127.0.0.1", 0);
-        thread = std::thread([this] { server->listen(); });
-    }
-    ~Served() {
-        server->stop();
-        thread.join();
-    }
-    httplib::Client client() const { return httplib::Client("127.0.0.1", port); }
-};
 
 OJ without_manifest(OJ j) {
     j.erase("manifest");
@@ -96,10 +60,10 @@ TEST_CASE("serve: POST /api/run gives the figures of fundsim run --scenario with
 
     // Recorded in the ledger as run 1, which replays to the same summary.
     CHECK(answer["ledger_run"] == 1);
-    store::Db db(s.d / "ledger.sqlite", store::Db::Mode::read);
+    store::Db db(s.ledger(), store::Db::Mode::read);
     const store::RunRecord run = store::find_run(db, 1);
     CHECK(run.command == "serve");
-    CHECK(replay_run(run, s.d / "ledger.sqlite").ok());
+    CHECK(replay_run(run, s.ledger()).ok());
 }
 
 TEST_CASE("serve: GET /api/formula answers the served formula", "[serve]") {
@@ -136,13 +100,9 @@ TEST_CASE("serve: a bad patch is a 400 with its JSON path, and the server goes o
     CHECK(res->status == 400);
     CHECK(OJ::parse(res->body)["path"] == "/");
 
-    res = cli.Get("/api/nothing");
-    REQUIRE(res);
-    CHECK(res->status == 404);
+    CHECK(status_of(cli.Get("/api/nothing")) == 404);
 
-    res = cli.Post("/api/run", std::string(kMaxBody + 1, ' '), "application/json");
-    REQUIRE(res);
-    CHECK(res->status == 413);
+    CHECK(status_of(cli.Post("/api/run", std::string(kMaxBody + 1, ' '), "application/json")) == 413);
 
     res = cli.Post("/api/run", "{}", "application/json");  // still answering
     REQUIRE(res);
@@ -152,15 +112,9 @@ TEST_CASE("serve: a bad patch is a 400 with its JSON path, and the server goes o
 TEST_CASE("serve: with a token, a request without it is a 401", "[serve]") {
     Served s("serve-token", "s3cret", false);
     auto cli = s.client();
-    auto res = cli.Get("/api/formula");
-    REQUIRE(res);
-    CHECK(res->status == 401);
-    res = cli.Get("/api/formula", {{"Authorization", "Bearer wrong"}});
-    REQUIRE(res);
-    CHECK(res->status == 401);
-    res = cli.Get("/api/formula", {{"Authorization", "Bearer s3cret"}});
-    REQUIRE(res);
-    CHECK(res->status == 200);
+    CHECK(status_of(cli.Get("/api/formula")) == 401);
+    CHECK(status_of(cli.Get("/api/formula", {{"Authorization", "Bearer wrong"}})) == 401);
+    CHECK(status_of(cli.Get("/api/formula", {{"Authorization", "Bearer s3cret"}})) == 200);
     CHECK(is_loopback("127.0.0.1"));
     CHECK(is_loopback("::1"));
     CHECK_FALSE(is_loopback("0.0.0.0"));
@@ -196,6 +150,6 @@ TEST_CASE("serve: 8 clients at once get the answers one client gets", "[serve]")
         });
     for (auto& t : clients) t.join();
     for (std::size_t i = 0; i < got.size(); ++i) CHECK(got[i] == alone[i % 2]);
-    store::Db db(s.d / "ledger.sqlite", store::Db::Mode::read);
+    store::Db db(s.ledger(), store::Db::Mode::read);
     CHECK(store::count_runs(db) == 2 + 32);
 }
