@@ -12,8 +12,8 @@ namespace {
 using Summary = nlohmann::ordered_json;
 
 std::string row(const std::string& label, double v, const std::string& cls = "part") {
-    return "<tr class=\"" + cls + "\"><td class=\"c1\">" + html_escape(label) + "</td>" + budget_amount_td(v) +
-           "</tr>";
+    return "<tr class=\"" + cls + "\"><td class=\"c1\">" + html_escape(label) + "</td>" +
+           budget_amount_td(v) + "</tr>";
 }
 
 // "special" → "Special schools" (the settings of docs/high-needs.md §1).
@@ -34,7 +34,6 @@ std::string group_words(const std::string& g) {
     if (g == "three_four") return "3- and 4-year-olds";
     return g;
 }
-
 
 }  // namespace
 
@@ -58,8 +57,9 @@ std::string high_needs_section_html(const BlockFigures& block) {
                     html_escape(s.at("proration").get<std::string>()) +
                     "). Every provider's figures are in high_needs/providers.csv.</p>";
     h += "<table class=\"lines\"><tbody>";
-    h += "<tr class=\"info\"><td class=\"c1\">Place funding by setting</td><td class=\"n\">Paid by the LA</td>"
-         "<td class=\"n\">Paid by the DfE, deducted</td></tr>";
+    h +=
+        "<tr class=\"info\"><td class=\"c1\">Place funding by setting</td><td class=\"n\">Paid by the LA</td>"
+        "<td class=\"n\">Paid by the DfE, deducted</td></tr>";
     for (const auto& [setting, v] : s.at("place_funding_by_setting").items()) {
         const double la = v.at("la").get<double>(), dfe = v.at("dfe").get<double>();
         if (whole_pennies(la) == 0 && whole_pennies(dfe) == 0) continue;
@@ -78,7 +78,8 @@ std::string high_needs_section_html(const BlockFigures& block) {
     if (s.contains("allocation") && !s.at("allocation").is_null()) {
         h += row("Allocation", s.at("allocation").get<double>());
         h += row("Import/export adjustment", s.at("import_export").get<double>());
-        h += row("Deducted for places the DfE funds directly", -s.at("direct_funding_deductions").get<double>());
+        h += row("Deducted for places the DfE funds directly",
+                 -s.at("direct_funding_deductions").get<double>());
         h += row("Transfers in", s.at("transfers_in").get<double>());
         h += row("Available", s.at("available").get<double>(), "total");
         h += row("In year (available − spend)", s.at("in_year").get<double>(), "total");
@@ -95,17 +96,19 @@ std::string early_years_section_html(const BlockFigures& block) {
     const Summary& s = block.summary;
     const Summary& rate = s.at("base_rate");
     std::string h = "<section class=\"long\" id=\"early-years\"><h2>Early years</h2><p>" +
-                    group_thousands(s.at("providers").get<long long>()) + " providers paid on the hours taken, under " +
+                    group_thousands(s.at("providers").get<long long>()) +
+                    " providers paid on the hours taken, under " +
                     html_escape(s.at("name").get<std::string>()) + ". Base rates: ";
     bool first = true;
     for (const auto& [g, v] : rate.items()) {
         h += (first ? "" : ", ") + group_words(g) + " £" + number_text("%.3f", v.get<double>()) + " an hour";
         first = false;
     }
-    h += s.at("base_rate_solved").get<bool>()
-             ? " (the 3- and 4-year-olds' rate solved: the highest, in £0.001 steps, that the allocation pays)."
-             : ".";
-    h += " Each provider's payments by term are in early_years/payments.csv.</p><table class=\"lines\"><tbody>";
+    h += s.at("base_rate_solved").get<bool>() ? " (the 3- and 4-year-olds' rate solved: the highest, in "
+                                                "£0.001 steps, that the allocation pays)."
+                                              : ".";
+    h += " Each provider's payments by term are in early_years/payments.csv.</p><table "
+         "class=\"lines\"><tbody>";
     h += "<tr class=\"info\"><td class=\"c1\">Entitlement</td><td class=\"n\">Hours</td><td "
          "class=\"n\">Allocation</td><td class=\"n\">Paid</td></tr>";
     for (const auto& [g, v] : s.at("payments").at("by_group").items())
@@ -127,15 +130,16 @@ std::string early_years_section_html(const BlockFigures& block) {
     h += "</tbody></table>";
     const Summary& pt = s.at("pass_through");
     const Summary& cap = s.at("supplement_share");
-    h += "<p>Passed to providers: " + percent_text(pt.at("share").get<double>()) + " of the entitlement allocation (" +
-         pounds(pt.at("passed").get<double>()) + " of " + pounds(pt.at("allocation").get<double>()) +
-         ") against a minimum of " + percent_text(pt.at("minimum").get<double>()) + ": " +
+    h += "<p>Passed to providers: " + percent_text(pt.at("share").get<double>()) +
+         " of the entitlement allocation (" + pounds(pt.at("passed").get<double>()) + " of " +
+         pounds(pt.at("allocation").get<double>()) + ") against a minimum of " +
+         percent_text(pt.at("minimum").get<double>()) + ": " +
          (pt.at("pass").get<bool>() ? "<strong>met</strong>."
                                     : "<strong class=\"neg\">not met</strong>, short by " +
                                           pounds(pt.at("shortfall").get<double>()) + ".") +
          " Supplements for 3- and 4-year-olds: " + percent_text(cap.at("share").get<double>()) +
-         " of their funding (cap " + percent_text(cap.at("cap").get<double>()) + "). Unspent (headroom): " +
-         pounds(s.at("balance").at("headroom").get<double>()) + ".</p>";
+         " of their funding (cap " + percent_text(cap.at("cap").get<double>()) +
+         "). Unspent (headroom): " + pounds(s.at("balance").at("headroom").get<double>()) + ".</p>";
     return h + "</section>\n";
 }
 
