@@ -357,7 +357,8 @@ TEST_CASE("serve: malformed requests, wrong methods and huge bodies never stop t
     CHECK(status_of(cli.Post("/api/run", R"({"mfg": {"percent": 1e400}})", "application/json")) == 400);
     CHECK(status_of(cli.Post("/api/run", std::string(200000, '['), "application/json")) == 400);
     // Not HTTP at all, a lying Content-Length, a header without end: answered or dropped, never fatal.
-    raw_exchange(s.port, std::string("\x00\x01\x02garbage\r\n\r\n", 16));
+    const char garbage[] = "\x00\x01\x02garbage\r\n\r\n";  // 14 bytes, NULs included
+    raw_exchange(s.port, std::string(garbage, sizeof garbage - 1));
     // Refused from the header, before the body (which never comes) is read.
     const std::string too_big =
         raw_exchange(s.port, "POST /api/run HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999\r\n\r\n{}");
