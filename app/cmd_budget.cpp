@@ -5,6 +5,8 @@
 #include "app/budget_blocks.hpp"
 #include "app/commands.hpp"
 #include "app/formula_source.hpp"
+#include "app/ledger_budget_plan.hpp"
+#include "app/ledger_option.hpp"
 #include "app/options.hpp"
 #include "app/run_checked.hpp"
 #include "app/run_outputs.hpp"
@@ -29,12 +31,14 @@ int cmd_budget(const std::vector<std::string>& args) {
                        "also write a printable statement for each converting school (both parts of its year) "
                        "and each school in the balances file (with any clawback): DIR/statements/<urn>.html");
     add_quiet_option(desc);
+    add_ledger_option(desc);
     po::variables_map vm;
     if (!parse_options("budget",
                        "The LA's whole Schools Budget for a year: every DSG block, transfers, recoupment, "
                        "conversions, balances; writes schools/, dsg.csv, s251.csv, summary.json.",
                        desc, args, vm))
         return kOk;
+    const auto ledger = open_ledger_option(vm);  // before any work (docs/ledger.md §1)
     const BudgetFile bf = load_budget_file(vm["budget"].as<std::string>());
     // The schools block exactly as `fundsim run` computes it (§1), its formula fitted to the DSG.
     FormulaSource source =
@@ -67,7 +71,8 @@ int cmd_budget(const std::vector<std::string>& args) {
     out.add("s251.csv", s251_csv(b));
     if (b.has_conversions) out.add("conversions.csv", conversions_csv(b, *r.census));
     if (b.has_balances) out.add("balances.csv", balances_csv(b, *r.census));
-    out.add("summary.json", budget_summary_json(b, schools_summary).dump(2) + "\n");
+    const nlohmann::ordered_json summary = budget_summary_json(b, schools_summary);
+    out.add("summary.json", summary.dump(2) + "\n");
     out.add("budget.html", budget_html(b, *r.census));
     // With --statements: one for each converting school (both parts of its year) and each school with a
     // balance (§4, §5).
@@ -82,12 +87,17 @@ int cmd_budget(const std::vector<std::string>& args) {
             out.add("statements/" + std::to_string(r.census->urn[s]) + ".html",
                     statement_html(budget_statement(r, b, s)));
     out.commit();
+    // Recorded after the outputs are written (docs/ledger.md §1).
+    const LedgerRow row = ledger ? budget_ledger_row(bf, source, summary) : LedgerRow{};
+    const std::int64_t run_id =
+        ledger ? record_in_ledger(*ledger, "budget", row.inputs, row.formula, row.summary) : 0;
     if (!vm["quiet"].as<bool>()) {
         std::cout << "Read the budget file " << bf.file << "; schools: " << describe(source) << "\n"
                   << budget_summary_text(b, *r.census) << "\nWrote " << out.dir()
                   << "/ (schools/, dsg.csv, s251.csv" << (b.has_conversions ? ", conversions.csv" : "")
                   << (b.has_balances ? ", balances.csv" : "") << ", summary.json, budget.html"
                   << (statements && (b.has_conversions || b.has_balances) ? ", statements/" : "") << ")\n";
+        if (ledger) std::cout << recorded_line(run_id, *ledger);
     }
     return kOk;
 }
