@@ -29,8 +29,9 @@ Db::Db(const std::string& path, Mode mode) : path_(path) {
     std::error_code ec;
     if (fs::is_directory(path, ec)) throw Error(Where{.file = path}, "is a folder, not a ledger file");
     if (mode == Mode::read && !fs::exists(path, ec))
-        throw Error(Where{.file = path},
-                    "no such ledger (a ledger is made by run, compare or sweep given --ledger FILE)");
+        throw Error(
+            Where{.file = path},
+            "no such ledger (a ledger is made by run, compare, sweep, budget or plan given --ledger FILE)");
     // Read-write even to read: a run killed mid-write leaves a hot journal, which only a writer can roll
     // back (docs/ledger.md §3). A write-protected file is opened read-only by SQLite.
     const int flags = SQLITE_OPEN_READWRITE | (mode == Mode::record ? SQLITE_OPEN_CREATE : 0);
