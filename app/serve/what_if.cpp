@@ -66,7 +66,8 @@ WhatIf::WhatIf(Census census, FormulaSource served, Manifest manifest, std::uniq
 }
 
 ApiAnswer WhatIf::formula() const {
-    return {200, json_text(OJson{{"formula", served_.formula.doc}, {"source", describe(served_)}})};
+    return {200,
+            json_text(OJson{{"formula", served_.formula.doc}, {"source", served_from_ + describe(served_)}})};
 }
 
 WhatIf::Chosen WhatIf::chosen(const std::string& option, const std::string* body) {

@@ -66,7 +66,9 @@ std::unique_ptr<WhatIf> served(const std::string& budget, const std::string& opt
     Manifest m;
     m.census = manifest_file(bf.census);
     m.formula = manifest_formula(src);
-    return std::make_unique<WhatIf>(std::move(census), std::move(src), std::move(m), nullptr, options);
+    auto api = std::make_unique<WhatIf>(std::move(census), std::move(src), std::move(m), nullptr, options);
+    api->set_served_from("the schools block of the budget " + budget + ": ");
+    return api;
 }
 
 void check_same_schools(const OJ& answer, const BudgetSchools& b) {
@@ -95,6 +97,8 @@ TEST_CASE("serve --budget: an empty patch gives the budget's schools block, to t
     // The transfer to high needs is one of the served deductions (a control of the page).
     const OJ formula = OJ::parse(api->formula().body);
     CHECK(formula["formula"]["budget"]["deductions"]["high_needs_transfer"]["percent"] == 0.006);
+    CHECK(formula["source"] ==
+          "the schools block of the budget " + d / "budget.json" + ": the formula " + d / "formula.json");
 
     // The transfer patched to 0.4%: the available money and every school as `budget` gives them with
     // the formula's transfer at 0.4%.
