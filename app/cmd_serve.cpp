@@ -90,7 +90,7 @@ int cmd_serve(const std::vector<std::string>& args) {
         vm.count("ledger") ? vm["ledger"].as<std::string>() : options_dir + "/fundsim-ledger.sqlite";
     auto ledger = std::make_unique<store::Db>(ledger_path, store::Db::Mode::record);
     WhatIf api(std::move(census), std::move(source), std::move(manifest), std::move(ledger), options_dir);
-    if (bf) api.set_served_from("the schools block of the budget " + bf->file + ": ");
+    if (bf) api.served_from_budget(bf->file);
 
     // Ctrl-C and SIGTERM are taken by one thread that stops the server (a signal handler may not): blocked
     // here before any thread starts, so every thread inherits the mask.

@@ -65,6 +65,11 @@ WhatIf::WhatIf(Census census, FormulaSource served, Manifest manifest, std::uniq
                      r.budget_share.amount.data() + r.budget_share.amount.size());
 }
 
+void WhatIf::served_from_budget(const std::string& budget_file) {
+    served_from_ = "the schools block of the budget " + budget_file + ": ";
+    budget_file_ = manifest_file(budget_file);
+}
+
 ApiAnswer WhatIf::formula() const {
     return {200,
             json_text(OJson{{"formula", served_.formula.doc}, {"source", served_from_ + describe(served_)}})};
@@ -98,7 +103,9 @@ std::optional<std::int64_t> WhatIf::record(const std::string& command, const Man
                                            const std::optional<std::string>& option) {
     if (!ledger_) return std::nullopt;
     const std::lock_guard<std::mutex> lock(ledger_mutex_);
-    return record_in_ledger(*ledger_, command, manifest, formula, summary, option);
+    std::vector<store::RunInput> inputs = ledger_inputs(manifest);
+    if (budget_file_) inputs.insert(inputs.begin(), {"budget", budget_file_->path, budget_file_->sha256, ""});
+    return record_in_ledger(*ledger_, command, std::move(inputs), formula, summary, option);
 }
 
 ApiAnswer WhatIf::run(const std::string& body) {

@@ -32,9 +32,9 @@ class WhatIf {
 
     // GET /api/formula: {"formula": the served formula's document, "source": how it was read}.
     ApiAnswer formula() const;
-    // What "source" says before how the formula was read: serve --budget B names the budget ("the schools
-    // block of the budget B: ").
-    void set_served_from(std::string from) { served_from_ = std::move(from); }
+    // serve --budget B (docs/serve.md §1): "source" names the budget ("the schools block of the budget B:
+    // the formula F"), and each run recorded lists the budget file first among its inputs.
+    void served_from_budget(const std::string& budget_file);
     // POST /api/run: `body` is a merge patch over the served formula. 200 with {"summary", "schools":
     // [{"urn", "name", "phase", "area", "pupils", "baseline", "budget_share", "change", "flags"},
     // ...], "ledger_run"}.
@@ -74,6 +74,7 @@ class WhatIf {
     const Manifest manifest_;
     std::vector<double> baseline_;  // the served formula's budget share per school
     std::string served_from_;
+    std::optional<ManifestFile> budget_file_;  // serve --budget's
     std::unique_ptr<store::Db> ledger_;
     std::mutex ledger_mutex_;  // one writer at a time on the one connection
     OptionsFolder options_;

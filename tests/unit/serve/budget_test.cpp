@@ -1,6 +1,7 @@
 // `fundsim serve --budget B` (app/serve/served_budget.hpp, docs/serve.md §1): POST /api/run with an empty
 // patch gives the schools block of `fundsim budget B` to the penny (its summary and every school's budget
-// share), and a patch of the transfer to high needs gives what `budget` gives with that transfer.
+// share), and a patch of the transfer to high needs gives what `budget` gives with that transfer; its runs
+// are recorded with the budget file among their inputs.
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -9,10 +10,13 @@
 #include <string>
 
 #include "app/commands.hpp"
+#include "app/replay.hpp"
 #include "app/serve/served_budget.hpp"
 #include "app/serve/what_if.hpp"
 #include "engine/budget/schools_block.hpp"
 #include "engine/core/money.hpp"
+#include "store/db.hpp"
+#include "store/query.hpp"
 #include "tests/support.hpp"
 
 using namespace fundsim;
@@ -58,7 +62,8 @@ BudgetSchools budget_schools(const std::string& budget, const std::string& out) 
 }
 
 // The what-if interface serving `budget`, as `fundsim serve --budget` builds it (app/cmd_serve.cpp).
-std::unique_ptr<WhatIf> served(const std::string& budget, const std::string& options) {
+// With `ledger`, every run recorded in options/ledger.sqlite.
+std::unique_ptr<WhatIf> served(const std::string& budget, const std::string& options, bool ledger = false) {
     const BudgetFile bf = load_budget_file(budget);
     FormulaSource src = served_budget_formula(bf);
     Census census = load_census(bf.census);
@@ -66,8 +71,12 @@ std::unique_ptr<WhatIf> served(const std::string& budget, const std::string& opt
     Manifest m;
     m.census = manifest_file(bf.census);
     m.formula = manifest_formula(src);
-    auto api = std::make_unique<WhatIf>(std::move(census), std::move(src), std::move(m), nullptr, options);
-    api->set_served_from("the schools block of the budget " + budget + ": ");
+    std::filesystem::create_directories(options);
+    auto db =
+        ledger ? std::make_unique<store::Db>(options + "/ledger.sqlite", store::Db::Mode::record) : nullptr;
+    auto api =
+        std::make_unique<WhatIf>(std::move(census), std::move(src), std::move(m), std::move(db), options);
+    api->served_from_budget(budget);
     return api;
 }
 
@@ -128,8 +137,18 @@ TEST_CASE("serve --budget: a budget whose formula has no budget section is serve
     doc.erase("budget");
     std::ofstream(d / "formula.json", std::ios::trunc) << doc.dump(2);
     const BudgetSchools expected = budget_schools(d / "budget.json", d / "out");
-    auto api = served(d / "budget.json", d / "options");
+    auto api = served(d / "budget.json", d / "options", true);
     check_same_schools(OJ::parse(api->run("{}").body), expected);
+    // Recorded with the budget file first among its inputs, and replayed (as a run) to the same summary.
+    {
+        store::Db db(d / "options/ledger.sqlite", store::Db::Mode::read);
+        const store::RunRecord run = store::find_run(db, 1);
+        REQUIRE(run.inputs.size() == 3);
+        CHECK(run.inputs[0].role == "budget");
+        CHECK(run.inputs[0].located == "../budget.json");
+        CHECK(run.inputs[1].role == "census");
+        CHECK(replay_run(run, d / "options/ledger.sqlite").ok());
+    }
     // A patch keeps the budget the DSG gave (it is in the served document).
     const OJ patched = OJ::parse(api->run(R"({"mfg": {"percent": 0}})").body);
     CHECK(patched["summary"]["schools_block"] == 7000000.0);
