@@ -12,6 +12,8 @@
 #include "engine/years/project_census.hpp"
 #include "tests/support.hpp"
 
+namespace years_plan_test {  // each file's names kept apart in the unity build
+
 using namespace fundsim;
 using Catch::Matchers::Contains;
 
@@ -159,3 +161,5 @@ TEST_CASE("plan: a plan file's mistakes are named by JSON path", "[years]") {
           "/formulas/2025-26: names the first year");
     fails("{" + start + R"("years": ["2025-26"], "colour": 1})", "colour");
 }
+
+}  // namespace years_plan_test
