@@ -16,6 +16,8 @@
 #include "store/record.hpp"
 #include "tests/support.hpp"
 
+namespace reliability_ledger_kill_test {  // each file's names kept apart in the unity build
+
 using namespace fundsim;
 using namespace fundsim::store;
 
@@ -90,3 +92,5 @@ TEST_CASE("ledger reliability: a writer killed mid-transaction leaves no partial
     Db writer(ledger, Db::Mode::record);
     CHECK(record_run(writer, run_with_summary(R"({"total_budget_share":2.0})")) == 2);
 }
+
+}  // namespace reliability_ledger_kill_test
