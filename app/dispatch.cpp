@@ -1,12 +1,12 @@
 // Command dispatch: argv[1] names the command; errors map to exit codes (app/dispatch.hpp).
 #include "app/dispatch.hpp"
-#include "app/huge_pages.hpp"
 
 #include <iostream>
 #include <map>
 #include <new>
 
 #include "app/commands.hpp"
+#include "app/huge_pages.hpp"
 #include "engine/core/error.hpp"
 #include "engine/core/version.hpp"
 
