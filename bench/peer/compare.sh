@@ -30,7 +30,7 @@ timed() {  # timed FILE CMD...: appends "wall user sys maxrss_kb" of one whole p
 }
 NFF=$SRC/formulas/nff-2025-26.json
 BANDS=$SRC/data/lookups/idaci-bands-2025-26.json
-echo "fundsim $($F --version 2>/dev/null | head -1) ($F) against pandas $($PY -c 'import pandas; print(pandas.__version__)')"
+echo "$($F --version 2>/dev/null | head -1) ($F) against pandas $($PY -c 'import pandas; print(pandas.__version__)')"
 echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $RUNS runs each, pinned to core $CORE, $(date -u +%FT%TZ)"
 
 if [[ " $WHAT " == *" run "* ]]; then
