@@ -17,6 +17,9 @@
 namespace fundsim::app {
 
 int cmd_statements(const std::vector<std::string>& args) {
+    // A plan's statements (a column per year) read the plan's folder instead of a census and formula.
+    for (const std::string& a : args)
+        if (a == "--plan" || a == "-p" || a.rfind("--plan=", 0) == 0) return cmd_statements_plan(args);
     po::options_description desc("Options");
     add_census_option(desc);
     add_formula_options(desc);
@@ -30,10 +33,12 @@ int cmd_statements(const std::vector<std::string>& args) {
                        "write only this school's statement (and the index)");
     add_quiet_option(desc);
     po::variables_map vm;
-    if (!parse_options("statements",
-                       "Writes one printable budget statement per school, DIR/<urn>.html, and DIR/index.html "
-                       "linking them.",
-                       desc, args, vm))
+    if (!parse_options(
+            "statements",
+            "Writes one printable budget statement per school, DIR/<urn>.html, and DIR/index.html "
+            "linking them. With --plan PLAN_DIR instead of a census and formula: a column per year "
+            "of a plan (`fundsim statements --plan PLAN_DIR --help`).",
+            desc, args, vm))
         return kOk;
 
     // Every formula is loaded and checked before any calculation.

@@ -25,6 +25,8 @@ int cmd_ingest(const std::vector<std::string>& args);
 int cmd_compare(const std::vector<std::string>& args);
 int cmd_sweep(const std::vector<std::string>& args);
 int cmd_statements(const std::vector<std::string>& args);
+// `statements --plan DIR`: a column per year of a plan (app/cmd_statements_plan.cpp).
+int cmd_statements_plan(const std::vector<std::string>& args);
 int cmd_plan(const std::vector<std::string>& args);
 int cmd_high_needs(const std::vector<std::string>& args);
 int cmd_early_years(const std::vector<std::string>& args);

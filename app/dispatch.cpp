@@ -6,6 +6,7 @@
 #include <new>
 
 #include "app/commands.hpp"
+#include "app/huge_pages.hpp"
 #include "engine/core/error.hpp"
 #include "engine/core/version.hpp"
 
@@ -78,6 +79,7 @@ int fundsim::app::run_command(const std::string& name, const Command& command,
 
 int fundsim::app::main_entry(int argc, char** argv) {
     std::ios::sync_with_stdio(false);
+    use_huge_pages();
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
         std::cout << kUsageText;

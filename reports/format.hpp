@@ -49,6 +49,12 @@ inline std::string money(double v) {
 inline std::string fraction6(double v) {
     char b[64];
     if (std::fabs(v) < 5e-7) v = 0;
+    // std::to_chars gives printf's "%.6f" text (exact, ties to even) without its cost: a national
+    // allocations.csv has 20,000 of these (checked equal on 21 million values, issue 17).
+    if (std::isfinite(v) && std::fabs(v) < 1e15) {
+        auto res = std::to_chars(b, b + sizeof b, v, std::chars_format::fixed, 6);
+        return std::string(b, res.ptr);
+    }
     std::snprintf(b, sizeof b, "%.6f", v);
     return b;
 }
@@ -56,6 +62,8 @@ inline std::string fraction6(double v) {
 // A count that may be fractional: integers without decimals.
 inline std::string count(double v) {
     char b[64];
+    if (v == std::floor(v) && std::fabs(v) < 1e15 && !(v == 0 && std::signbit(v)))
+        return std::to_string(static_cast<long long>(v));  // "%.0f" of a whole number: its digits
     if (v == std::floor(v) && std::fabs(v) < 1e15)
         std::snprintf(b, sizeof b, "%.0f", v);
     else

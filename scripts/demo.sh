@@ -33,6 +33,8 @@ echo
 # before. The plans land in demo-out/plans/ (plan.html compares them).
 echo "== Three-year plans: the MFG at 0% against -0.5%"
 ./build/fundsim plan --plan plans/demo-mfg-0.json --plan plans/demo-mfg-minus-half.json --out "$out/plans"
+# Each school's statement with a column per year of the MFG 0% plan (demo-out/plan-statements/index.html).
+./build/fundsim statements --plan "$out/plans/demo-mfg-0" --out "$out/plan-statements"
 # The LA's whole Schools Budget (docs/la-budget.md): the demo formula's census again, with synth's budget
 # inputs (balances, conversions in the year, central lines, the 0.5% transfer to high needs agreed by the
 # Forum, the opening DSG reserve, the high needs setting and the early years market with their 2025-26

@@ -1,7 +1,8 @@
 #!/bin/bash
-# Renders a multi-year plan's plan.html (one plan, and two side by side) in headless Chromium (Debian's
-# package): the pages load offline, paint, and the budget shares read from the page's DOM equal the
-# plan's summary.json, year by year. Screenshots are kept in WORK_DIR as test artefacts.
+# Renders a multi-year plan's plan.html (one plan, and two side by side) and its statements (`statements
+# --plan`) in headless Chromium (Debian's package): the pages load offline, paint, the budget shares read
+# from the pages' DOM equal the plan's summary.json and plan.csv, year by year, and a statement prints on
+# one A4 page. Screenshots are kept in WORK_DIR as test artefacts.
 # Usage: render_plan.sh FUNDSIM SOURCE_DIR [WORK_DIR]. Exit 77 (ctest SKIP_RETURN_CODE) only when
 # Chromium is not installed.
 set -u
@@ -67,4 +68,27 @@ chrome --dump-dom "file://$WORK/two/plan.html" > plans.dom || fail "Chromium cou
 grep -q "<h1>Plans compared</h1>" plans.dom || fail "the plans compared have no heading"
 grep -q 'href="plan/plan.html"' plans.dom || fail "the plans compared do not link to each plan's page"
 grep -q 'href="mfg-half/plan.html"' plans.dom || fail "the plans compared do not link to each plan's page"
-echo "PASS: plan.html and the plans compared render in $CHROMIUM"
+# The plan's statements with a column per year (`statements --plan`): the page renders, its budget share
+# row is plan.csv's, year by year, and it prints on one A4 page.
+"$FUNDSIM" statements --plan one --out statements -q || fail "fundsim statements --plan failed"
+URN=$(awk -F, 'NR == 2 { print $2 }' one/plan.csv)
+render "statements/$URN.html" plan-statement.png 20000
+render statements/index.html plan-statements-index.png 20000
+chrome --dump-dom "file://$WORK/statements/$URN.html" > statement.dom || fail "Chromium could not load the statement"
+python3 - statement.dom one/plan.csv "$URN" <<'PY' || fail "the statement's budget shares differ from plan.csv"
+import csv, re, sys
+dom = open(sys.argv[1], encoding="utf-8").read()
+rows = [r for r in csv.DictReader(open(sys.argv[2], encoding="utf-8")) if r["urn"] == sys.argv[3]]
+row = re.search(r"<td>Budget share</td>(.*?)</tr>", dom)
+assert row, "no budget share row"
+cells = re.findall(r'<td class="n[^"]*">(.*?)</td>', row.group(1))
+want = ["£{:,.2f}".format(float(r["budget_share"])) for r in rows]
+assert cells == want, (cells, want)
+print("  statement " + sys.argv[3] + ": budget shares " + ", ".join(cells) + " as in plan.csv")
+PY
+chrome --print-to-pdf="$WORK/plan-statement.pdf" --no-pdf-header-footer "file://$WORK/statements/$URN.html" >/dev/null
+[ -f plan-statement.pdf ] || fail "Chromium printed no PDF of the statement"
+PAGES=$(grep -ao "/Count [0-9]*" plan-statement.pdf | head -1 | cut -d" " -f2)  # the page tree's count
+[ "$PAGES" = 1 ] || fail "the statement prints on $PAGES pages, not one A4 page"
+echo "  the statement prints on one page"
+echo "PASS: plan.html, the plans compared and the plan's statements render in $CHROMIUM"

@@ -13,6 +13,8 @@
 #include "tests/property/random_inputs.hpp"
 #include "tests/support.hpp"
 
+namespace property_agreement_test {  // each file's names kept apart in the unity build
+
 using namespace fundsim;
 
 namespace {
@@ -288,3 +290,5 @@ TEST_CASE("engine and plain implementation agree on random formulas over hand-ro
           "[property][agreement]") {
     agree_on_seeds(Source::hand_rolled, 1001, 100);
 }
+
+}  // namespace property_agreement_test

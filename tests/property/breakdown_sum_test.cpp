@@ -16,6 +16,8 @@
 #include "engine/formula/parse.hpp"
 #include "tests/property/random_inputs.hpp"
 
+namespace property_breakdown_sum_test {  // each file's names kept apart in the unity build
+
 using namespace fundsim;
 
 namespace {
@@ -223,3 +225,5 @@ TEST_CASE("breakdown adds up to the engine's amount for every kind, on hand-roll
           "[property][breakdown]") {
     check_seeds(Source::hand_rolled, 2001, 100);
 }
+
+}  // namespace property_breakdown_sum_test

@@ -14,6 +14,8 @@
 #include "engine/early_years/early_years.hpp"
 #include "engine/synth/rng.hpp"
 
+namespace property_early_years_agreement_test {  // each file's names kept apart in the unity build
+
 using namespace fundsim;
 
 namespace {
@@ -289,3 +291,5 @@ TEST_CASE("early years: the solved rate is the highest that balances", "[propert
     CHECK(solved > 100);
     CHECK(unaffordable > 0);
 }
+
+}  // namespace property_early_years_agreement_test

@@ -11,6 +11,8 @@
 #include "tests/support.hpp"
 #include "tests/unit/ey_compare/loaded_option.hpp"
 
+namespace property_ey_compare_property_test {  // each file's names kept apart in the unity build
+
 using namespace fundsim;
 using namespace fundsim::test;
 
@@ -201,3 +203,5 @@ TEST_CASE(
     // The refusals above are the exception: most cases are compared.
     CHECK(compared >= 30);
 }
+
+}  // namespace property_ey_compare_property_test

@@ -15,6 +15,8 @@
 #include "engine/synth/rng.hpp"
 #include "tests/support.hpp"
 
+namespace property_high_needs_agreement_test {  // each file's names kept apart in the unity build
+
 using namespace fundsim;
 
 namespace {
@@ -417,3 +419,5 @@ TEST_CASE("high needs property: compare gives each provider the plain difference
     CHECK(gains > 50);  // the options did move providers both ways
     CHECK(losses > 50);
 }
+
+}  // namespace property_high_needs_agreement_test

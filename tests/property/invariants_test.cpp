@@ -15,6 +15,8 @@
 #include "tests/property/random_inputs.hpp"
 #include "tests/support.hpp"
 
+namespace property_invariants_test {  // each file's names kept apart in the unity build
+
 using namespace fundsim;
 
 namespace {
@@ -498,3 +500,5 @@ TEST_CASE("§5: the total is monotone in each lever", "[property][invariants]") 
     CHECK(grids >= 10);
     CHECK(steps == grids * 70);
 }
+
+}  // namespace property_invariants_test

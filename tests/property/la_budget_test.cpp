@@ -12,6 +12,8 @@
 #include "engine/synth/rng.hpp"
 #include "tests/support.hpp"
 
+namespace property_la_budget_test {  // each file's names kept apart in the unity build
+
 using namespace fundsim;
 
 namespace {
@@ -240,3 +242,5 @@ TEST_CASE("la-budget §7 invariants 1-4 on random LAs against a plain implementa
         CHECK(p(b.balance_clawback) == claw);
     }
 }
+
+}  // namespace property_la_budget_test

@@ -16,6 +16,8 @@
 #include "tests/property/random_inputs.hpp"
 #include "tests/support.hpp"
 
+namespace property_plan_invariants_test {  // each file's names kept apart in the unity build
+
 using namespace fundsim;
 
 namespace {
@@ -100,3 +102,5 @@ TEST_CASE("plan: invariants 2, 3 and 6 on random LAs over 3 to 5 years", "[prope
     CHECK(years_run >= 24);
     CHECK(schools_checked > 500);
 }
+
+}  // namespace property_plan_invariants_test

@@ -17,6 +17,8 @@
 #include "store/record.hpp"
 #include "tests/support.hpp"
 
+namespace reliability_ledger_kill_test {  // each file's names kept apart in the unity build
+
 using namespace fundsim;
 using namespace fundsim::store;
 
@@ -142,3 +144,5 @@ TEST_CASE("ledger reliability: a serve (WAL) killed mid-transaction keeps its co
     Db reader(ledger, Db::Mode::read);
     CHECK(count_runs(reader) == 3);
 }
+
+}  // namespace reliability_ledger_kill_test

@@ -12,6 +12,8 @@
 #include "reports/writers.hpp"
 #include "tests/support.hpp"
 
+namespace csv_text_test {  // each file's names kept apart in the unity build
+
 using namespace fundsim;
 
 namespace {
@@ -143,3 +145,5 @@ TEST_CASE("sweep.csv: a reason quoting a hostile file name is text; negative var
                       "\"'=HYPERLINK(\"\"http://evil.example/\"\").json: at /mfg/percent: is not valid\"");
     CHECK(l[2].rfind("0,ok,1200000.00,", 0) == 0);
 }
+
+}  // namespace csv_text_test

@@ -11,6 +11,8 @@
 #include "engine/core/error.hpp"
 #include "tests/support.hpp"
 
+namespace limits_test {  // each file's names kept apart in the unity build
+
 using namespace fundsim;
 namespace fs = std::filesystem;
 
@@ -208,3 +210,5 @@ TEST_CASE("a scenario whose base is itself, or a scenario that leads back to it,
     CHECK(sc.formula.name == "Good");
     CHECK(sc.formula.factors.at(0).rate_primary == 3100.0);
 }
+
+}  // namespace limits_test

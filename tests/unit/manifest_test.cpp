@@ -9,6 +9,8 @@
 #include "engine/core/version.hpp"
 #include "tests/support.hpp"
 
+namespace manifest_test {  // each file's names kept apart in the unity build
+
 using namespace fundsim;
 
 TEST_CASE("manifest: run's census and scenario with its base, hashed as they are on disk", "[manifest]") {
@@ -74,3 +76,5 @@ TEST_CASE("manifest: compare's baseline (a file, or last year's budgets) and opt
     for (const auto& [k, v] : j.items()) keys += k + " ";
     CHECK(keys == "fundsim_version census baseline options ");
 }
+
+}  // namespace manifest_test

@@ -16,6 +16,8 @@
 #include "engine/core/error.hpp"
 #include "tests/support.hpp"
 
+namespace output_file_test {  // each file's names kept apart in the unity build
+
 using namespace fundsim;
 namespace fs = std::filesystem;
 
@@ -114,3 +116,5 @@ TEST_CASE("OutputSet: commit() replaces every file and leaves nothing else", "[o
     CHECK(read(d / "allocations.csv") == "new allocations\n");
     CHECK(read(d / "sub/index.html") == "<p>new</p>\n");
 }
+
+}  // namespace output_file_test

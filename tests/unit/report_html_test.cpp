@@ -11,6 +11,8 @@
 #include "reports/labels.hpp"
 #include "tests/support.hpp"
 
+namespace report_html_test {  // each file's names kept apart in the unity build
+
 using namespace fundsim;
 
 namespace {
@@ -225,3 +227,5 @@ TEST_CASE("people's number formats", "[report]") {
     CHECK(factor_label("basic_entitlement") == "Basic entitlement (AWPU)");
     CHECK(factor_label("growth_top_up") == "Growth top up");
 }
+
+}  // namespace report_html_test

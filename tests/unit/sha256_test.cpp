@@ -13,6 +13,8 @@
 #include "engine/core/sha256_blocks.hpp"
 #include "tests/support.hpp"
 
+namespace sha256_test {  // each file's names kept apart in the unity build
+
 using namespace fundsim;
 
 namespace {
@@ -113,3 +115,5 @@ TEST_CASE("sha256: the x86 SHA-extension blocks give the plain blocks' state on 
         CHECK(plain == x86);
     }
 }
+
+}  // namespace sha256_test

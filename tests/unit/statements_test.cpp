@@ -8,6 +8,8 @@
 #include "reports/html/statement_html.hpp"
 #include "tests/support.hpp"
 
+namespace statements_test {  // each file's names kept apart in the unity build
+
 using namespace fundsim;
 
 namespace {
@@ -249,3 +251,5 @@ TEST_CASE("apportion: the parts shown add up to the line, odd pennies to the lar
     CHECK(apportion({-1.004, -1.004, -1.002}, -3.01) == std::vector<double>{-1.01, -1.00, -1.00});
     CHECK(apportion({}, 0).empty());
 }
+
+}  // namespace statements_test

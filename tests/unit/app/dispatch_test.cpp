@@ -13,6 +13,8 @@
 #include "engine/core/error.hpp"
 #include "engine/core/version.hpp"
 
+namespace app_dispatch_test {  // each file's names kept apart in the unity build
+
 using namespace fundsim;
 using namespace fundsim::app;
 
@@ -124,3 +126,5 @@ TEST_CASE("dispatch: out of memory is bad input (exit 1), a usage error exit 2",
     CHECK(usage.code == 2);
     CHECK(usage.err == "fundsim test: give --formula F (or --scenario S)\n");
 }
+
+}  // namespace app_dispatch_test

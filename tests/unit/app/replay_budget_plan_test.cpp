@@ -14,6 +14,8 @@
 #include "store/query.hpp"
 #include "tests/support.hpp"
 
+namespace app_replay_budget_plan_test {  // each file's names kept apart in the unity build
+
 using namespace fundsim;
 using namespace fundsim::app;
 
@@ -127,3 +129,5 @@ TEST_CASE("ledger: a plan, alone or with another, is recorded and replays identi
     CHECK(changed.changed_inputs[0].rfind("intake " + d / "intake.csv" + ": changed since the run", 0) == 0);
     CHECK_FALSE(changed.replayed);
 }
+
+}  // namespace app_replay_budget_plan_test

@@ -17,6 +17,8 @@
 #include "store/query.hpp"
 #include "tests/support.hpp"
 
+namespace app_replay_test {  // each file's names kept apart in the unity build
+
 using namespace fundsim;
 using namespace fundsim::app;
 
@@ -146,3 +148,5 @@ TEST_CASE("replay: summary_differences leaves the manifest out and names added a
     CHECK(diff[1] == "/new: not recorded, now [1]");
     CHECK(summary_differences(a, a).empty());
 }
+
+}  // namespace app_replay_test

@@ -5,6 +5,8 @@
 #include "engine/core/error.hpp"
 #include "tests/support.hpp"
 
+namespace balance_balance_test {  // each file's names kept apart in the unity build
+
 using namespace fundsim;
 
 namespace {
@@ -101,3 +103,5 @@ TEST_CASE("an unaffordable budget is an error stating the shortfall", "[balance]
         CHECK(m.find("by £643000.00") != std::string::npos);
     }
 }
+
+}  // namespace balance_balance_test

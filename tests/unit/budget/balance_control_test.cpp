@@ -6,6 +6,8 @@
 #include "engine/core/error.hpp"
 #include "tests/support.hpp"
 
+namespace budget_balance_control_test {  // each file's names kept apart in the unity build
+
 using namespace fundsim;
 
 namespace {
@@ -89,3 +91,5 @@ TEST_CASE("balances.csv: an unknown URN is an error naming the line", "[budget][
     CHECK_THROWS_WITH(load_balances(q, c),
                       Catch::Contains("balances.csv:2: column closing_balance: \"1oo\""));
 }
+
+}  // namespace budget_balance_control_test

@@ -7,6 +7,8 @@
 #include "engine/core/error.hpp"
 #include "tests/support.hpp"
 
+namespace budget_conversions_test {  // each file's names kept apart in the unity build
+
 using namespace fundsim;
 
 namespace {
@@ -127,3 +129,5 @@ TEST_CASE("conversions.csv errors name file, line, column and value", "[budget][
         dir.write("conversions.csv", "urn,conversion_date,route\n1,2025-09-15,converter\n");
     CHECK(load_conversions(ok, c, 2025, true).size() == 1);
 }
+
+}  // namespace budget_conversions_test

@@ -5,6 +5,8 @@
 
 #include "tests/support.hpp"
 
+namespace budget_transfers_test {  // each file's names kept apart in the unity build
+
 using namespace fundsim;
 
 namespace {
@@ -75,3 +77,5 @@ TEST_CASE("the formula's deductions read `to` and `forum_agreed` (defaults schoo
             "budget":{"schools_block":100,"deductions":{"a":{"amount":1,"to":"nursery"}}}})"),
         Catch::Contains("/budget/deductions/a/to: \"nursery\" is not a DSG block"));
 }
+
+}  // namespace budget_transfers_test

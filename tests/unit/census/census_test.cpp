@@ -7,6 +7,8 @@
 #include "engine/core/error.hpp"
 #include "tests/support.hpp"
 
+namespace census_census_test {  // each file's names kept apart in the unity build
+
 using namespace fundsim;
 
 TEST_CASE("census: a column read before it was prepared is an internal error, a missing one bad input",
@@ -30,3 +32,5 @@ TEST_CASE("census: a column read before it was prepared is an internal error, a 
               "five.csv:1: column no_such_column: is missing from the header (used by factor x)");
     }
 }
+
+}  // namespace census_census_test

@@ -9,6 +9,8 @@
 #include "engine/compare/compare.hpp"
 #include "tests/support.hpp"
 
+namespace compare_attribution_test {  // each file's names kept apart in the unity build
+
 using namespace fundsim;
 
 namespace {
@@ -102,3 +104,5 @@ TEST_CASE("attribution: an option that drops a factor and adds another still add
         CHECK(part(s, "mppl", i) == 0.0);
     }
 }
+
+}  // namespace compare_attribution_test

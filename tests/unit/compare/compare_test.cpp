@@ -18,6 +18,8 @@
 #include "reports/writers.hpp"
 #include "tests/support.hpp"
 
+namespace compare_compare_test {  // each file's names kept apart in the unity build
+
 using namespace fundsim;
 
 namespace {
@@ -397,3 +399,5 @@ TEST_CASE("comparison.xlsx: the same inputs give the same bytes", "[compare]") {
     CHECK(a.size() > 1000);
     CHECK(a == b);
 }
+
+}  // namespace compare_compare_test

@@ -10,6 +10,8 @@
 #include "reports/comparison_writers.hpp"
 #include "tests/support.hpp"
 
+namespace compare_sweep_test {  // each file's names kept apart in the unity build
+
 using namespace fundsim;
 
 namespace {
@@ -269,3 +271,5 @@ TEST_CASE("sweep: a failed combination is classified by the error's kind, not it
         sw.rows[3].error,
         Catch::StartsWith("at /budget: school 4: the budget share comes to 1.08058e+10 pounds, beyond"));
 }
+
+}  // namespace compare_sweep_test

@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+namespace core_dates_test {  // each file's names kept apart in the unity build
+
 using namespace fundsim;
 
 TEST_CASE("dates: YYYY-MM-DD read as yyyymmdd; impossible dates refused", "[dates]") {
@@ -34,3 +36,5 @@ TEST_CASE("dates: month lengths, February by the Gregorian leap-year rule", "[da
     CHECK(days_in_month(1900, 2) == 28);  // by 100 but not 400
     CHECK(days_in_month(2000, 2) == 29);  // by 400
 }
+
+}  // namespace core_dates_test

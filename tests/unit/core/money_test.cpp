@@ -6,6 +6,8 @@
 #include <limits>
 #include <random>
 
+namespace core_money_test {  // each file's names kept apart in the unity build
+
 using fundsim::round_penny;
 
 TEST_CASE("round_penny rounds half away from zero, as on paper", "[money]") {
@@ -79,3 +81,5 @@ TEST_CASE("round_half_away is std::round, bit for bit", "[money]") {
         same(std::nextafter(static_cast<double>(halves(rng)) + 0.5, 0.0));
     }
 }
+
+}  // namespace core_money_test

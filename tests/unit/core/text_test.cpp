@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <string>
 
+namespace core_text_test {  // each file's names kept apart in the unity build
+
 using namespace fundsim;
 
 namespace {
@@ -114,3 +116,5 @@ TEST_CASE("has_high_byte: any byte above 0x7F, at any offset, in any length", "[
     }
     CHECK(!has_high_byte("\x7F\x7F\x7F\x7F\x7F\x7F\x7F\x7F\x7F", 9));
 }
+
+}  // namespace core_text_test

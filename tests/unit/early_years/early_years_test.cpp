@@ -7,6 +7,8 @@
 #include "engine/early_years/solve_base_rate.hpp"
 #include "tests/unit/early_years/ey_inputs.hpp"
 
+namespace early_years_early_years_test {  // each file's names kept apart in the unity build
+
 using namespace fundsim;
 using namespace fundsim::test;
 
@@ -258,3 +260,5 @@ TEST_CASE("a payment line beyond £10 billion is refused, naming the provider an
                    Catch::Contains("provider P1, autumn term: a payment line of over £10,000,000,000"));
     }
 }
+
+}  // namespace early_years_early_years_test

@@ -9,6 +9,8 @@
 #include "tests/support.hpp"
 #include "tests/unit/ey_compare/loaded_option.hpp"
 
+namespace ey_compare_ey_compare_test {  // each file's names kept apart in the unity build
+
 using namespace fundsim;
 using namespace fundsim::test;
 
@@ -219,3 +221,5 @@ TEST_CASE("ey compare: an option that breaks the formula is reported in the scen
     CHECK_THROWS_WITH(compare_early_years(base.as_case("base"), {cap.as_case("cap")}),
                       Catch::Contains("while calculating the option") && Catch::Contains("cap.json"));
 }
+
+}  // namespace ey_compare_ey_compare_test

@@ -7,6 +7,8 @@
 #include "engine/core/money.hpp"
 #include "tests/support.hpp"
 
+namespace factors_breakdown_test {  // each file's names kept apart in the unity build
+
 using namespace fundsim;
 
 namespace {
@@ -258,3 +260,5 @@ TEST_CASE("breakdown: sparsity weights (docs/worked-examples.md vector 1)", "[fa
     CHECK(big.components.empty());
     CHECK_FALSE(find_note<note::Sparsity>(big)->terms.eligible);
 }
+
+}  // namespace factors_breakdown_test

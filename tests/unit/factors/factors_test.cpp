@@ -3,6 +3,8 @@
 
 #include "tests/support.hpp"
 
+namespace factors_factors_test {  // each file's names kept apart in the unity build
+
 using namespace fundsim;
 
 namespace {
@@ -114,3 +116,5 @@ TEST_CASE("allocation: a pot shared by basis among filtered schools, adding up t
           Approx(1000.0).margin(1e-9));
     CHECK(r.factors.amount[1][2] == 0.0);
 }
+
+}  // namespace factors_factors_test

@@ -8,6 +8,8 @@
 #include "engine/factors/rates.hpp"
 #include "tests/support.hpp"
 
+namespace factors_kind_table_test {  // each file's names kept apart in the unity build
+
 using namespace fundsim;
 
 TEST_CASE("kind table: every factor kind is found by its name and listed", "[factors]") {
@@ -51,3 +53,5 @@ TEST_CASE("kind table: each kind's rates, their keys, words, units and paths", "
     CHECK(split[0].words == "split_sites_basic");
     CHECK(split[0].path == "/factors/split~1sites/rate/split_sites_basic");  // the id's "/" escaped
 }
+
+}  // namespace factors_kind_table_test

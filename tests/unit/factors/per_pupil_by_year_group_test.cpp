@@ -9,6 +9,8 @@
 #include "engine/factors/rates.hpp"
 #include "tests/support.hpp"
 
+namespace factors_per_pupil_by_year_group_test {  // each file's names kept apart in the unity build
+
 using namespace fundsim;
 
 namespace {
@@ -150,3 +152,5 @@ TEST_CASE("per_pupil_by_year_group: a census without the year-group columns name
         CHECK(m.find("used by factor starters") != std::string::npos);
     }
 }
+
+}  // namespace factors_per_pupil_by_year_group_test

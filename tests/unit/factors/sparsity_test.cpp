@@ -6,6 +6,8 @@
 #include "engine/core/money.hpp"
 #include "tests/support.hpp"
 
+namespace factors_sparsity_test {  // each file's names kept apart in the unity build
+
 using namespace fundsim;
 
 namespace {
@@ -84,3 +86,5 @@ TEST_CASE("sparsity: the vectorised evaluation matches the per-school terms", "[
     CHECK(r.factors.amount[0][2] == 20850.00);
     CHECK(r.factors.amount[0][3] == 0.0);
 }
+
+}  // namespace factors_sparsity_test

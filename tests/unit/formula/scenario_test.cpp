@@ -9,6 +9,8 @@
 #include "engine/core/error.hpp"
 #include "tests/support.hpp"
 
+namespace formula_scenario_test {  // each file's names kept apart in the unity build
+
 using namespace fundsim;
 
 namespace {
@@ -146,3 +148,5 @@ TEST_CASE("scenario: a document with base or changes is a scenario, and one lack
     const std::string no_changes = d.write("nc.json", R"({"name": "NC", "base": "base.json"})");
     CHECK(error_of([&] { load_formula_or_scenario(no_changes); }).find("/changes") != std::string::npos);
 }
+
+}  // namespace formula_scenario_test

@@ -8,6 +8,8 @@
 #include "engine/synth/synth_high_needs.hpp"
 #include "tests/unit/high_needs/hn_fixture.hpp"
 
+namespace high_needs_high_needs_test {  // each file's names kept apart in the unity build
+
 using namespace fundsim;
 using namespace fundsim::test;
 
@@ -277,3 +279,5 @@ TEST_CASE("high needs synth: a 550-school LA's setting, deterministic, valid for
     CHECK(r.top_ups[hn::index_of(hn::Setting::independent)] > 0);
     CHECK(r.position.dfe_place_deductions > 0);
 }
+
+}  // namespace high_needs_high_needs_test

@@ -8,6 +8,8 @@
 #include "engine/high_needs/hn_scenario.hpp"
 #include "tests/unit/high_needs/hn_fixture.hpp"
 
+namespace hn_compare_hn_compare_test {  // each file's names kept apart in the unity build
+
 using namespace fundsim;
 using namespace fundsim::test;
 
@@ -175,3 +177,5 @@ TEST_CASE("hn compare: an option that breaks the formula is reported in the scen
     // An error at a path the changes did not write is the base's (here: the base itself is untouched).
     CHECK_NOTHROW(hn::load_hn_option(f.scenario("ok.json", R"("changes": {"proration": "days"})")));
 }
+
+}  // namespace hn_compare_hn_compare_test

@@ -9,6 +9,8 @@
 #include "tests/support.hpp"
 #include "tests/unit/ingest/ingest_fixture.hpp"
 
+namespace ingest_idaci_bands_test {  // each file's names kept apart in the unity build
+
 using namespace fundsim;
 using namespace fundsim::test::ingest_fixture;
 
@@ -55,3 +57,5 @@ TEST_CASE("IDACI bands: the shipped file", "[ingest]") {
     CHECK(b.band_of(12317) == IdaciBands::kNone);
     CHECK(b.source.find("§2.4") != std::string::npos);
 }
+
+}  // namespace ingest_idaci_bands_test

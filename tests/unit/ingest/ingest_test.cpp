@@ -19,6 +19,8 @@
 #include "tests/support.hpp"
 #include "tests/unit/ingest/ingest_fixture.hpp"
 
+namespace ingest_ingest_test {  // each file's names kept apart in the unity build
+
 using namespace fundsim;
 using namespace fundsim::test::ingest_fixture;
 namespace fs = std::filesystem;
@@ -628,3 +630,5 @@ TEST_CASE("synth pupils: ingest agrees with an independent count and with the sc
               Approx(495.0 *
                      (cell(out, run_c.urn[k], "fsm_primary") + cell(out, run_c.urn[k], "fsm_secondary"))));
 }
+
+}  // namespace ingest_ingest_test

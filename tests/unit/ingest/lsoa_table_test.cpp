@@ -6,6 +6,8 @@
 #include "engine/ingest/ingest.hpp"
 #include "tests/unit/ingest/ingest_fixture.hpp"
 
+namespace ingest_lsoa_table_test {  // each file's names kept apart in the unity build
+
 using namespace fundsim;
 using namespace fundsim::test::ingest_fixture;
 
@@ -69,3 +71,5 @@ TEST_CASE("LSOA lookup: bad rows and bad files are refused naming the lookup and
                   ":2: has a header (line 1) but no LSOAs: expected one row per LSOA after it");
     }
 }
+
+}  // namespace ingest_lsoa_table_test

@@ -6,6 +6,8 @@
 #include "engine/ingest/ingest.hpp"
 #include "tests/unit/ingest/ingest_fixture.hpp"
 
+namespace ingest_school_file_test {  // each file's names kept apart in the unity build
+
 using namespace fundsim;
 using namespace fundsim::test::ingest_fixture;
 
@@ -55,3 +57,5 @@ TEST_CASE("school file: bad rows and bad files are refused naming the school fil
                   ":4: has a header (line 3) but no schools: expected one row per school after it");
     }
 }
+
+}  // namespace ingest_school_file_test

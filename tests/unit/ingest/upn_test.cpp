@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+namespace ingest_upn_test {  // each file's names kept apart in the unity build
+
 using namespace fundsim;
 
 TEST_CASE("UPN shape: a letter, 11 digits, a digit or letter", "[ingest]") {
@@ -16,3 +18,5 @@ TEST_CASE("UPN shape: a letter, 11 digits, a digit or letter", "[ingest]") {
     CHECK(!looks_like_upn("A1234567890123"));  // 14 characters
     CHECK(!looks_like_upn("A1234567890-2"));   // a character that is neither
 }
+
+}  // namespace ingest_upn_test

@@ -15,6 +15,8 @@
 #include "engine/io/csv_cell_reader.hpp"
 #include "tests/support.hpp"
 
+namespace io_csv_reader_test {  // each file's names kept apart in the unity build
+
 using namespace fundsim;
 using test::TempDir;
 
@@ -118,3 +120,5 @@ TEST_CASE("read_csv_table: the header, then rows of its width; a ragged row, an 
     CHECK_THROWS_WITH(read(header),
                       header + ":2: has a header (line 1) but no codes: expected one row per code after it");
 }
+
+}  // namespace io_csv_reader_test

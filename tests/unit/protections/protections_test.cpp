@@ -4,6 +4,8 @@
 
 #include "tests/support.hpp"
 
+namespace protections_protections_test {  // each file's names kept apart in the unity build
+
 using namespace fundsim;
 
 TEST_CASE("MPPL: level by year groups and top-up (docs/worked-examples.md vector 2)", "[mppl]") {
@@ -109,3 +111,5 @@ TEST_CASE("capping: never below the MPPL, growing schools exempt", "[capping]") 
     CHECK(r.capping.deduction[1] == 0.0);
     CHECK(check_invariants(r).empty());
 }
+
+}  // namespace protections_protections_test

@@ -9,6 +9,8 @@
 #include "engine/core/error.hpp"
 #include "tests/support.hpp"
 
+namespace run_invariants_test {  // each file's names kept apart in the unity build
+
 using namespace fundsim;
 
 namespace {
@@ -114,3 +116,5 @@ TEST_CASE("self-check: more than 20 failures are listed as 20 and a count", "[se
     CHECK(bad[19].find("school 20: budget share") == 0);
     CHECK(bad[20] == "... and 5 more");
 }
+
+}  // namespace run_invariants_test

@@ -6,6 +6,8 @@
 #include "reports/writers.hpp"
 #include "tests/support.hpp"
 
+namespace run_result_lines_test {  // each file's names kept apart in the unity build
+
 using namespace fundsim;
 
 namespace {
@@ -68,3 +70,5 @@ TEST_CASE("Result::lines: the reported lines in the journey's order, pointing in
     CHECK(cells[7 + 7].empty());
     CHECK_FALSE(cells[7 + 6].empty());
 }
+
+}  // namespace run_result_lines_test

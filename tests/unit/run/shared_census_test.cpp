@@ -12,6 +12,8 @@
 #include "reports/writers.hpp"
 #include "tests/support.hpp"
 
+namespace run_shared_census_test {  // each file's names kept apart in the unity build
+
 using namespace fundsim;
 
 namespace {
@@ -95,3 +97,5 @@ TEST_CASE("a calculation reads only prepared columns: it never fills the census'
         CHECK_THAT(e.what(), Catch::Contains("census column premises was not prepared"));
     }
 }
+
+}  // namespace run_shared_census_test

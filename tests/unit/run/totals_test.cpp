@@ -6,6 +6,8 @@
 
 #include "tests/support.hpp"
 
+namespace run_totals_test {  // each file's names kept apart in the unity build
+
 using namespace fundsim;
 
 namespace {
@@ -59,3 +61,5 @@ TEST_CASE("result totals: all schools, a group, and changes against a baseline",
     CHECK(changes.baseline_total == Approx(499990.0 + 800000.01 + 2000000.0).margin(1e-6));
     CHECK(changes.change_total == Approx(10.0 - 0.01).margin(1e-9));
 }
+
+}  // namespace run_totals_test

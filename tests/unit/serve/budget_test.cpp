@@ -19,6 +19,8 @@
 #include "store/query.hpp"
 #include "tests/support.hpp"
 
+namespace serve_budget_test {  // each file's names kept apart in the unity build
+
 using namespace fundsim;
 using namespace fundsim::app;
 using OJ = nlohmann::ordered_json;
@@ -153,3 +155,5 @@ TEST_CASE("serve --budget: a budget whose formula has no budget section is serve
     const OJ patched = OJ::parse(api->run(R"({"mfg": {"percent": 0}})").body);
     CHECK(patched["summary"]["schools_block"] == 7000000.0);
 }
+
+}  // namespace serve_budget_test

@@ -5,6 +5,8 @@
 #include <catch2/catch.hpp>
 #include <random>
 
+namespace serve_merge_patch_test {  // each file's names kept apart in the unity build
+
 using fundsim::Json;
 using fundsim::app::merge_diff;
 
@@ -50,3 +52,5 @@ TEST_CASE("merge patches: the derived patch turns one document into the other", 
         REQUIRE(applied(a, merge_diff(a, b)) == unordered(b));
     }
 }
+
+}  // namespace serve_merge_patch_test

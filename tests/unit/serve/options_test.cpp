@@ -19,6 +19,8 @@
 #include "store/query.hpp"
 #include "tests/unit/serve/served.hpp"
 
+namespace serve_options_test {  // each file's names kept apart in the unity build
+
 using namespace fundsim;
 using namespace fundsim::app;
 using fundsim::test::failure;
@@ -440,3 +442,5 @@ TEST_CASE("serve: random bytes as bodies and addresses are answered, never a 500
     }
     CHECK(status_of(cli.Post("/api/run", "{}", "application/json")) == 200);
 }
+
+}  // namespace serve_options_test

@@ -12,6 +12,8 @@
 #include "store/query.hpp"
 #include "tests/unit/serve/served.hpp"
 
+namespace serve_run_test {  // each file's names kept apart in the unity build
+
 using namespace fundsim;
 using namespace fundsim::app;
 using fundsim::test::failure;
@@ -153,3 +155,5 @@ TEST_CASE("serve: 8 clients at once get the answers one client gets", "[serve]")
     store::Db db(s.ledger(), store::Db::Mode::read);
     CHECK(store::count_runs(db) == 2 + 32);
 }
+
+}  // namespace serve_run_test

@@ -14,6 +14,8 @@
 #include "store/record.hpp"
 #include "tests/support.hpp"
 
+namespace store_ledger_test {  // each file's names kept apart in the unity build
+
 using namespace fundsim;
 using namespace fundsim::store;
 using fundsim::test::error_of;
@@ -131,3 +133,5 @@ TEST_CASE("ledger: a ledger of a newer schema is refused", "[store]") {
               ": is a fundsim ledger of schema version 2; this fundsim reads version 1 (use the fundsim that "
               "wrote it)");
 }
+
+}  // namespace store_ledger_test

@@ -9,6 +9,8 @@
 #include "engine/early_years/early_years.hpp"
 #include "engine/early_years/parse_ey_formula.hpp"
 
+namespace synth_synth_early_years_test {  // each file's names kept apart in the unity build
+
 using namespace fundsim;
 
 TEST_CASE("synthetic early years market: counts scale with the LA", "[synth][early_years]") {
@@ -50,3 +52,5 @@ TEST_CASE("synthetic early years market: read back and paid under the example fo
     CHECK(r.totals.daf > 0);
     CHECK(r.totals.nursery_school_supp > 0);
 }
+
+}  // namespace synth_synth_early_years_test

@@ -11,6 +11,9 @@
 #include "engine/years/plan_file.hpp"
 #include "engine/years/project_census.hpp"
 #include "tests/support.hpp"
+#include "tests/unit/years/cohort_chain_plan.hpp"
+
+namespace years_plan_test {  // each file's names kept apart in the unity build
 
 using namespace fundsim;
 using Catch::Matchers::Contains;
@@ -97,12 +100,7 @@ TEST_CASE("plan: the MFG baseline chained from last year's budget share (multi-y
 }
 
 TEST_CASE("plan: every later year re-runs from the census and formula the plan wrote for it", "[years]") {
-    const std::string dir = test::source_dir() + "/tests/cases/plan_cohort_chain/";
-    PlanInputs in;
-    in.plan = load_plan(dir + "plan.json");
-    in.start_census = load_census(in.plan.census);
-    in.start_formula = load_formula_or_scenario(in.plan.formula);
-    const std::vector<PlanYear> years = run_plan(in);
+    const std::vector<PlanYear> years = test::run_cohort_chain_plan();
     REQUIRE(years.size() == 4);
     for (std::size_t t = 1; t < years.size(); ++t) {
         Census again;
@@ -159,3 +157,5 @@ TEST_CASE("plan: a plan file's mistakes are named by JSON path", "[years]") {
           "/formulas/2025-26: names the first year");
     fails("{" + start + R"("years": ["2025-26"], "colour": 1})", "colour");
 }
+
+}  // namespace years_plan_test
