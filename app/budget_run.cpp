@@ -21,10 +21,9 @@ BudgetRun run_budget(const BudgetFile& bf, Census census, Formula formula,
     const std::vector<BalanceRow> balance_rows =
         bf.balances ? load_balances(*bf.balances, census) : std::vector<BalanceRow>{};
     const std::vector<ConversionRow> conversion_rows =
-        conversions ? *conversions
-        : bf.conversions
-            ? load_conversions(*bf.conversions, census, bf.first_year, bf.proration_days)
-            : std::vector<ConversionRow>{};
+        conversions      ? *conversions
+        : bf.conversions ? load_conversions(*bf.conversions, census, bf.first_year, bf.proration_days)
+                         : std::vector<ConversionRow>{};
     run.result = run_checked(std::move(census), formula);
     const Result& r = run.result;
     for (int k = 2; k < 4; ++k) {
@@ -41,7 +40,8 @@ void add_budget_outputs(OutputSet& out, const std::string& prefix, const BudgetR
                         const Manifest& schools_manifest, bool statements) {
     const Result& r = run.result;
     const LaBudget& b = *run.budget;
-    const nlohmann::ordered_json schools_summary = add_run_outputs(out, prefix + "schools/", r, schools_manifest);
+    const nlohmann::ordered_json schools_summary =
+        add_run_outputs(out, prefix + "schools/", r, schools_manifest);
     for (int k = 0; k < 2; ++k)
         for (const auto& [name, content] : run.blocks[k].files)
             out.add(prefix + kBlocks[k + 2] + "/" + name, content);

@@ -15,7 +15,7 @@ namespace fundsim::app {
 
 struct BudgetRun {
     BudgetFile file;
-    Result result;  // the schools block's run, self-checked
+    Result result;       // the schools block's run, self-checked
     BlockRun blocks[2];  // high needs, early years
     std::shared_ptr<const LaBudget> budget;
 };

@@ -51,6 +51,15 @@ struct Conversion {
 std::vector<ConversionRow> load_conversions(const std::string& path, const Census& census, int first_year,
                                             bool days);
 
+// The cells of one row of a conversions.csv: `urn, conversion_date, route`, optional `balance` (blank when
+// the file has no such column).
+struct ConversionCells {
+    std::int64_t line = 0;
+    std::string_view urn, date, route, balance;
+};
+// Reads a conversions.csv's header and gives each row's cells, in order (the plan's and the budget's).
+void read_conversion_rows(const std::string& path, const std::function<void(const ConversionCells&)>& on_row);
+
 // One row's date (ISO; the 1st of a month unless `days`), route and optional balance (blank: none) into `c`:
 // each bad cell an error naming file, line, column and value. `check_date` is given the date as soon as it
 // is read (the caller's year; it fails if the date is outside it).

@@ -31,13 +31,13 @@ std::vector<PlanConversion> load_plan_conversions(const std::string& path, const
 
 // The conversions of `year` against that year's census (each row's school its row there); a school no
 // longer in the census (its last pupils gone) has nothing to convert and is left out.
-std::vector<ConversionRow> conversions_in_year(const std::vector<PlanConversion>& all, const std::string& year,
-                                               const Census& census);
+std::vector<ConversionRow> conversions_in_year(const std::vector<PlanConversion>& all,
+                                               const std::string& year, const Census& census);
 
 // year → the schools that are academies from its start: every school converting in an earlier year of
 // the plan (the start budget's conversions in the first year, then the plan's).
-std::map<std::string, std::set<std::int64_t>> academies_by_year(const std::vector<PlanConversion>& all,
-                                                                const std::vector<std::string>& years,
-                                                                const std::set<std::int64_t>& start_converting);
+std::map<std::string, std::set<std::int64_t>> academies_by_year(
+    const std::vector<PlanConversion>& all, const std::vector<std::string>& years,
+    const std::set<std::int64_t>& start_converting);
 
 }  // namespace fundsim

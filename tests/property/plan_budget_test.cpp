@@ -4,11 +4,12 @@
 // blocks add up (la-budget.md §7 invariant 1), the reserve chains from year to year with the start year's
 // clawback in the schools block, the block grows with its pupils, the clawback is available money the year
 // after, and a converted school is split in its year and recouped whole after.
+#include "app/plan_budget.hpp"
+
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <map>
 
-#include "app/plan_budget.hpp"
 #include "engine/core/money.hpp"
 #include "engine/synth/rng.hpp"
 #include "engine/years/plan_file.hpp"
@@ -40,7 +41,8 @@ TEST_CASE("plan from a budget: the DSG chain, clawback and conversions on random
         const std::size_t n = 3 + rng.below(25);
         std::vector<School> schools(n);
         std::string census =
-            "urn,name,phase,status,nor_r,nor_y1,nor_y2,nor_y3,nor_y4,nor_y5,nor_y6,nor_y7,nor_y8,nor_y9,nor_y10,"
+            "urn,name,phase,status,nor_r,nor_y1,nor_y2,nor_y3,nor_y4,nor_y5,nor_y6,nor_y7,nor_y8,nor_y9,nor_"
+            "y10,"
             "nor_y11,share\n";
         double total = 0;
         for (std::size_t i = 0; i < n; ++i) {
@@ -62,7 +64,8 @@ TEST_CASE("plan from a budget: the DSG chain, clawback and conversions on random
             total += s.share + 3000 * pupils;
         }
         const double block = std::round(total * rng.uniform(1.0, 1.04));
-        const double percent = rng.uniform(0, 0.006), fixed = std::round(rng.uniform(0, 50000));
+        const double percent = std::round(rng.uniform(0, 0.006) * 1e6) / 1e6,
+                     fixed = std::round(rng.uniform(0, 50000));
         write(dir.path / "census.csv", census);
         write(dir.path / "formula.json",
               R"({"name":"random","factors":{"share":{"kind":"actual","column":"share"},
@@ -78,13 +81,14 @@ TEST_CASE("plan from a budget: the DSG chain, clawback and conversions on random
         for (const School& s : schools) {
             if (s.academy) continue;
             if (rng.chance(0.5))
-                balances += std::to_string(s.urn) + "," + std::to_string(std::round(rng.uniform(-50000, 400000))) +
-                            "," + std::to_string(std::round(rng.uniform(0, 50000))) + "\n";
+                balances += std::to_string(s.urn) + "," +
+                            std::to_string(std::round(rng.uniform(-50000, 400000))) + "," +
+                            std::to_string(std::round(rng.uniform(0, 50000))) + "\n";
             if (rng.chance(0.3)) {
                 const int t = 1 + static_cast<int>(rng.below(static_cast<std::uint64_t>(years - 1)));
                 const int month = 1 + static_cast<int>(rng.below(12));
                 const int y = 2025 + t + (month < 4 ? 1 : 0);
-                char date[16];
+                char date[32];
                 std::snprintf(date, sizeof date, "%04d-%02d-01", y, month);
                 conversions += std::to_string(s.urn) + "," + date + ",converter\n";
                 converts[s.urn] = t;
@@ -94,27 +98,34 @@ TEST_CASE("plan from a budget: the DSG chain, clawback and conversions on random
         write(dir.path / "balances.csv", balances);
         write(dir.path / "conversions.csv", conversions);
         const double central = std::round(rng.uniform(0, 1e6));
-        const double reserve[4] = {std::round(rng.uniform(-1e5, 1e5)), 0, std::round(rng.uniform(-2e6, 0)), 0};
-        write(dir.path / "budget.json",
-              R"({"name":"random","year":"2025-26","dsg":{"schools_block":)" + std::to_string(block) +
-                  R"(,"central_block":)" + std::to_string(central) +
-                  R"(},"schools":{"census":"census.csv","formula":"formula.json"},
+        const double reserve[4] = {std::round(rng.uniform(-1e5, 1e5)), 0, std::round(rng.uniform(-2e6, 0)),
+                                   0};
+        write(
+            dir.path / "budget.json",
+            R"({"name":"random","year":"2025-26","dsg":{"schools_block":)" + std::to_string(block) +
+                R"(,"central_block":)" + std::to_string(central) +
+                R"(},"schools":{"census":"census.csv","formula":"formula.json"},
               "central":{"ongoing":{"a":)" +
-                  std::to_string(std::round(central * 0.9)) +
-                  R"(}},"balances":{"file":"balances.csv","control":{"threshold":{"primary":0.08,"secondary":0.05}}},
-              "reserve":{"schools":)" +
-                  std::to_string(reserve[0]) + R"(,"high_needs":)" + std::to_string(reserve[2]) + "}}");
-        const double ratio = rng.uniform(0.95, 1.05), sbpp = rng.uniform(-0.01, 0.03);
+                std::to_string(std::round(central * 0.9)) + "}}" +
+                (balances.find('\n') + 1 < balances.size()
+                     ? R"(,"balances":{"file":"balances.csv","control":{"threshold":{"primary":0.08,"secondary":0.05}}})"
+                     : "") +
+                R"(,"reserve":{"schools":)" + std::to_string(reserve[0]) + R"(,"high_needs":)" +
+                std::to_string(reserve[2]) + "}}");
+        // Written with 6 decimals (std::to_string): drawn so.
+        const double ratio = std::round(rng.uniform(0.95, 1.05) * 1e6) / 1e6,
+                     sbpp = std::round(rng.uniform(-0.01, 0.03) * 1e6) / 1e6;
         std::string years_json;
         for (int t = 0; t < years; ++t) {
-            char y[16];
+            char y[32];
             std::snprintf(y, sizeof y, "\"%04d-%02d\"", 2025 + t, (2026 + t) % 100);
             years_json += std::string(t ? "," : "") + y;
         }
-        write(dir.path / "plan.json", R"({"name":"random","start":{"budget":"budget.json"},"years":[)" +
-                                          years_json + R"(],"projection":{"ratio":)" + std::to_string(ratio) +
-                                          R"(},"uprating":{"2026-27":{"schools_block_per_pupil":)" +
-                                          std::to_string(sbpp) + R"(}},"conversions":"conversions.csv"})");
+        write(dir.path / "plan.json",
+              R"({"name":"random","start":{"budget":"budget.json"},"years":[)" + years_json +
+                  R"(],"projection":{"ratio":)" + std::to_string(ratio) +
+                  R"(},"uprating":{"2026-27":{"schools_block_per_pupil":)" + std::to_string(sbpp) + "}}" +
+                  (converts.empty() ? "" : R"(,"conversions":"conversions.csv")") + "}");
         PlanInputs in;
         in.plan = load_plan((dir.path / "plan.json").string());
         app::BudgetPlan bp;
@@ -129,9 +140,10 @@ TEST_CASE("plan from a budget: the DSG chain, clawback and conversions on random
             // The schools block: the start's, then grown with the pupils (2026-27 by sbpp, later flat).
             if (t > 0) {
                 const Result& prev = run[static_cast<std::size_t>(t - 1)].result;
-                const double grown = std::round(prev.formula->budget->schools_block * (1 + (t == 1 ? sbpp : 0)) *
-                                                r.census->nor.sum() / prev.census->nor.sum() * 100) /
-                                     100;
+                const double grown =
+                    std::round(prev.formula->budget->schools_block * (1 + (t == 1 ? sbpp : 0)) *
+                               r.census->nor.sum() / prev.census->nor.sum() * 100) /
+                    100;
                 CHECK(std::fabs(r.formula->budget->schools_block - grown) < 0.011);
             }
             // Plain clawback: the start year's balances only; available money the year after.
@@ -143,16 +155,18 @@ TEST_CASE("plan from a budget: the DSG chain, clawback and conversions on random
                     const long long share = p(r.budget_share.amount[e]);
                     const long long unc = p(bo.row.closing_balance) - p(bo.row.committed);
                     const double th = r.census->phase[bo.row.school] == Phase::primary ? 0.08 : 0.05;
-                    const long long excess = std::max(0LL, unc - std::llround(th * static_cast<double>(share)));
+                    const long long excess =
+                        std::max(0LL, unc - std::llround(th * static_cast<double>(share)));
                     claw += std::min(excess, std::max(0LL, p(bo.row.closing_balance)));
                 }
             CHECK(std::llabs(p(b.balance_clawback) - claw) <= static_cast<long long>(b.balances.size()));
             if (t > 0) {
                 const double claw_in = run[static_cast<std::size_t>(t - 1)].budget->balance_clawback;
                 CHECK(p(y.clawback_in) == p(claw_in));
-                const long long deductions = std::llround(
-                    std::round(r.formula->budget->schools_block * percent * 100) + fixed * 100);
-                CHECK(p(r.budget->available) == p(r.formula->budget->schools_block) - deductions + p(claw_in));
+                const long long deductions =
+                    std::llround(std::round(r.formula->budget->schools_block * percent * 100) + fixed * 100);
+                CHECK(p(r.budget->available) ==
+                      p(r.formula->budget->schools_block) - deductions + p(claw_in));
                 clawbacks += claw_in > 0;
             }
             // Plain recoupment and spend: academies whole, a school converting this year split by months.
@@ -163,7 +177,8 @@ TEST_CASE("plan from a budget: the DSG chain, clawback and conversions on random
                 const auto c = converts.find(r.census->urn[i]);
                 const bool converted_before = c != converts.end() && c->second < t;
                 CHECK((r.census->status[i] == Status::academy) ==
-                      (schools[static_cast<std::size_t>(r.census->urn[i] - 500000)].academy || converted_before));
+                      (schools[static_cast<std::size_t>(r.census->urn[i] - 500000)].academy ||
+                       converted_before));
                 if (r.census->status[i] == Status::academy) {
                     recoup += share;
                 } else if (c != converts.end() && c->second == t) {
@@ -190,14 +205,17 @@ TEST_CASE("plan from a budget: the DSG chain, clawback and conversions on random
             for (int k = 0; k < 4; ++k) {
                 const DsgRow& d = b.dsg.rows[static_cast<std::size_t>(k)];
                 CHECK(p(d.in_year) == p(d.allocation) + p(d.import_export) + p(d.transfers_in) -
-                                          p(d.transfers_out) - p(d.deductions) - p(d.recoupment) - p(d.spend));
+                                          p(d.transfers_out) - p(d.deductions) - p(d.recoupment) -
+                                          p(d.spend));
                 CHECK(p(d.closing) == p(d.opening) + p(d.in_year));
                 closing += p(d.closing);
                 const long long opening =
-                    t == 0 ? p(reserve[k])
-                           : p(run[static_cast<std::size_t>(t - 1)].budget->dsg.rows[static_cast<std::size_t>(k)]
-                                   .closing) +
-                                 (k == 0 ? p(run[static_cast<std::size_t>(t - 1)].budget->balance_clawback) : 0);
+                    t == 0
+                        ? p(reserve[k])
+                        : p(run[static_cast<std::size_t>(t - 1)]
+                                .budget->dsg.rows[static_cast<std::size_t>(k)]
+                                .closing) +
+                              (k == 0 ? p(run[static_cast<std::size_t>(t - 1)].budget->balance_clawback) : 0);
                 CHECK(p(d.opening) == opening);
             }
             CHECK(p(b.dsg.total.closing) == closing);
