@@ -1,7 +1,8 @@
 #!/bin/bash
 # Renders a multi-year plan's plan.html (one plan, and two side by side) in headless Chromium (Debian's
 # package): the pages load offline, paint, and the budget shares read from the page's DOM equal the
-# plan's summary.json, year by year. Screenshots are kept in WORK_DIR as test artefacts.
+# plan's summary.json, year by year; a plan started from a budget file shows its DSG reserve by block and
+# year as its summary.json gives it. Screenshots are kept in WORK_DIR as test artefacts.
 # Usage: render_plan.sh FUNDSIM SOURCE_DIR [WORK_DIR]. Exit 77 (ctest SKIP_RETURN_CODE) only when
 # Chromium is not installed.
 set -u
@@ -67,4 +68,25 @@ chrome --dump-dom "file://$WORK/two/plan.html" > plans.dom || fail "Chromium cou
 grep -q "<h1>Plans compared</h1>" plans.dom || fail "the plans compared have no heading"
 grep -q 'href="plan/plan.html"' plans.dom || fail "the plans compared do not link to each plan's page"
 grep -q 'href="mfg-half/plan.html"' plans.dom || fail "the plans compared do not link to each plan's page"
+# A plan started from a budget file (tests/cases/plan_budget_reserve_chain): the DSG reserve by block and
+# year on the page equals summary.json's closing balances, block by block.
+mkdir -p budget && cp "$SRC"/tests/cases/plan_budget_reserve_chain/{census.csv,formula.json,budget.json,balances.csv,conversions.csv,plan.json} budget/ \
+    || fail "cannot copy the budget plan"
+(cd budget && "$FUNDSIM" plan --plan plan.json --out out -q) || fail "fundsim plan from a budget failed"
+render budget/out/plan.html budget-plan.png 20000
+chrome --dump-dom "file://$WORK/budget/out/plan.html" > budget-plan.dom || fail "Chromium could not load the budget plan"
+python3 - budget-plan.dom budget/out/summary.json <<'PY' || fail "plan.html's DSG reserve differs from summary.json"
+import json, re, sys
+from decimal import Decimal
+dom = open(sys.argv[1], encoding="utf-8").read()
+years = json.load(open(sys.argv[2]))["years"]
+cells = re.findall(r'data-block="([a-z_]+)" data-year="([0-9-]+)">([^<]*)<', dom)
+assert len(cells) == 4 * len(years), ("cells", len(cells))
+closing = {(y["year"], b): Decimal(str(v["closing"])).quantize(Decimal("0.01"))
+           for y in years for b, v in y["dsg"]["blocks"].items()}
+for block, year, text in cells:
+    value = Decimal(text.replace("£", "").replace(",", "").replace("−", "-"))
+    assert value == closing[(year, block)], (year, block, text, closing[(year, block)])
+print("  the DSG reserve by block and year: %d cells on the page equal summary.json" % len(cells))
+PY
 echo "PASS: plan.html and the plans compared render in $CHROMIUM"
