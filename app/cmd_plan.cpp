@@ -11,6 +11,7 @@
 #include "app/ledger_budget_plan.hpp"
 #include "app/ledger_option.hpp"
 #include "app/options.hpp"
+#include "app/plan_budget.hpp"
 #include "engine/core/error.hpp"
 #include "engine/core/sha256.hpp"
 #include "engine/years/plan.hpp"
@@ -42,6 +43,7 @@ struct LoadedPlan {
     PlanRun run;
     FormulaSource start;
     std::map<std::string, FormulaSource> given;
+    std::shared_ptr<BudgetPlan> budget;  // a plan started from a budget file (app/plan_budget)
 };
 
 // Runs the plan at `plan_path`; its outputs will go under `out_dir`/`prefix` ("" for a single plan,
@@ -55,11 +57,12 @@ LoadedPlan run_one_plan(const std::string& plan_path, const std::string& out_dir
     const PlanFile& plan = run.plan;
     PlanInputs in;
     in.plan = plan;
-    loaded.start = with_context("while reading the plan's start (" + plan_path + ")",
-                                [&] { return load_formula_source(plan.formula); });
-    const FormulaSource& start = loaded.start;
-    in.start_formula = start.formula;
-    in.start_census = load_census(plan.census);
+    if (plan.budget.empty()) {
+        loaded.start = with_context("while reading the plan's start (" + plan_path + ")",
+                                    [&] { return load_formula_source(plan.formula); });
+        in.start_formula = loaded.start.formula;
+        in.start_census = load_census(plan.census);
+    }
     std::map<std::string, FormulaSource>& given = loaded.given;
     for (const auto& [year, path] : plan.formulas) {
         given.emplace(year, with_context("while reading " + year + "'s formula, named by " + plan_path,
@@ -68,6 +71,13 @@ LoadedPlan run_one_plan(const std::string& plan_path, const std::string& out_dir
     }
     for (std::size_t t = 1; t < plan.years.size(); ++t)
         in.census_names[plan.years[t]] = out_dir + "/" + prefix + plan.years[t] + "/census.csv";
+    if (!plan.budget.empty()) {
+        loaded.budget = std::make_shared<BudgetPlan>();
+        run.years = with_context("in the plan " + plan_path,
+                                 [&] { return run_budget_plan(std::move(in), *loaded.budget); });
+        loaded.start = loaded.budget->start_source;
+        return loaded;
+    }
     run.years = with_context("in the plan " + plan_path, [&] { return run_plan(std::move(in)); });
     return loaded;
 }
@@ -83,6 +93,10 @@ void add_plan_outputs(OutputSet& out, const std::string& prefix, const LoadedPla
     for (std::size_t t = 0; t < run.years.size(); ++t) {
         const PlanYear& y = run.years[t];
         const std::string dir = prefix + y.year + "/";
+        if (loaded.budget) {
+            add_budget_plan_year(out, dir, *loaded.budget, run.years, t);
+            continue;
+        }
         Manifest m;
         if (t == 0) {
             out.add(dir + "census.csv", read_bytes(plan.census));
@@ -110,9 +124,11 @@ void add_plan_outputs(OutputSet& out, const std::string& prefix, const LoadedPla
     out.add(prefix + "plan.csv", plan_csv(run.years));
     nlohmann::ordered_json summary = plan_summary_json(plan, run.years);
     Manifest m;
-    m.census = manifest_file(plan.census);
-    m.formula = manifest_formula(start);
-    summary["manifest"] = manifest_json(m);
+    if (!loaded.budget) {
+        m.census = manifest_file(plan.census);
+        m.formula = manifest_formula(start);
+    }
+    summary["manifest"] = loaded.budget ? budget_plan_manifest(*loaded.budget) : manifest_json(m);
     summary["manifest"]["plan"] = {{"path", plan_path}, {"sha256", sha256_file_hex(plan_path)}};
     out.add(prefix + "summary.json", summary.dump(2) + "\n");
     out.add(prefix + "plan.html", plan_html(plan, run.years));

@@ -62,7 +62,8 @@ class ScratchDir {
 
 }  // namespace
 
-LedgerRow budget_ledger_row(const BudgetFile& bf, const FormulaSource& schools, const Json& summary) {
+LedgerRow budget_ledger_row(const BudgetFile& bf, const FormulaSource& schools,
+                            const std::string& summary_file) {
     LedgerRow row;
     add_file(row.inputs, "budget", bf.file);
     add_file(row.inputs, "census", bf.census);
@@ -74,7 +75,7 @@ LedgerRow budget_ledger_row(const BudgetFile& bf, const FormulaSource& schools, 
     if (bf.conversions) add_file(row.inputs, "conversions", *bf.conversions);
     if (bf.balances) add_file(row.inputs, "balances", *bf.balances);
     row.formula = Json{{"schools", schools.formula.doc}};
-    row.summary = summary;
+    row.summary = read_summary(summary_file);
     return row;
 }
 

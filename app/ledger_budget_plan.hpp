@@ -24,8 +24,9 @@ struct LedgerRow {
 
 // budget: the budget file, then every file it names (census, formula or scenario and its base, each high
 // needs and early years file by its key, conversions, balances); formula {"schools": the schools formula's
-// document}; `summary` the summary.json written.
-LedgerRow budget_ledger_row(const BudgetFile& bf, const FormulaSource& schools, const Json& summary);
+// document}; its summary read back from `summary_file` (as written).
+LedgerRow budget_ledger_row(const BudgetFile& bf, const FormulaSource& schools,
+                            const std::string& summary_file);
 
 // plan: adds one plan of those run together: the plan file, the start's census and formula (or scenario
 // and base), the history and intake files, each year's formula named by the plan; its formula record

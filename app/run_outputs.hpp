@@ -18,5 +18,8 @@ namespace fundsim::app {
 nlohmann::ordered_json add_run_outputs(OutputSet& out, const std::string& folder, const Result& r,
                                        const std::string& census_path, const FormulaSource& source,
                                        Manifest* manifest_out = nullptr);
+// The same with its manifest given (a plan's later years: files the plan wrote).
+nlohmann::ordered_json add_run_outputs(OutputSet& out, const std::string& folder, const Result& r,
+                                       const Manifest& manifest);
 
 }  // namespace fundsim::app

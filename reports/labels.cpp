@@ -41,4 +41,10 @@ std::string factor_label(const std::string& id) {
 
 std::string status_label(Status s) { return s == Status::academy ? "Academy" : "Maintained"; }
 
+const char* block_label(std::size_t k) {
+    static const char* kNames[4] = {"Schools block", "Central school services block", "High needs block",
+                                    "Early years block"};
+    return k < 4 ? kNames[k] : "";
+}
+
 }  // namespace fundsim

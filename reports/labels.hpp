@@ -15,4 +15,7 @@ std::string factor_label(const std::string& id);
 // "Maintained", "Academy".
 std::string status_label(Status s);
 
+// The DSG block k of kBlocks (engine/budget/budget_file.hpp) in words: "Schools block", "High needs block".
+const char* block_label(std::size_t k);
+
 }  // namespace fundsim

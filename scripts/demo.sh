@@ -42,6 +42,11 @@ echo "== Three-year plans: the MFG at 0% against -0.5%"
 echo
 echo "== The LA's whole Schools Budget"
 ./build/fundsim synth --schools 550 --seed 2025 --formula scenarios/demo-2025-26.json \
-  --out "$out/budget-inputs/census.csv" --budget "$out/budget-inputs" \
+  --out "$out/budget-inputs/census.csv" --budget "$out/budget-inputs" --year-groups \
   --hn-formula formulas/hn-2025-26.json --ey-formula formulas/ey-2025-26.json
 ./build/fundsim budget --budget "$out/budget-inputs/budget.json" --out "$out/budget" --statements
+# The same budget planned three years on (docs/multi-year.md §5): each later year a whole budget, the DSG
+# reserve chained by block, 2025-26's balance clawback spent in 2026-27 (demo-out/budget-plan/plan.html).
+echo
+echo "== The Schools Budget planned to 2027-28"
+./build/fundsim plan --plan plans/demo-budget.json --out "$out/budget-plan"

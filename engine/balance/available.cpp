@@ -1,4 +1,4 @@
-// The available budget: schools block less deductions, to the penny.
+// The available budget: schools block less deductions (plus any balances clawed back), to the penny.
 #include "engine/balance/available.hpp"
 
 #include "engine/core/money.hpp"
@@ -12,7 +12,8 @@ double available_budget(const Budget& b, std::vector<std::pair<std::string, doub
         if (lines) lines->emplace_back(d.id, v);
         total += v;
     }
-    return round_penny(b.schools_block - total);
+    // Balances clawed back the year before return to the block (docs/la-budget.md §5; a plan's later years).
+    return round_penny(b.schools_block - total + round_penny(b.balance_clawback));
 }
 
 }  // namespace fundsim

@@ -62,12 +62,32 @@ void open_units(std::int32_t date, int first_year, bool days, int& open, int& ye
     open = year - days_since_april(date, first_year);
 }
 
-std::vector<ConversionRow> load_conversions(const std::string& path, const Census& census, int first_year,
-                                            bool days) {
-    std::vector<ConversionRow> rows;
-    std::set<std::int64_t> seen;
+void parse_conversion_cells(const std::string& path, std::int64_t line, std::string_view date,
+                            std::string_view route_cell, std::string_view balance, bool days,
+                            ConversionRow& c, const std::function<void(std::int32_t)>& check_date) {
+    if (!parse_iso_date(date, c.date))
+        fail_at(path, line, "conversion_date", date, "is not a date: expected YYYY-MM-DD");
+    check_date(c.date);
+    if (!days && c.date % 100 != 1)
+        fail_at(path, line, "conversion_date", date,
+                "is not the first of a month: with proration \"months\" a conversion starts on the 1st "
+                "(or set \"proration\": \"days\" in the budget file)");
+    const std::string_view route = trim(route_cell);
+    if (route == "converter")
+        c.route = Route::converter;
+    else if (route == "sponsored")
+        c.route = Route::sponsored;
+    else
+        fail_at(path, line, "route", route, "is not a route: expected converter or sponsored");
+    if (!trim(balance).empty()) {
+        c.has_balance = true;
+        c.balance = money_cell(path, line, "balance", balance, true, false);
+    }
+}
+
+void read_conversion_rows(const std::string& path,
+                          const std::function<void(const ConversionCells&)>& on_row) {
     int ui = 0, di = 0, ri = 0, bi = -1;
-    const std::int32_t first = first_year * 10000 + 401, last = (first_year + 1) * 10000 + 331;
     read_csv_table(
         path, {"a header urn,conversion_date,route", "converting school", "conversions"},
         [&](const CsvHeader& h, const CsvRecord&) {
@@ -77,39 +97,34 @@ std::vector<ConversionRow> load_conversions(const std::string& path, const Censu
             bi = h.find("balance");
         },
         [&](const CsvRecord& rec) {
-            ConversionRow c;
-            c.line = rec.line;
-            const std::string_view urn = rec.fields[static_cast<std::size_t>(ui)];
-            c.school = census_row_of(census, path, rec.line, urn, seen);
-            if (census.status[c.school] == Status::academy)
-                fail_at(path, rec.line, "urn", urn, "is already an academy in the census: it cannot convert");
-            const std::string_view date = rec.fields[static_cast<std::size_t>(di)];
-            if (!parse_iso_date(date, c.date))
-                fail_at(path, rec.line, "conversion_date", date, "is not a date: expected YYYY-MM-DD");
-            if (c.date < first || c.date > last)
-                fail_at(path, rec.line, "conversion_date", date,
-                        "is outside the financial year " + std::to_string(first_year) + "-" +
-                            std::to_string((first_year + 1) % 100 / 10) +
-                            std::to_string((first_year + 1) % 10) + " (1 April to 31 March)");
-            if (!days && c.date % 100 != 1)
-                fail_at(
-                    path, rec.line, "conversion_date", date,
-                    "is not the first of a month: with proration \"months\" a conversion starts on the 1st "
-                    "(or set \"proration\": \"days\" in the budget file)");
-            const std::string_view route = trim(rec.fields[static_cast<std::size_t>(ri)]);
-            if (route == "converter")
-                c.route = Route::converter;
-            else if (route == "sponsored")
-                c.route = Route::sponsored;
-            else
-                fail_at(path, rec.line, "route", route, "is not a route: expected converter or sponsored");
-            if (bi >= 0 && !trim(rec.fields[static_cast<std::size_t>(bi)]).empty()) {
-                c.has_balance = true;
-                c.balance = money_cell(path, rec.line, "balance", rec.fields[static_cast<std::size_t>(bi)],
-                                       true, false);
-            }
-            rows.push_back(c);
+            auto cell = [&](int k) {
+                return k >= 0 ? rec.fields[static_cast<std::size_t>(k)] : std::string_view();
+            };
+            on_row({rec.line, cell(ui), cell(di), cell(ri), cell(bi)});
         });
+}
+
+std::vector<ConversionRow> load_conversions(const std::string& path, const Census& census, int first_year,
+                                            bool days) {
+    std::vector<ConversionRow> rows;
+    std::set<std::int64_t> seen;
+    const std::int32_t first = first_year * 10000 + 401, last = (first_year + 1) * 10000 + 331;
+    read_conversion_rows(path, [&](const ConversionCells& cells) {
+        ConversionRow c;
+        c.line = cells.line;
+        c.school = census_row_of(census, path, c.line, cells.urn, seen);
+        if (census.status[c.school] == Status::academy)
+            fail_at(path, c.line, "urn", cells.urn, "is already an academy in the census: it cannot convert");
+        parse_conversion_cells(
+            path, c.line, cells.date, cells.route, cells.balance, days, c, [&](std::int32_t d) {
+                if (d < first || d > last)
+                    fail_at(path, c.line, "conversion_date", cells.date,
+                            "is outside the financial year " + std::to_string(first_year) + "-" +
+                                std::to_string((first_year + 1) % 100 / 10) +
+                                std::to_string((first_year + 1) % 10) + " (1 April to 31 March)");
+            });
+        rows.push_back(c);
+    });
     return rows;
 }
 

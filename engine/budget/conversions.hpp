@@ -3,7 +3,9 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/run/result.hpp"
@@ -48,6 +50,22 @@ struct Conversion {
 // first of a month under months proration, an unknown route are errors naming file, line, column, value.
 std::vector<ConversionRow> load_conversions(const std::string& path, const Census& census, int first_year,
                                             bool days);
+
+// The cells of one row of a conversions.csv: `urn, conversion_date, route`, optional `balance` (blank when
+// the file has no such column).
+struct ConversionCells {
+    std::int64_t line = 0;
+    std::string_view urn, date, route, balance;
+};
+// Reads a conversions.csv's header and gives each row's cells, in order (the plan's and the budget's).
+void read_conversion_rows(const std::string& path, const std::function<void(const ConversionCells&)>& on_row);
+
+// One row's date (ISO; the 1st of a month unless `days`), route and optional balance (blank: none) into `c`:
+// each bad cell an error naming file, line, column and value. `check_date` is given the date as soon as it
+// is read (the caller's year; it fails if the date is outside it).
+void parse_conversion_cells(const std::string& path, std::int64_t line, std::string_view date,
+                            std::string_view route, std::string_view balance, bool days, ConversionRow& c,
+                            const std::function<void(std::int32_t)>& check_date);
 
 // The split of each conversion (docs/la-budget.md §4), to the penny: la_part + academy_part = budget_share.
 std::vector<Conversion> split_conversions(const std::vector<ConversionRow>& rows, const Result& r,

@@ -58,6 +58,9 @@ struct Budget {
     std::vector<Deduction> deductions;
     Lever solve_for = Lever::none;
     std::vector<std::string> multiplier_factors;  // factor_multiplier: the factors whose rates scale
+    // Schools' balances clawed back the year before, returned to the block (docs/la-budget.md §5): added to
+    // the money available. A plan started from a budget file writes it (docs/multi-year.md §5); 0 otherwise.
+    double balance_clawback = 0;
 };
 
 struct Grant {

@@ -124,6 +124,11 @@ Budget parse_budget(Obj& top, const Formula& f, const std::string& file) {
             bu.deductions.push_back(ded);
         }
     }
+    if (b.has("balance_clawback")) {
+        bu.balance_clawback = b.number("balance_clawback");
+        if (!(bu.balance_clawback >= 0 && bu.balance_clawback <= 1e13))
+            fail_json(file, b.child("balance_clawback"), "must be pounds, not negative");
+    }
     if (b.has("solve_for") && !b.json().at("solve_for").is_null()) {
         const std::string s = b.string("solve_for");
         if (s == "scaling")

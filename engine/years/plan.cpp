@@ -12,15 +12,9 @@
 
 namespace fundsim {
 
-namespace {
-
-// The schools block of the year after (docs/multi-year.md §1): last year's × (1 + the per-pupil change)
-// × the change in pupils, to the penny.
 double grown_schools_block(double block, double per_pupil_change, double pupils_next, double pupils_now) {
     return round_penny(block * (1 + per_pupil_change) * pupils_next / pupils_now);
 }
-
-}  // namespace
 
 std::vector<PlanYear> run_plan(PlanInputs in) {
     const PlanFile& plan = in.plan;
@@ -30,7 +24,8 @@ std::vector<PlanYear> run_plan(PlanInputs in) {
         PlanYear first;
         first.year = plan.years.front();
         first.result = with_context("in " + first.year + ", the plan's first year", [&] {
-            return calculate_checked(std::move(in.start_census), in.start_formula);
+            return in.run_year ? in.run_year(0, std::move(in.start_census), in.start_formula)
+                               : calculate_checked(std::move(in.start_census), in.start_formula);
         });
         years.push_back(std::move(first));
     }
@@ -82,11 +77,14 @@ std::vector<PlanYear> run_plan(PlanInputs in) {
             b.addition_primary = u.addition_primary;
             b.addition_secondary = u.addition_secondary;
             b.premises = u.premises;
+            const auto academies = in.academies_from.find(year);
+            if (academies != in.academies_from.end()) b.academies = &academies->second;
             next.census_csv = projected_census_csv(prev, p, b);
             const auto name = in.census_names.find(year);
             Census census = census_from_csv_text(
                 next.census_csv, name == in.census_names.end() ? year + "/census.csv" : name->second);
-            next.result = calculate_checked(std::move(census), formula);
+            next.result = in.run_year ? in.run_year(t, std::move(census), formula)
+                                      : calculate_checked(std::move(census), formula);
         });
         years.push_back(std::move(next));
     }

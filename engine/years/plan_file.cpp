@@ -111,15 +111,20 @@ PlanFile load_plan(const std::string& path) {
     Obj start = o.object("start");
     start.skip("source");
     start.skip("note");
-    if (start.has("budget"))
-        fail_json(path, start.child("budget"),
-                  "a plan cannot start from a budget file yet (fundsim budget runs one year; plans over the "
-                  "DSG blocks are still to come): start from {\"census\": …, \"formula\": …}",
-                  ErrorKind::input);
-    p.census = file_key(start, "census", path);
-    if (start.has("formula") == start.has("scenario"))
-        fail_json(path, start.path(), "needs one of \"formula\" and \"scenario\"", ErrorKind::input);
-    p.formula = file_key(start, start.has("formula") ? "formula" : "scenario", path);
+    if (start.has("budget")) {
+        // A budget file (docs/multi-year.md §1): it names the census and formula itself.
+        if (start.has("census") || start.has("formula") || start.has("scenario"))
+            fail_json(
+                path, start.path(),
+                "gives a budget and a census or formula: a budget file names its own census and formula",
+                ErrorKind::input);
+        p.budget = file_key(start, "budget", path);
+    } else {
+        p.census = file_key(start, "census", path);
+        if (start.has("formula") == start.has("scenario"))
+            fail_json(path, start.path(), "needs one of \"formula\" and \"scenario\"", ErrorKind::input);
+        p.formula = file_key(start, start.has("formula") ? "formula" : "scenario", path);
+    }
     start.done();
 
     const Json& years = o.at("years");
@@ -218,11 +223,15 @@ PlanFile load_plan(const std::string& path) {
         }
         u.done();
     }
-    if (o.has("conversions"))
-        fail_json(path, "/conversions",
-                  "conversions across a plan are not supported yet (fundsim budget handles the conversions "
-                  "of one year)",
-                  ErrorKind::input);
+    if (o.has("conversions")) {
+        if (p.budget.empty())
+            fail_json(
+                path, "/conversions",
+                "needs a plan started from a budget file (\"start\": {\"budget\": …}): conversions move "
+                "money between the LA and the DfE, which only a budget shows",
+                ErrorKind::input);
+        p.conversions = file_key(o, "conversions", path);
+    }
     o.done();
     return p;
 }

@@ -24,8 +24,10 @@ struct Uprating {
 
 struct PlanFile {
     std::string file, name;
-    // start: a census with a formula or a scenario (paths as resolved against the plan's folder).
+    // start: a census with a formula or a scenario (paths as resolved against the plan's folder), or a
+    // budget file (`budget`; census and formula then empty: the budget file names them).
     std::string census, formula;
+    std::string budget;
     std::vector<std::string> years;  // "2025-26", consecutive
     // projection.ratio: one number for every school and step, or a history of past censuses.
     std::optional<double> ratio;
@@ -36,6 +38,7 @@ struct PlanFile {
     double intake_change = 0;
     std::map<std::string, std::string> formulas;  // year → formula or scenario file
     std::map<std::string, Uprating> uprating;     // year → its uprating (years without one stay flat)
+    std::string conversions;  // conversions.csv across the horizon (a budget start only), or empty
 };
 
 // Reads and checks a plan file; paths inside it are relative to its folder.

@@ -242,6 +242,8 @@ std::string projected_census_csv(const Result& r, const Projection& p, const Bas
                 out += std::to_string(s.urn);
             } else if (ro == Role::phase && fresh) {
                 out += to_string(s.phase);
+            } else if (ro == Role::status && !fresh && b.academies && b.academies->count(s.urn)) {
+                out += "academy";  // converted: an academy from the start of the year (docs/multi-year.md §1)
             } else if (ro == Role::status && fresh && trim(now).empty()) {
                 out += "academy";  // a school opening now is a free school: an academy (docs/multi-year.md)
             } else if (ro == Role::nor_ks) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,8 @@ struct BaselineRule {
     std::vector<std::string> excludes;  // next year's mfg.excludes: factor ids taken out of the baseline
     double addition_primary = 0, addition_secondary = 0;  // £ per primary / secondary pupil of this year
     double premises = 0;                                  // rates, pfi and exceptional × (1 + premises)
+    // Schools whose status is `academy` next year: they converted this year (docs/multi-year.md §1).
+    const std::set<std::int64_t>* academies = nullptr;
 };
 // The MFG baseline funding carried to next year for school i of `r`: budget share less the excluded
 // factors' amounts, plus the additions for grants rolled into the formula.

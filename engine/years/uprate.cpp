@@ -63,6 +63,8 @@ Json uprate_formula(const Formula& prev, const Uprating& u, const std::string& y
     }
     if (u.mfg_percent && doc.contains("mfg") && doc["mfg"].is_object())
         doc["mfg"]["percent"] = *u.mfg_percent;
+    // Balances clawed back are one year's money (docs/la-budget.md §5): not carried into the next.
+    if (doc.contains("budget") && doc["budget"].is_object()) doc["budget"].erase("balance_clawback");
     return doc;
 }
 

@@ -9,13 +9,11 @@
 #include "reports/html/html.hpp"
 #include "reports/html/style/budget_css.hpp"
 #include "reports/html/style/statement_css.hpp"
+#include "reports/labels.hpp"
 
 namespace fundsim {
 
 namespace {
-
-const char* kBlockNames[4] = {"Schools block", "Central school services block", "High needs block",
-                              "Early years block"};
 
 std::string dsg_table(const LaBudget& b) {
     static const char* cols[] = {"opening",       "allocation", "import_export", "deductions", "transfers_in",
@@ -35,7 +33,7 @@ std::string dsg_table(const LaBudget& b) {
             h += budget_amount_td(v[k], std::string(" data-col=\"") + cols[k] + "\"");
         h += "</tr>";
     };
-    for (std::size_t k = 0; k < b.dsg.rows.size(); ++k) row(b.dsg.rows[k], kBlockNames[k], false);
+    for (std::size_t k = 0; k < b.dsg.rows.size(); ++k) row(b.dsg.rows[k], block_label(k), false);
     row(b.dsg.total, "Dedicated Schools Grant", true);
     return h + "</tbody></table>";
 }

@@ -9,6 +9,7 @@
 #include "reports/html/html.hpp"
 #include "reports/html/style/report_css.hpp"
 #include "reports/html/svg.hpp"
+#include "reports/labels.hpp"
 #include "reports/plan_writers.hpp"
 
 namespace fundsim {
@@ -126,6 +127,29 @@ std::string horizon_section(const std::vector<PlanYear>& years) {
     return h + "</tbody></table>";
 }
 
+// The DSG reserve by block and year (docs/multi-year.md §3), when the plan starts from a budget file: each
+// block's closing balance, and the total's year from opening to closing.
+std::string dsg_section(const std::vector<PlanYear>& years) {
+    std::string h =
+        "<p>Each block's DSG balance at the end of the year (surplus +, deficit −), as each year's dsg.csv "
+        "gives it; the next year opens with it. Balances clawed back from schools at a year's end open the "
+        "next year in the schools block, whose formula spends them.</p><table><thead><tr><th>Year</th>"
+        "<th class=\"n\">Opening</th>";
+    for (std::size_t k = 0; k < 4; ++k) h += "<th class=\"n\">" + html_escape(block_label(k)) + "</th>";
+    h += "<th class=\"n\">Closing (all blocks)</th><th class=\"n\">Clawed back</th></tr></thead><tbody>";
+    for (const PlanYear& y : years) {
+        if (!y.budget) continue;
+        const DsgPosition& d = y.budget->dsg;
+        h += "<tr><th>" + html_escape(y.year) + "</th>" + td(pounds(d.total.opening));
+        for (const DsgRow& r : d.rows)
+            h += "<td class=\"n" + std::string(r.closing < 0 ? " loss" : "") + "\" data-block=\"" +
+                 html_escape(r.block) + "\" data-year=\"" + html_escape(y.year) + "\">" + pounds(r.closing) +
+                 "</td>";
+        h += td(pounds(d.total.closing)) + td(pounds(y.budget->balance_clawback)) + "</tr>";
+    }
+    return h + "</tbody></table>";
+}
+
 }  // namespace
 
 std::string plan_html(const PlanFile& plan, const std::vector<PlanYear>& years) {
@@ -136,6 +160,8 @@ std::string plan_html(const PlanFile& plan, const std::vector<PlanYear>& years) 
          "measured against its own budget share of the year before.</p>";
     h += "<section><h2>The schools block by year</h2>" + years_table(years) + "</section>";
     h += "<section><h2>Protections by year, and their cost</h2>" + protections_table(years) + "</section>";
+    if (years.front().budget)
+        h += "<section><h2>The DSG reserve by block and year</h2>" + dsg_section(years) + "</section>";
     h += "<section class=\"newpage\"><h2>Each school's change over the plan</h2>" + horizon_section(years) +
          "</section>";
     return h + html_page_end();

@@ -15,6 +15,29 @@ namespace {
 double pennies(double v) { return round_penny(v) == 0 ? 0.0 : round_penny(v); }
 double pupils2(double v) { return std::round(v * 100) / 100; }
 
+// A budget year's DSG blocks (docs/multi-year.md §3, §5): each block's allocation, spend and closing
+// reserve as dsg.csv gives them, with the balances clawed back the year before (in the schools block's
+// opening) and this year's clawback (in next year's).
+OJson plan_year_dsg_json(const PlanYear& y) {
+    const LaBudget& b = *y.budget;
+    OJson blocks = OJson::object();
+    auto row = [](const DsgRow& d) {
+        return OJson{{"opening", d.opening},
+                     {"allocation", d.allocation},
+                     {"spend", d.spend},
+                     {"in_year", d.in_year},
+                     {"closing", d.closing},
+                     {"recoupment", d.recoupment},
+                     {"transfers_in", d.transfers_in},
+                     {"transfers_out", d.transfers_out}};
+    };
+    for (const DsgRow& d : b.dsg.rows) blocks[d.block] = row(d);
+    blocks["total"] = row(b.dsg.total);
+    return {{"blocks", blocks},
+            {"balance_clawback_spent", pennies(y.clawback_in)},
+            {"balance_clawback", pennies(b.balance_clawback)}};
+}
+
 }  // namespace
 
 OJson plan_summary_json(const PlanFile& plan, const std::vector<PlanYear>& years) {
@@ -46,6 +69,7 @@ OJson plan_summary_json(const PlanFile& plan, const std::vector<PlanYear>& years
         e["mppl_total"] = pennies(tot.mppl);
         e["schools_opened"] = y.opened;
         e["schools_closed"] = y.closed;
+        if (y.budget) e["dsg"] = plan_year_dsg_json(y);
         e["schools_block_summary"] = summary_json(r);
         list.push_back(std::move(e));
     }

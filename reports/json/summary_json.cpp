@@ -79,6 +79,8 @@ OJson summary_json(const Result& r) {
         for (const auto& [id, v] : r.budget->deductions) ded[id] = v;
         j["schools_block"] = r.budget->schools_block;
         j["deductions"] = ded;
+        if (r.formula->budget && r.formula->budget->balance_clawback != 0)
+            j["balance_clawback"] = round_penny(r.formula->budget->balance_clawback);
     } else {
         j["available"] = nullptr;
         j["headroom"] = nullptr;

@@ -23,6 +23,20 @@ std::string plan_summary_text(const PlanFile& plan, const std::vector<PlanYear>&
             out += "           " + std::to_string(y.opened.size()) + " school(s) open, " +
                    std::to_string(y.closed.size()) + " close (no pupils left)\n";
     }
+    if (!years.front().budget) return out;
+    // A plan started from a budget (docs/multi-year.md §5): the DSG reserve at each year's end, by block.
+    std::snprintf(line, sizeof line, "  %-8s %16s %16s %16s %16s %16s %14s\n", "DSG", "schools", "central",
+                  "high needs", "early years", "total", "clawed back");
+    out += line;
+    for (const PlanYear& y : years) {
+        const DsgPosition& d = y.budget->dsg;
+        std::snprintf(line, sizeof line, "  %-8s %16s %16s %16s %16s %16s %14s\n", y.year.c_str(),
+                      pounds_whole(d.rows[0].closing).c_str(), pounds_whole(d.rows[1].closing).c_str(),
+                      pounds_whole(d.rows[2].closing).c_str(), pounds_whole(d.rows[3].closing).c_str(),
+                      pounds_whole(d.total.closing).c_str(),
+                      pounds_whole(y.budget->balance_clawback).c_str());
+        out += line;
+    }
     return out;
 }
 

@@ -21,6 +21,9 @@ std::string run_summary_text(const Result& r) {
     if (r.budget) {
         t += "Schools block:         " + pounds(r.budget->schools_block) + "\n";
         for (const auto& [id, v] : r.budget->deductions) t += "  less " + id + ": " + pounds(v) + "\n";
+        if (r.formula->budget && r.formula->budget->balance_clawback != 0)
+            t += "  plus balances clawed back the year before: " +
+                 pounds(r.formula->budget->balance_clawback) + "\n";
         t += "Available:             " + pounds(r.budget->available) + "\n";
         t += "Headroom:              " + pounds(r.budget->headroom) +
              (r.budget->headroom < 0 ? "  (OVERSPENT)" : "") + "\n";

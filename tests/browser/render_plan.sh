@@ -2,7 +2,8 @@
 # Renders a multi-year plan's plan.html (one plan, and two side by side) and its statements (`statements
 # --plan`) in headless Chromium (Debian's package): the pages load offline, paint, the budget shares read
 # from the pages' DOM equal the plan's summary.json and plan.csv, year by year, and a statement prints on
-# one A4 page. Screenshots are kept in WORK_DIR as test artefacts.
+# one A4 page; a plan started from a budget file shows its DSG reserve by block and year as its
+# summary.json gives it. Screenshots are kept in WORK_DIR as test artefacts.
 # Usage: render_plan.sh FUNDSIM SOURCE_DIR [WORK_DIR]. Exit 77 (ctest SKIP_RETURN_CODE) only when
 # Chromium is not installed.
 set -u
@@ -91,4 +92,25 @@ chrome --print-to-pdf="$WORK/plan-statement.pdf" --no-pdf-header-footer "file://
 PAGES=$(grep -ao "/Count [0-9]*" plan-statement.pdf | head -1 | cut -d" " -f2)  # the page tree's count
 [ "$PAGES" = 1 ] || fail "the statement prints on $PAGES pages, not one A4 page"
 echo "  the statement prints on one page"
-echo "PASS: plan.html, the plans compared and the plan's statements render in $CHROMIUM"
+# A plan started from a budget file (tests/cases/plan_budget_reserve_chain): the DSG reserve by block and
+# year on the page equals summary.json's closing balances, block by block.
+mkdir -p budget && cp "$SRC"/tests/cases/plan_budget_reserve_chain/{census.csv,formula.json,budget.json,balances.csv,conversions.csv,plan.json} budget/ \
+    || fail "cannot copy the budget plan"
+(cd budget && "$FUNDSIM" plan --plan plan.json --out out -q) || fail "fundsim plan from a budget failed"
+render budget/out/plan.html budget-plan.png 20000
+chrome --dump-dom "file://$WORK/budget/out/plan.html" > budget-plan.dom || fail "Chromium could not load the budget plan"
+python3 - budget-plan.dom budget/out/summary.json <<'PY' || fail "plan.html's DSG reserve differs from summary.json"
+import json, re, sys
+from decimal import Decimal
+dom = open(sys.argv[1], encoding="utf-8").read()
+years = json.load(open(sys.argv[2]))["years"]
+cells = re.findall(r'data-block="([a-z_]+)" data-year="([0-9-]+)">([^<]*)<', dom)
+assert len(cells) == 4 * len(years), ("cells", len(cells))
+closing = {(y["year"], b): Decimal(str(v["closing"])).quantize(Decimal("0.01"))
+           for y in years for b, v in y["dsg"]["blocks"].items()}
+for block, year, text in cells:
+    value = Decimal(text.replace("£", "").replace(",", "").replace("−", "-"))
+    assert value == closing[(year, block)], (year, block, text, closing[(year, block)])
+print("  the DSG reserve by block and year: %d cells on the page equal summary.json" % len(cells))
+PY
+echo "PASS: plan.html, the plans compared, the plan's statements and a budget plan render in $CHROMIUM"
