@@ -26,13 +26,15 @@ int replay(store::Db& db, std::int64_t id) {
         std::cout << "Inputs changed since the run:\n";
         for (const auto& line : out.changed_inputs) std::cout << "  " << line << "\n";
     }
+    // budget and plan are run again from their files, the others from the recorded formula (§4).
+    const std::string from =
+        run.command == "budget" || run.command == "plan" ? "from its files" : "from the recorded formula";
     if (!out.replayed) {
-        std::cout << "Not replayed: the census is not the one the run read.\n";
+        std::cout << "Not replayed: " << out.not_replayed << ".\n";
     } else if (out.differences.empty()) {
-        std::cout << "Replayed from the recorded formula: the summary is identical.\n  " << run_headline(run)
-                  << "\n";
+        std::cout << "Replayed " << from << ": the summary is identical.\n  " << run_headline(run) << "\n";
     } else {
-        std::cout << "Replayed from the recorded formula: the summary differs in " << out.differences.size()
+        std::cout << "Replayed " << from << ": the summary differs in " << out.differences.size()
                   << (out.differences.size() == 1 ? " figure" : " figures") << ":\n";
         for (const auto& line : out.differences) std::cout << "  " << line << "\n";
     }
@@ -60,12 +62,14 @@ int cmd_ledger(const std::vector<std::string>& args) {
         "run ID again from its recorded formula and input files: exit 0 only if every input is unchanged "
         "and the summary identical");
     po::variables_map vm;
-    if (!parse_options("ledger",
-                       "Lists the runs recorded in a run ledger (by run, compare or sweep given --ledger), "
-                       "newest first, or\n"
-                       "replays one: checks its input files' SHA-256 and makes its summary again from the "
-                       "recorded formula.",
-                       desc, args, vm))
+    if (!parse_options(
+            "ledger",
+            "Lists the runs recorded in a run ledger (by run, compare, sweep, budget or plan given "
+            "--ledger), "
+            "newest first, or\n"
+            "replays one: checks its input files' SHA-256 and makes its summary again from the "
+            "recorded formula.",
+            desc, args, vm))
         return kOk;
     store::Db db(vm["ledger"].as<std::string>(), store::Db::Mode::read);
     if (vm.count("replay")) {

@@ -8,6 +8,8 @@
 
 #include "app/commands.hpp"
 #include "app/formula_source.hpp"
+#include "app/ledger_budget_plan.hpp"
+#include "app/ledger_option.hpp"
 #include "app/options.hpp"
 #include "app/plan_budget.hpp"
 #include "engine/core/error.hpp"
@@ -144,6 +146,7 @@ int cmd_plan(const std::vector<std::string>& args) {
         "the plan file (JSON, docs/multi-year.md); give it again for each plan to set side by side");
     add_out_folder_option(desc, "folder to write DIR/<year>/, plan.csv, summary.json and plan.html to");
     add_quiet_option(desc);
+    add_ledger_option(desc);
     po::variables_map vm;
     if (!parse_options(
             "plan",
@@ -152,6 +155,7 @@ int cmd_plan(const std::vector<std::string>& args) {
             "--plan options run each into DIR/<plan file's name>/ and compare them.",
             desc, args, vm))
         return kOk;
+    const auto ledger = open_ledger_option(vm);  // before any work (docs/ledger.md §1)
     const std::vector<std::string> paths = vm["plan"].as<std::vector<std::string>>();
     std::set<std::string> folders;
     for (const std::string& p : paths)
@@ -176,12 +180,22 @@ int cmd_plan(const std::vector<std::string>& args) {
         out.add("plan.html", plans_side_by_side_html(runs));
     }
     out.commit();
+    // Recorded after the outputs are written (docs/ledger.md §1).
+    LedgerRow row;
+    for (const LoadedPlan& l : loaded)
+        if (ledger)
+            add_plan_to_row(row, l.run.plan, l.start, l.given, l.run.years,
+                            paths.size() > 1 ? plan_folder(l.path) : "",
+                            out.path_of(prefix(l.path) + "summary.json"));
+    const std::int64_t run_id =
+        ledger ? record_in_ledger(*ledger, "plan", row.inputs, row.formula, row.summary) : 0;
     if (!vm["quiet"].as<bool>()) {
         for (const PlanRun& r : runs) std::cout << plan_summary_text(r.plan, r.years) << "\n";
         if (runs.size() > 1) std::cout << plans_difference_text(runs) << "\n";
         std::cout << "Wrote " << out.dir()
                   << (runs.size() > 1 ? "/: plan-comparison.csv, plan.html and each plan's folder\n"
                                       : "/: plan.csv, summary.json, plan.html and each year's folder\n");
+        if (ledger) std::cout << recorded_line(run_id, *ledger);
     }
     return kOk;
 }

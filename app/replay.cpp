@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "app/ledger_budget_plan.hpp"
 #include "app/ledger_formula.hpp"
 #include "app/run_checked.hpp"
 #include "engine/compare/compare.hpp"
@@ -61,10 +62,25 @@ OJson replay_summary(const store::RunRecord& run, const std::string& census_path
 
 }  // namespace
 
+namespace {
+
+// Every "manifest" object left out, at any depth (budget's and plan's summaries hold their blocks' and
+// years' summaries, each with its own).
+void erase_manifests(OJson& j) {
+    if (j.is_object()) {
+        j.erase("manifest");
+        for (auto& [key, value] : j.items()) erase_manifests(value);
+    } else if (j.is_array()) {
+        for (auto& value : j) erase_manifests(value);
+    }
+}
+
+}  // namespace
+
 std::vector<std::string> summary_differences(const OJson& recorded, const OJson& now) {
     OJson a = recorded, b = now;
-    if (a.is_object()) a.erase("manifest");
-    if (b.is_object()) b.erase("manifest");
+    erase_manifests(a);
+    erase_manifests(b);
     std::vector<std::string> out;
     for (const auto& op : OJson::diff(a, b)) {
         const std::string path = op.at("path").get<std::string>();
@@ -83,8 +99,10 @@ std::vector<std::string> summary_differences(const OJson& recorded, const OJson&
 ReplayOutcome replay_run(const store::RunRecord& run, const std::string& ledger_path) {
     ReplayOutcome out;
     std::string census_path;
+    std::vector<std::string> located;
     for (const store::RunInput& in : run.inputs) {
         const std::string path = where_now(in, ledger_path);
+        located.push_back(path);
         std::error_code ec;
         std::string problem;
         if (!std::filesystem::is_regular_file(path, ec)) {
@@ -100,12 +118,27 @@ ReplayOutcome replay_run(const store::RunRecord& run, const std::string& ledger_
         out.changed_inputs.push_back(in.role + " " + in.path + ": " + problem);
         out.census_changed = out.census_changed || in.role == "census";
     }
+    const std::string label = ledger_path + " run " + std::to_string(run.id) + " (the recorded formula)";
+    // budget and plan are made again from their files (docs/ledger.md §4): only if none changed.
+    if (run.command == "budget" || run.command == "plan") {
+        if (!out.changed_inputs.empty()) {
+            out.not_replayed =
+                "an input is not the one the run read (a " + run.command + " is replayed from its files)";
+            return out;
+        }
+        const OJson now = replay_by_command(run, located);
+        out.replayed = true;
+        out.differences = summary_differences(parse_json_text(run.summary_json, label), now);
+        return out;
+    }
     if (census_path.empty()) {  // a row without its census cannot be replayed
         out.changed_inputs.push_back("census: the run recorded none");
         out.census_changed = true;
     }
-    if (out.census_changed) return out;
-    const std::string label = ledger_path + " run " + std::to_string(run.id) + " (the recorded formula)";
+    if (out.census_changed) {
+        out.not_replayed = "the census is not the one the run read";
+        return out;
+    }
     const OJson now = replay_summary(run, census_path, label);
     out.replayed = true;
     out.differences = summary_differences(parse_json_text(run.summary_json, label), now);

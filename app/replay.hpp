@@ -16,6 +16,9 @@ struct ReplayOutcome {
     // the run (SHA-256 was 1a2b3c4d5e6f…, now …)".
     std::vector<std::string> changed_inputs;
     bool census_changed = false;  // then nothing was replayed
+    // Why nothing was replayed, when it was not: "the census is not the one the run read", or for budget
+    // and plan (replayed from their files) "an input is not the one the run read".
+    std::string not_replayed;
     bool replayed = false;
     // One line per figure that differs: "/total_budget_share: recorded 1234.56, now 1234.57".
     std::vector<std::string> differences;
@@ -26,8 +29,8 @@ struct ReplayOutcome {
 // folder). An error in the recorded formula or a census that no longer loads is thrown as usual.
 ReplayOutcome replay_run(const store::RunRecord& run, const std::string& ledger_path);
 
-// The figures that differ between a recorded summary and a replayed one (the "manifest" of summary.json
-// is left out: it names files and the version, not figures), as JSON pointers with both values.
+// The figures that differ between a recorded summary and a replayed one (every "manifest" object, at any
+// depth, is left out: it names files and the version, not figures), as JSON pointers with both values.
 std::vector<std::string> summary_differences(const nlohmann::ordered_json& recorded,
                                              const nlohmann::ordered_json& now);
 

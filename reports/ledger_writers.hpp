@@ -12,6 +12,7 @@ namespace fundsim {
 
 // One run's headline figures from its recorded summary: for run the formula, total, available, headroom
 // and lever; for compare each option's total and change; for sweep the combinations by status.
+// budget: the DSG closing balance and the schools block; plan: each year's total.
 std::string run_headline(const store::RunRecord& run);
 
 // The listing: a line saying how many runs `ledger` holds and how many are shown, then per run (newest

@@ -29,8 +29,9 @@ Db::Db(const std::string& path, Mode mode) : path_(path) {
     std::error_code ec;
     if (fs::is_directory(path, ec)) throw Error(Where{.file = path}, "is a folder, not a ledger file");
     if (mode == Mode::read && !fs::exists(path, ec))
-        throw Error(Where{.file = path},
-                    "no such ledger (a ledger is made by run, compare or sweep given --ledger FILE)");
+        throw Error(
+            Where{.file = path},
+            "no such ledger (a ledger is made by run, compare, sweep, budget or plan given --ledger FILE)");
     // Read-write even to read: a run killed mid-write leaves a hot journal, which only a writer can roll
     // back (docs/ledger.md §3). A write-protected file is opened read-only by SQLite.
     const int flags = SQLITE_OPEN_READWRITE | (mode == Mode::record ? SQLITE_OPEN_CREATE : 0);
@@ -51,7 +52,24 @@ Db::Db(const std::string& path, Mode mode) : path_(path) {
 }
 
 Db::~Db() {
-    if (db_) sqlite3_close(db_);
+    if (!db_) return;
+    if (write_ahead_) {
+        // Every commit into the ledger file, the WAL emptied, then the rollback journal again (which
+        // deletes the WAL); if another connection has the ledger open the switch fails and its last
+        // closer, or the next fundsim to open it, makes it (docs/ledger.md §3).
+        sqlite3_exec(db_, "PRAGMA wal_checkpoint(TRUNCATE)", nullptr, nullptr, nullptr);
+        sqlite3_exec(db_, "PRAGMA journal_mode = DELETE", nullptr, nullptr, nullptr);
+    }
+    sqlite3_close(db_);
+}
+
+void Db::write_ahead() {
+    Statement mode(*this, "PRAGMA journal_mode = WAL");
+    if (!mode.step() || mode.text(0) != "wal")
+        throw Error(Where{.file = path_},
+                    "cannot write the ledger through a WAL (journal mode " + mode.text(0) + ")");
+    exec("PRAGMA synchronous = FULL");
+    write_ahead_ = true;
 }
 
 void Db::check_or_create(Mode mode) {
@@ -79,10 +97,13 @@ void Db::check_or_create(Mode mode) {
                                               std::to_string(kSchemaVersion) +
                                               " (use the fundsim that wrote it)");
     exec("PRAGMA foreign_keys = ON");
-    if (mode == Mode::record) {
-        exec("PRAGMA journal_mode = DELETE");
-        exec("PRAGMA synchronous = FULL");
-    }
+    // The rollback journal (docs/ledger.md §3). A ledger in WAL mode held by a running serve cannot
+    // switch (it would wait for the serve to end): tried without waiting, it then stays in WAL, where a
+    // commit is as atomic and, with synchronous=FULL, as durable.
+    sqlite3_busy_timeout(db_, 0);
+    sqlite3_exec(db_, "PRAGMA journal_mode = DELETE", nullptr, nullptr, nullptr);
+    sqlite3_busy_timeout(db_, kBusyTimeoutMs);
+    if (mode == Mode::record) exec("PRAGMA synchronous = FULL");
 }
 
 void Db::exec(const std::string& sql) {

@@ -23,9 +23,16 @@ class Db {
         read,    // the file must exist and be a ledger
     };
     // Opens `path`; errors (kind input) name the file: missing, not SQLite, another program's database,
-    // a newer schema. Rollback journal, synchronous=FULL (docs/ledger.md §3).
+    // a newer schema. Rollback journal, synchronous=FULL (docs/ledger.md §3); a ledger left in WAL mode
+    // (by a serve killed, or one still running) is returned to the rollback journal if no one else has it
+    // open, and written through its WAL otherwise.
     Db(const std::string& path, Mode mode);
+    // A ledger switched to WAL (write_ahead) is checkpointed and returned to the rollback journal, so that
+    // it is one file again (docs/ledger.md §3); nothing thrown.
     ~Db();
+    // WAL journal while one long-running process (serve) records a run per request (docs/ledger.md §3):
+    // one sync per commit instead of four, each commit still one transaction, durable (synchronous=FULL).
+    void write_ahead();
     Db(const Db&) = delete;
     Db& operator=(const Db&) = delete;
 
@@ -42,6 +49,7 @@ class Db {
     void check_or_create(Mode mode);
     std::string path_;
     sqlite3* db_ = nullptr;
+    bool write_ahead_ = false;
 };
 
 // A prepared statement; bind() counts parameters from 1 as SQLite does.

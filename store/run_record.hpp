@@ -20,7 +20,7 @@ struct RunInput {
 struct RunRecord {
     std::int64_t id = 0;                     // set by the ledger
     std::string time_utc;                    // 2026-12-06T21:51:13Z (record_run sets it when empty)
-    std::string command;                     // run, compare, sweep, serve
+    std::string command;                     // run, compare, sweep, budget, plan, serve
     std::string version;                     // fundsim's
     std::optional<std::string> option_name;  // a saved option's name, when given
     std::vector<RunInput> inputs;

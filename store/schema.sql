@@ -6,7 +6,7 @@ PRAGMA user_version = 1;             -- the schema's version
 CREATE TABLE runs (
     id INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused, even after a row is deleted by hand
     time_utc TEXT NOT NULL,                -- ISO 8601 UTC to the second: 2026-12-06T21:51:13Z
-    command TEXT NOT NULL,                 -- run, compare, sweep, serve (budget and plan when they land)
+    command TEXT NOT NULL,                 -- run, compare, sweep, budget, plan, serve
     fundsim_version TEXT NOT NULL,
     option_name TEXT,                      -- a saved option's name, when given (NULL otherwise)
     formula TEXT NOT NULL CHECK (json_valid(formula)),  -- the effective formula(s), after patches

@@ -25,9 +25,10 @@ using OJson = nlohmann::ordered_json;
 namespace {
 
 // The document of the formula file saved options patch (docs/serve.md §2): the served formula's, or a
-// served scenario's base.
+// served scenario's base, as the file holds it (a budget's formula served with the budget --budget gave it
+// differs from its file: the option then carries that budget, docs/serve.md §1).
 Json base_doc(const FormulaSource& s) {
-    return s.is_scenario ? read_json_file(s.base_path, ErrorKind::formula) : s.formula.doc;
+    return read_json_file(s.is_scenario ? s.base_path : s.path, ErrorKind::formula);
 }
 
 // The census with the served formula's columns parsed once (docs/serve.md §5): each request's copy then
@@ -55,14 +56,23 @@ WhatIf::WhatIf(Census census, FormulaSource served, Manifest manifest, std::uniq
       manifest_(std::move(manifest)),
       ledger_(std::move(ledger)),
       options_(options_dir, served_.is_scenario ? served_.base_path : served_.path, base_doc(served_)) {
+    // A run recorded per request: the ledger written through its WAL while serving, and one file again
+    // at a clean exit (docs/ledger.md §3).
+    if (ledger_) ledger_->write_ahead();
     // The baseline every change is shown against: the served formula, run and self-checked once.
     const Result r = run_checked(census_, served_.formula);
     baseline_.assign(r.budget_share.amount.data(),
                      r.budget_share.amount.data() + r.budget_share.amount.size());
 }
 
+void WhatIf::served_from_budget(const std::string& budget_file) {
+    served_from_ = "the schools block of the budget " + budget_file + ": ";
+    budget_file_ = manifest_file(budget_file);
+}
+
 ApiAnswer WhatIf::formula() const {
-    return {200, json_text(OJson{{"formula", served_.formula.doc}, {"source", describe(served_)}})};
+    return {200,
+            json_text(OJson{{"formula", served_.formula.doc}, {"source", served_from_ + describe(served_)}})};
 }
 
 WhatIf::Chosen WhatIf::chosen(const std::string& option, const std::string* body) {
@@ -93,7 +103,9 @@ std::optional<std::int64_t> WhatIf::record(const std::string& command, const Man
                                            const std::optional<std::string>& option) {
     if (!ledger_) return std::nullopt;
     const std::lock_guard<std::mutex> lock(ledger_mutex_);
-    return record_in_ledger(*ledger_, command, manifest, formula, summary, option);
+    std::vector<store::RunInput> inputs = ledger_inputs(manifest);
+    if (budget_file_) inputs.insert(inputs.begin(), {"budget", budget_file_->path, budget_file_->sha256, ""});
+    return record_in_ledger(*ledger_, command, std::move(inputs), formula, summary, option);
 }
 
 ApiAnswer WhatIf::run(const std::string& body) {

@@ -9,6 +9,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "app/formula_source.hpp"
 #include "app/serve/api_error.hpp"
@@ -31,6 +32,9 @@ class WhatIf {
 
     // GET /api/formula: {"formula": the served formula's document, "source": how it was read}.
     ApiAnswer formula() const;
+    // serve --budget B (docs/serve.md §1): "source" names the budget ("the schools block of the budget B:
+    // the formula F"), and each run recorded lists the budget file first among its inputs.
+    void served_from_budget(const std::string& budget_file);
     // POST /api/run: `body` is a merge patch over the served formula. 200 with {"summary", "schools":
     // [{"urn", "name", "phase", "area", "pupils", "baseline", "budget_share", "change", "flags"},
     // ...], "ledger_run"}.
@@ -69,6 +73,8 @@ class WhatIf {
     const FormulaSource served_;
     const Manifest manifest_;
     std::vector<double> baseline_;  // the served formula's budget share per school
+    std::string served_from_;
+    std::optional<ManifestFile> budget_file_;  // serve --budget's
     std::unique_ptr<store::Db> ledger_;
     std::mutex ledger_mutex_;  // one writer at a time on the one connection
     OptionsFolder options_;

@@ -55,6 +55,33 @@ std::string sweep_figures(const OJson& s) {
     return out;
 }
 
+// budget: its name and year, the DSG's closing balance, and the schools block as a run's figures.
+std::string budget_figures(const OJson& s) {
+    std::string out = "\"" + text_at(s, "name") + "\" (" + text_at(s, "year") + ")";
+    if (s.contains("dsg") && s["dsg"].is_object() && s["dsg"].contains("total") &&
+        s["dsg"]["total"].is_object())
+        out += ": DSG closing " + money_at(s["dsg"]["total"], "closing");
+    if (s.contains("blocks") && s["blocks"].is_object() && s["blocks"].contains("schools") &&
+        s["blocks"]["schools"].is_object())
+        out += "; schools block " + run_figures(s["blocks"]["schools"]);
+    return out;
+}
+
+// plan: its name and each year's total budget share (several plans: each one's).
+std::string plan_figures(const OJson& s) {
+    if (s.contains("plans") && s["plans"].is_object()) {
+        std::string out;
+        for (const auto& [label, one] : s["plans"].items())
+            out += (out.empty() ? "" : "; ") + label + ": " + (one.is_object() ? plan_figures(one) : "?");
+        return out;
+    }
+    std::string out = "\"" + text_at(s, "name") + "\"";
+    if (!s.contains("years") || !s["years"].is_array()) return out;
+    for (const auto& y : s["years"])
+        if (y.is_object()) out += ", " + text_at(y, "year") + " total " + money_at(y, "total_budget_share");
+    return out;
+}
+
 }  // namespace
 
 std::string run_headline(const store::RunRecord& run) {
@@ -64,6 +91,8 @@ std::string run_headline(const store::RunRecord& run) {
     if (run.command == "run" || run.command == "serve") return out + run_figures(s);
     if (run.command == "compare") return out + compare_figures(s);
     if (run.command == "sweep") return out + sweep_figures(s);
+    if (run.command == "budget") return out + budget_figures(s);
+    if (run.command == "plan") return out + plan_figures(s);
     return out + "(a run of " + run.command + ")";
 }
 
