@@ -186,7 +186,7 @@ int cmd_plan(const std::vector<std::string>& args) {
         if (ledger)
             add_plan_to_row(row, l.run.plan, l.start, l.given, l.run.years,
                             paths.size() > 1 ? plan_folder(l.path) : "",
-                            out.path_of(prefix(l.path) + "summary.json"));
+                            out.path_of(prefix(l.path) + "summary.json"), l.budget.get());
     const std::int64_t run_id =
         ledger ? record_in_ledger(*ledger, "plan", row.inputs, row.formula, row.summary) : 0;
     if (!vm["quiet"].as<bool>()) {

@@ -11,6 +11,7 @@
 
 #include "app/commands.hpp"
 #include "app/ledger_option.hpp"
+#include "app/plan_budget.hpp"
 #include "engine/core/error.hpp"
 #include "reports/manifest.hpp"
 
@@ -62,18 +63,27 @@ class ScratchDir {
 
 }  // namespace
 
+namespace {
+
+// The budget file and every file it names (its schools formula is `schools`), each role prefixed by `pre`.
+void add_budget_inputs(std::vector<store::RunInput>& out, const BudgetFile& bf, const FormulaSource& schools,
+                       const std::string& pre) {
+    add_file(out, pre + "budget", bf.file);
+    add_file(out, pre + "census", bf.census);
+    add_formula_inputs(out, manifest_formula(schools), pre + (schools.is_scenario ? "scenario" : "formula"));
+    for (const BlockFiles* b : {&bf.high_needs, &bf.early_years})
+        for (const auto& [key, path] : b->files)
+            add_file(out, pre + (b == &bf.high_needs ? "high_needs " : "early_years ") + key, path);
+    if (bf.conversions) add_file(out, pre + "conversions", *bf.conversions);
+    if (bf.balances) add_file(out, pre + "balances", *bf.balances);
+}
+
+}  // namespace
+
 LedgerRow budget_ledger_row(const BudgetFile& bf, const FormulaSource& schools,
                             const std::string& summary_file) {
     LedgerRow row;
-    add_file(row.inputs, "budget", bf.file);
-    add_file(row.inputs, "census", bf.census);
-    add_formula_inputs(row.inputs, manifest_formula(schools), schools.is_scenario ? "scenario" : "formula");
-    for (const BlockFiles* b : {&bf.high_needs, &bf.early_years})
-        for (const auto& [key, path] : b->files)
-            add_file(row.inputs, std::string(b == &bf.high_needs ? "high_needs " : "early_years ") + key,
-                     path);
-    if (bf.conversions) add_file(row.inputs, "conversions", *bf.conversions);
-    if (bf.balances) add_file(row.inputs, "balances", *bf.balances);
+    add_budget_inputs(row.inputs, bf, schools, "");
     row.formula = Json{{"schools", schools.formula.doc}};
     row.summary = read_summary(summary_file);
     return row;
@@ -81,12 +91,17 @@ LedgerRow budget_ledger_row(const BudgetFile& bf, const FormulaSource& schools,
 
 void add_plan_to_row(LedgerRow& row, const PlanFile& plan, const FormulaSource& start,
                      const std::map<std::string, FormulaSource>& given, const std::vector<PlanYear>& years,
-                     const std::string& label, const std::string& summary_file) {
+                     const std::string& label, const std::string& summary_file, const BudgetPlan* budget) {
     const std::string pre = label.empty() ? "" : label + ": ";
     add_file(row.inputs, pre + "plan", plan.file);
-    add_file(row.inputs, pre + "census", plan.census);
-    add_formula_inputs(row.inputs, manifest_formula(start),
-                       pre + (start.is_scenario ? "scenario" : "formula"));
+    if (budget) {
+        add_budget_inputs(row.inputs, budget->start, budget->start_source, pre + "start ");
+    } else {
+        add_file(row.inputs, pre + "census", plan.census);
+        add_formula_inputs(row.inputs, manifest_formula(start),
+                           pre + (start.is_scenario ? "scenario" : "formula"));
+    }
+    if (!plan.conversions.empty()) add_file(row.inputs, pre + "conversions", plan.conversions);
     if (!plan.history.empty()) add_file(row.inputs, pre + "history", plan.history);
     if (!plan.intake_file.empty()) add_file(row.inputs, pre + "intake", plan.intake_file);
     for (const auto& [year, source] : given)

@@ -33,9 +33,13 @@ LedgerRow budget_ledger_row(const BudgetFile& bf, const FormulaSource& schools,
 // {"years": {year: the document run that year}}; its summary read back from `summary_file` (as written).
 // `label` is "" for a plan run alone, else its folder's name, which then prefixes its roles ("a: plan")
 // and keys its formula and summary under "plans".
+// A plan started from a budget file (`budget`, app/plan_budget.hpp) lists that file and every file it names
+// ("start budget", "start census", ...) and the plan's conversions instead of a start census and formula.
+struct BudgetPlan;
 void add_plan_to_row(LedgerRow& row, const PlanFile& plan, const FormulaSource& start,
                      const std::map<std::string, FormulaSource>& given, const std::vector<PlanYear>& years,
-                     const std::string& label, const std::string& summary_file);
+                     const std::string& label, const std::string& summary_file,
+                     const BudgetPlan* budget = nullptr);
 
 // The summary of a recorded budget or plan made again: the command run on the budget or plan file(s) at
 // `located` (the row's inputs found now, in order) into a temporary folder, removed after.

@@ -130,4 +130,26 @@ TEST_CASE("ledger: a plan, alone or with another, is recorded and replays identi
     CHECK_FALSE(changed.replayed);
 }
 
+TEST_CASE("ledger: a plan started from a budget records the budget's files and replays identical",
+          "[app][ledger]") {
+    test::TempDir d("replay-budget-plan");
+    copy_case(d, "plan_budget_reserve_chain");
+    const std::string ledger = d / "ledger.sqlite";
+    REQUIRE(cmd_plan({"--plan", d / "plan.json", "--out", d / "out", "--ledger", ledger, "--quiet"}) == kOk);
+    const store::RunRecord run = run_of(ledger, 1);
+    CHECK(roles(run) == std::vector<std::string>{"plan", "start budget", "start census", "start formula",
+                                                 "start balances", "conversions"});
+    CHECK(nlohmann::ordered_json::parse(file_text(d / "out/summary.json")) ==
+          nlohmann::ordered_json::parse(run.summary_json));
+    CHECK(replay_run(run, ledger).ok());
+
+    // A file the start budget names, changed since: named, nothing replayed.
+    std::ofstream(d / "balances.csv", std::ios::app) << "\n";
+    const ReplayOutcome changed = replay_run(run, ledger);
+    REQUIRE(changed.changed_inputs.size() == 1);
+    CHECK(changed.changed_inputs[0].rfind("start balances " + d / "balances.csv" + ": changed since the run",
+                                          0) == 0);
+    CHECK_FALSE(changed.replayed);
+}
+
 }  // namespace app_replay_budget_plan_test
