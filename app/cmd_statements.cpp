@@ -28,10 +28,7 @@ int cmd_statements(const std::vector<std::string>& args) {
         "what the change is measured against: a formula JSON, a scenario JSON, or prior_year_budget "
         "(default: "
         "prior_year_budget when the census has that column, else no change is shown)");
-    add_out_folder_option(desc);
-    desc.add_options()("school", po::value<long long>(),
-                       "write only this school's statement (and the index)");
-    add_quiet_option(desc);
+    add_statements_output_options(desc);
     po::variables_map vm;
     if (!parse_options(
             "statements",

@@ -30,10 +30,7 @@ int cmd_statements_plan(const std::vector<std::string>& args) {
     po::options_description desc("Options");
     desc.add_options()("plan,p", po::value<std::string>()->required(),
                        "the folder `fundsim plan --out` wrote for one plan (its plan.csv and year folders)");
-    add_out_folder_option(desc);
-    desc.add_options()("school", po::value<long long>(),
-                       "write only this school's statement (and the index)");
-    add_quiet_option(desc);
+    add_statements_output_options(desc);
     po::variables_map vm;
     if (!parse_options(
             "statements --plan",

@@ -54,6 +54,13 @@ void add_quiet_option(po::options_description& desc) {
     desc.add_options()("quiet,q", po::bool_switch(), "print nothing on success");
 }
 
+void add_statements_output_options(po::options_description& desc) {
+    add_out_folder_option(desc);
+    desc.add_options()("school", po::value<long long>(),
+                       "write only this school's statement (and the index)");
+    add_quiet_option(desc);
+}
+
 FolderAndName split_path(const std::string& path) {
     const std::filesystem::path p(path);
     return {p.parent_path().empty() ? "." : p.parent_path().string(), p.filename().string()};

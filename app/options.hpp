@@ -31,6 +31,10 @@ void add_out_folder_option(po::options_description& desc,
 // --quiet: print nothing on success.
 void add_quiet_option(po::options_description& desc);
 
+// The output options of both statements commands (`statements`, `statements --plan`): --out, --school,
+// --quiet.
+void add_statements_output_options(po::options_description& desc);
+
 // The value of option `name`, an amount in pounds given as a plain number (--allocation 41500000); a
 // UsageError otherwise.
 double pounds_option(const po::variables_map& vm, const char* name);
