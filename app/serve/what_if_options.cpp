@@ -13,6 +13,7 @@
 #include "engine/core/error.hpp"
 #include "engine/formula/scenario.hpp"
 #include "reports/ledger_writers.hpp"
+#include "reports/output_file.hpp"
 #include "reports/writers.hpp"
 #include "store/query.hpp"
 
@@ -28,6 +29,9 @@ namespace {
 constexpr std::size_t kMaxLedgerLimit = 1000;
 
 std::string pack_dir(const OptionsFolder& o) { return o.dir() + "/pack"; }
+
+// The baseline of a pack made by `serve --budget`: the formula the page served.
+constexpr const char* kBudgetBaselineFile = "baseline-formula.json";
 
 std::string content_type(const std::string& file) {
     const auto ends = [&](const std::string& s) {
@@ -109,7 +113,16 @@ ApiAnswer WhatIf::pack(const std::string& body) {
             fail_json(kRequest, "/",
                       "the pack's baseline must be one file: serve with --formula F or --scenario S alone");
         // `fundsim compare` itself (app/cmd_compare.cpp), so the pack is the one the command makes.
-        std::vector<std::string> args = {"--census", manifest_.census.path, "--baseline", served_.path};
+        std::string baseline = served_.path;
+        if (budget_file_) {
+            // serve --budget: the page's formula is the budget's fitted to the DSG
+            // (app/serve/served_budget.cpp), which its file alone may not say (a formula without a budget
+            // section): the pack's baseline is the served document itself, written beside the pack.
+            baseline = pack_dir(options_) + "/" + kBudgetBaselineFile;
+            std::filesystem::create_directories(pack_dir(options_));
+            write_file_atomic(baseline, served_.formula.doc.dump(2) + "\n");
+        }
+        std::vector<std::string> args = {"--census", manifest_.census.path, "--baseline", baseline};
         for (std::size_t k = 0; k < names.size(); ++k) {
             const std::string at = "/options/" + std::to_string(k);
             if (!names[k].is_string()) fail_json(kRequest, at, "expected an option's name");

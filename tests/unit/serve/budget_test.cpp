@@ -154,6 +154,15 @@ TEST_CASE("serve --budget: a budget whose formula has no budget section is serve
     // A patch keeps the budget the DSG gave (it is in the served document).
     const OJ patched = OJ::parse(api->run(R"({"mfg": {"percent": 0}})").body);
     CHECK(patched["summary"]["schools_block"] == 7000000.0);
+    // The pack: its baseline is the formula the page served (with the DSG's budget), not the formula file
+    // alone, and an option saved as served moves nobody against it.
+    const OJ shown = OJ::parse(api->run("{}").body);
+    REQUIRE(api->save_option(R"({"name": "As served", "patch": {}})").status == 200);
+    REQUIRE(api->pack(R"({"options": ["As served"]})").status == 200);
+    const OJ pack = OJ::parse(file_text(d / "options/pack/summary.json"));
+    CHECK(pack["baseline"]["schools_block"] == 7000000.0);
+    CHECK(pack["baseline"]["total_budget_share"] == shown["summary"]["total_budget_share"]);
+    CHECK(pack["scenarios"][0]["change_total"] == 0.0);
 }
 
 }  // namespace serve_budget_test
