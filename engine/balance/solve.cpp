@@ -57,39 +57,52 @@ struct Bracket {
 };
 
 // Narrows a bracket towards the boundary that bisect(good, bad, ok) finds with ok(x) = total_at(x) ≤
-// available, in fewer steps, until the two ends are neighbouring doubles or, if `stop_within` ≥ 0, the
-// totals at the ends are that close. The total is a monotone staircase in the lever, so the pair of
-// neighbouring doubles where ok switches is unique and any bracketing search finds the same pair.
-// While the totals at the ends are more than a few pennies apart, the next point is interpolated
-// between them (the total is close to linear in the lever); a step that fails to halve the bracket is
-// followed by a halving, and within a few pennies, where the total is flat either side of a jump, the
-// bracket is halved.
-template <class F>
-Bracket narrow(Bracket b, double available, double stop_within, F total_at) {
+// available, in fewer steps, until the two ends are neighbouring doubles. The total is a monotone
+// staircase in the lever, so the pair of neighbouring doubles where ok switches is unique and any
+// bracketing search finds the same pair. While the totals at the ends are more than a few pennies apart,
+// the next point is interpolated between them (the total is close to linear in the lever) at half a
+// penny above the money available (the switch lies between a total at most the money and one above it,
+// so an end whose total is the money exactly still leaves room to move), the Illinois way: an end that
+// two interpolated steps in a row leave in place counts half as far from that aim as it did, so that the
+// search does not creep up on the boundary from one side. Three interpolated steps in a row that fail
+// to halve the bracket are followed by a halving, and within a few pennies, where the total is flat either
+// side of a jump, the bracket is halved. After each step `moved(good_side)` is told which end moved; it
+// returns false to stop the search there (the bracket is still a bracket).
+template <class F, class M>
+Bracket narrow(Bracket b, double available, F total_at, M moved) {
     auto& [good, bad, total_good, total_bad] = b;
-    bool halve_next = false;
+    int slow = 0;  // interpolated steps in a row that did not halve the bracket
+    const double aim = available + 0.005;
+    double below = aim - total_good, above = total_bad - aim;  // the ends' weights
+    int kept = -1;  // the end the last interpolated step left in place: 1 good, 0 bad
     for (int i = 0; i < 4000; ++i) {
         const double mid = good + (bad - good) / 2;
         if (mid == good || mid == bad) break;
-        if (stop_within >= 0 && std::isfinite(total_good) && std::isfinite(total_bad) &&
-            total_bad - total_good <= stop_within)
-            break;
         double x = mid;
-        if (!halve_next && std::isfinite(total_good) && std::isfinite(total_bad) &&
+        if (slow < 3 && std::isfinite(total_good) && std::isfinite(total_bad) &&
             total_bad - total_good > 0.05) {
-            const double at = good + (bad - good) * ((available - total_good) / (total_bad - total_good));
+            const double at = good + (bad - good) * (below / (below + above));
             if ((at > good && at < bad) || (at < good && at > bad)) x = at;
         }
         const double width = std::fabs(bad - good);
         const double t = total_at(x);
-        if (t <= available) {
+        const bool good_side = t <= available;
+        if (good_side) {
             good = x;
             total_good = t;
+            below = aim - t;
         } else {
             bad = x;
             total_bad = t;
+            above = t - aim;
         }
-        halve_next = x != mid && std::fabs(bad - good) > width / 2;
+        if (x != mid) {
+            const int keep = good_side ? 0 : 1;
+            if (keep == kept) (keep == 0 ? above : below) /= 2;
+            kept = keep;
+        }
+        slow = x != mid && std::fabs(bad - good) > width / 2 ? slow + 1 : 0;
+        if (!moved(good_side)) break;
     }
     return b;
 }
@@ -184,25 +197,80 @@ void balance(Result& r) {
     auto capped_total = [&](double cap, double s) {
         return fixed_ok ? total_over(moving, fixed_pence, cap, s) : HUGE_VAL;
     };
-    // The boundary of the lever x, which sets (cap_of(x), s_of(x)): narrowed over every moving school
-    // to within a few pennies, then over only the schools whose deduction differs between the two
-    // ends, the others being constant in between (each deduction is monotone in the lever).
+    // The boundary of the lever x, which sets (cap_of(x), s_of(x)), narrowed over the schools whose
+    // pennies still differ between the bracket's two ends: each deduction is monotone in the lever, so a
+    // school with the same pennies at both ends keeps them in between, and they join the constant part
+    // of the total (`base`). The set shrinks with the bracket, so most steps add up a few schools. The
+    // totals are the exact totals, so the search ends on the pair any bracketing search finds. The
+    // pennies are deduction_pence's, computed side by side and summed in a double, which is exact while
+    // every deduction is from 0 to under £1bn; should one not be, the search goes on over every moving
+    // school as capped_total counts them.
     auto solve = [&](Bracket br, auto cap_of, auto s_of) {
-        br = narrow(br, available, 0.05, [&](double x) { return capped_total(cap_of(x), s_of(x)); });
+        auto over_all = [&](double x) { return capped_total(cap_of(x), s_of(x)); };
+        auto go_on = [](bool) { return true; };
         if (!std::isfinite(br.total_good) || !std::isfinite(br.total_bad))
-            return narrow(br, available, -1, [&](double x) { return capped_total(cap_of(x), s_of(x)); });
-        std::vector<Eigen::Index> differ;
-        long long base = fixed_pence, pg = 0, pb = 0;
-        for (const Eigen::Index i : moving) {
-            deduction_pence(i, cap_of(br.good), s_of(br.good), pg);  // both finite: the totals were
-            deduction_pence(i, cap_of(br.bad), s_of(br.bad), pb);
-            if (pg != pb)
-                differ.push_back(i);
-            else
-                take(base, pg);
+            return narrow(br, available, over_all, go_on);
+        struct Mover {  // what a moving school's deduction is computed from
+            double cappable, change, pp0, nor, limit;
+        };
+        std::vector<Mover> open;
+        for (const Eigen::Index i : moving)
+            open.push_back({cappable[i], r.mfg.change[i], r.mfg.pp0[i], c.nor[i], r.capping.limit[i]});
+        std::vector<double> at_good, at_bad, at_x;  // each open school's pennies at the ends, at x
+        long long base = fixed_pence;
+        auto pennies_at = [&](double x, std::vector<double>& p) {
+            const double cap = cap_of(x), s = s_of(x);
+            p.resize(open.size());
+            bool exact = open.size() < 90000;  // a sum of pennies under 10^11 each stays exact
+            for (std::size_t j = 0; j < open.size(); ++j) {
+                const Mover& m = open[j];
+                const double d =
+                    capping_deduction(capping_excess(m.cappable, m.change, cap, m.pp0, m.nor), s, m.limit);
+                const double micro = round_half_away(d * 1e6);  // as deduction_pence
+                p[j] = round_half_away(micro / 1e4);
+                exact &= std::fabs(micro) < 1e15 && p[j] >= 0;
+            }
+            return exact;
+        };
+        auto fold = [&]() {  // moves the schools with the same pennies at both ends into base
+            std::size_t k = 0;
+            for (std::size_t j = 0; j < open.size(); ++j) {
+                if (at_good[j] == at_bad[j]) {
+                    if (!take(base, static_cast<long long>(at_good[j]))) return false;
+                } else {
+                    open[k] = open[j];
+                    at_good[k] = at_good[j];
+                    at_bad[k] = at_bad[j];
+                    ++k;
+                }
+            }
+            open.resize(k);
+            at_good.resize(k);
+            at_bad.resize(k);
+            return true;
+        };
+        bool exact = pennies_at(br.good, at_good) && pennies_at(br.bad, at_bad) && fold();
+        if (exact) {
+            br = narrow(
+                br, available,
+                [&](double x) {
+                    long long pence = base;
+                    double sum = 0;
+                    exact = pennies_at(x, at_x);
+                    for (const double p : at_x) sum += p;
+                    // Every penny is ≥ 0, so the running total only falls: its last value is the one to
+                    // check.
+                    exact = exact && take(pence, static_cast<long long>(sum));
+                    return exact ? static_cast<double>(pence) / 100.0 : over_all(x);
+                },
+                [&](bool good_side) {
+                    if (!exact) return false;
+                    (good_side ? at_good : at_bad).swap(at_x);
+                    return exact = fold();
+                });
+            if (exact) return br;
         }
-        return narrow(br, available, -1,
-                      [&](double x) { return total_over(differ, base, cap_of(x), s_of(x)); });
+        return narrow(br, available, over_all, go_on);
     };
 
     switch (b.solve_for) {
@@ -221,9 +289,8 @@ void balance(Result& r) {
             } else {
                 const Bracket br = solve(
                     Bracket{1.0, 0.0, at1, at0}, [&](double) { return cap0; }, [](double x) { return x; });
-                const double good = br.good, bad = br.bad;
-                out.lever_value = good;
-                out.step = capped_total(cap0, bad) - capped_total(cap0, good);
+                out.lever_value = br.good;
+                out.step = br.total_bad - br.total_good;  // the exact totals at the two ends
             }
             apply_capping(r, cap0, out.lever_value);
             apply_budget_share(r);
@@ -254,9 +321,8 @@ void balance(Result& r) {
             } else {
                 const Bracket br = solve(
                     Bracket{lo, hi, at_lo, at_hi}, [](double x) { return x; }, [&](double) { return s0; });
-                const double good = br.good, bad = br.bad;
-                out.lever_value = good;
-                out.step = capped_total(bad, s0) - capped_total(good, s0);
+                out.lever_value = br.good;
+                out.step = br.total_bad - br.total_good;  // the exact totals at the two ends
             }
             apply_capping(r, out.lever_value, s0);
             apply_budget_share(r);

@@ -44,6 +44,15 @@ double clean(double v, double scale) {
 
 }  // namespace
 
+FirstStage first_stage_of(const std::string& pointer) {
+    const std::string section = pointer.substr(1, pointer.find('/', 1) - 1);
+    if (section == "mppl") return FirstStage::mppl;
+    if (section == "mfg") return FirstStage::mfg;
+    if (section == "capping") return FirstStage::capping;
+    if (section == "budget") return FirstStage::balance;
+    return FirstStage::factors;
+}
+
 std::optional<SweepStatus> sweep_status_of(ErrorKind kind) {
     switch (kind) {
         case ErrorKind::unaffordable:
@@ -175,16 +184,41 @@ Sweep run_sweep(std::shared_ptr<const Census> census, const Formula& base, const
     std::vector<Json::json_pointer> pointers;
     for (const auto& a : axes) pointers.emplace_back(a.pointer);
 
+    // The first stage of the pipeline each varied value is read at (by its section).
+    std::vector<FirstStage> stages;
+    for (const auto& a : axes) stages.push_back(first_stage_of(a.pointer));
+
     auto worker = [&]() {
-        Json doc = base.doc;  // one copy per thread: each combination overwrites the varied values
+        // One document per thread: each combination overwrites the varied values. While the combinations
+        // go well, the thread keeps the formula parsed from it and the last result: the next combination
+        // reads again only the sections its changed values lie in (reparse_settings) and recalculates from
+        // the first stage they are read at, which gives what parsing and calculating afresh give.
+        Json doc = base.doc;
+        std::shared_ptr<Formula> formula;  // parse_formula(doc) of the last combination, if it went well
+        Result r;
+        std::vector<double> last;  // that combination's values
         try {
             for (std::size_t i = next++; i < total && !stop; i = next++) {
                 SweepRow& row = sw.rows[i];
                 row.values = sweep_values(axes, i);
-                for (std::size_t k = 0; k < axes.size(); ++k) doc[pointers[k]] = row.values[k];
+                FirstStage from = FirstStage::balance;
+                for (std::size_t k = 0; k < axes.size(); ++k) {
+                    doc[pointers[k]] = row.values[k];
+                    if (!formula || row.values[k] != last[k]) from = std::min(from, stages[k]);
+                }
                 try {
-                    const Result r =
-                        calculate(census, std::make_shared<const Formula>(parse_formula(doc, base.file)));
+                    if (formula && from != FirstStage::factors) {
+                        for (std::size_t k = 0; k < axes.size(); ++k)
+                            formula->doc[pointers[k]] = row.values[k];
+                        reparse_settings(*formula);
+                        recalculate(r, formula, from);
+                    } else {
+                        formula.reset();
+                        auto parsed = std::make_shared<Formula>(parse_formula(doc, base.file));
+                        r = calculate(census, parsed);
+                        formula = std::move(parsed);
+                    }
+                    last = row.values;
                     require_invariants(r);
                     row.total_budget_share = round_penny(r.budget_share.amount.sum());
                     if (r.budget) {
@@ -205,6 +239,7 @@ Sweep run_sweep(std::shared_ptr<const Census> census, const Formula& base, const
                     row.schools_gaining = t.gaining;
                     row.schools_losing = t.losing;
                 } catch (const Error& e) {
+                    formula.reset();  // the formula or the result may be part-done: start the next afresh
                     // A bad combination is a row; fundsim's own fault (a broken invariant) stops the sweep.
                     const std::optional<SweepStatus> status = sweep_status_of(e.kind());
                     if (!status) throw;

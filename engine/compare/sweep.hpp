@@ -12,6 +12,7 @@
 #include "engine/census/census.hpp"
 #include "engine/core/error.hpp"
 #include "engine/formula/formula.hpp"
+#include "engine/run/calculate.hpp"
 
 namespace fundsim {
 
@@ -37,6 +38,10 @@ std::size_t sweep_combinations(const std::vector<SweepAxis>& axes);
 
 // Values of combination `index`: the first axis varies slowest (nested loops in the order given).
 std::vector<double> sweep_values(const std::vector<SweepAxis>& axes, std::size_t index);
+
+// The first stage of the calculation that reads the value at `pointer` (a pointer into a formula): by its
+// section, /mppl, /mfg, /capping or /budget; the factors for any other.
+FirstStage first_stage_of(const std::string& pointer);
 
 enum class SweepStatus {
     ok,              // balanced (or no budget to balance)

@@ -272,21 +272,17 @@ void check_column_names(const Formula& f, const std::string& file) {
 
 }  // namespace
 
-Formula parse_formula(const Json& doc, const std::string& file) {
-    Formula f;
-    f.file = file;
-    f.doc = doc;
-    Obj top(doc, "", file);
-    f.name = top.string("name");
-    f.year = top.has("year") ? top.string("year") : "";
-    f.source = top.has("source") ? top.string("source") : "";
-    top.skip("note");
-    if (top.has("reception_uplift")) f.reception_uplift = top.boolean("reception_uplift");
+namespace {
 
-    f.factors = parse_factor_map(top, "factors", file);
-    if (f.factors.empty()) fail_json(file, "/factors", "has no factors");
-    resolve_fringe(f, file);
-
+// The sections after the factors: MPPL, MFG, capping and budget, and the check between them. What
+// reparse_settings reads again; parse_formula reads them here too, so both make the same checks in the
+// same order.
+void parse_settings(Obj& top, Formula& f) {
+    const std::string& file = f.file;
+    f.mppl.reset();
+    f.mfg.reset();
+    f.capping = Capping{};
+    f.budget.reset();
     if (top.has("mppl")) f.mppl = parse_mppl(top, f, file);
     if (top.has("mfg")) f.mfg = parse_mfg(top, f, file);
     if (top.has("capping")) f.capping = parse_capping(top, file);
@@ -302,6 +298,31 @@ Formula parse_formula(const Json& doc, const std::string& file) {
     if (f.mfg && scaled && f.capping.cap < f.mfg->percent)
         fail_json(file, "/capping/cap",
                   "must not be below the MFG percent (a school cannot be both protected and capped)");
+}
+
+}  // namespace
+
+void reparse_settings(Formula& f) {
+    Obj top(f.doc, "", f.file);
+    parse_settings(top, f);
+}
+
+Formula parse_formula(const Json& doc, const std::string& file) {
+    Formula f;
+    f.file = file;
+    f.doc = doc;
+    Obj top(doc, "", file);
+    f.name = top.string("name");
+    f.year = top.has("year") ? top.string("year") : "";
+    f.source = top.has("source") ? top.string("source") : "";
+    top.skip("note");
+    if (top.has("reception_uplift")) f.reception_uplift = top.boolean("reception_uplift");
+
+    f.factors = parse_factor_map(top, "factors", file);
+    if (f.factors.empty()) fail_json(file, "/factors", "has no factors");
+    resolve_fringe(f, file);
+
+    parse_settings(top, f);
     if (top.has("de_delegation")) f.de_delegation = parse_factor_map(top, "de_delegation", file);
     if (top.has("grants")) f.grants = parse_grants(top, file);
     for (const auto& d : f.de_delegation)

@@ -18,4 +18,16 @@ Result calculate(std::shared_ptr<const Census> census, std::shared_ptr<const For
 // The same on a copy of `formula`.
 Result calculate(std::shared_ptr<const Census> census, const Formula& formula);
 
+// The first step of the pipeline whose inputs changed, in the pipeline's order: the factors (any section),
+// the MPPL (the mppl section), the MFG (mfg), capping (capping), balancing (budget).
+enum class FirstStage { factors, mppl, mfg, capping, balance };
+
+// Brings `r` up to date for `formula` by redoing the pipeline from `from` on: `r` is the result of a
+// calculate() or recalculate() on the same census that ended without an error, and `formula` differs from
+// the one it was calculated for only in sections read from `from` on (FirstStage). What comes before
+// `from` is kept, so a sweep of the MFG or the schools block does not evaluate the factors again; the
+// result is the one calculate(census, formula) gives, to the bit. After an error `r` must be calculated
+// afresh.
+void recalculate(Result& r, std::shared_ptr<const Formula> formula, FirstStage from);
+
 }  // namespace fundsim

@@ -11,7 +11,7 @@
 
 namespace fundsim {
 
-void check_amounts(const Result& r) {
+void check_amounts(const Result& r, AmountLines lines) {
     const Census& c = *r.census;
     // `what` and `name` make the line's name ("factor " + its id) only when there is something to report.
     auto check = [&](const Eigen::ArrayXd& a, const char* what, const std::string& name,
@@ -33,7 +33,8 @@ void check_amounts(const Result& r) {
         }
     };
     const Formula& f = *r.formula;
-    for (std::size_t k = 0; k < r.factors.amount.size(); ++k) {
+    const bool all = lines == AmountLines::all;
+    for (std::size_t k = 0; all && k < r.factors.amount.size(); ++k) {
         check(r.factors.raw[k], "factor ", f.factors[k].id, f.factors[k].path);  // the amount before rounding
         check(r.factors.amount[k], "factor ", f.factors[k].id, f.factors[k].path);
     }
@@ -45,7 +46,7 @@ void check_amounts(const Result& r) {
     for (std::size_t k = 0; k < r.after_share.de_delegation.size(); ++k)
         check(r.after_share.de_delegation[k], "de-delegation ", f.de_delegation[k].id,
               f.de_delegation[k].path);
-    for (std::size_t g = 0; g < r.after_share.grant_parts.size(); ++g)
+    for (std::size_t g = 0; all && g < r.after_share.grant_parts.size(); ++g)
         for (std::size_t p = 0; p < r.after_share.grant_parts[g].size(); ++p)
             check(r.after_share.grant_parts[g][p], "grant ",
                   f.grants[g].id + " part " + f.grants[g].parts[p].id, f.grants[g].parts[p].path);

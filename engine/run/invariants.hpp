@@ -13,7 +13,10 @@ namespace fundsim {
 // school, naming the line (factor, protection, de-delegation item, grant part) by its JSON path and the
 // school by its URN. Such an amount comes from a rate, or a census value it multiplies, far out of scale; it
 // would also break the exact penny sums of docs/funding-model.md §7.
-void check_amounts(const Result& r);
+// `lines` from_protections leaves out the factor lines and the grants: a recalculation that kept them
+// (engine/run/calculate.hpp) has checked them already.
+enum class AmountLines { all, from_protections };
+void check_amounts(const Result& r, AmountLines lines = AmountLines::all);
 
 // docs/funding-model.md §8: the invariants every run must satisfy. Returns one line per failure (empty = all
 // hold).
