@@ -45,12 +45,13 @@ void run_from(Result& r, FirstStage from) {
         check_amounts(r, factor_lines ? AmountLines::all : AmountLines::from_protections);
     }
     r.budget.reset();
-    if (formula.budget) balance(r);
+    if (formula.budget) balance(r, from == FirstStage::balance);
     apply_de_delegation(r);
     // Grants read only the census and the grants section, which only a change at FirstStage::factors can
     // touch.
     if (from == FirstStage::factors) apply_grants(r);
-    apply_notional_sen(r);
+    // Notional SEN reads the factor lines (and its own section, a change at FirstStage::factors).
+    if (factor_lines || multiplier) apply_notional_sen(r);
     check_amounts(r, factor_lines || multiplier ? AmountLines::all : AmountLines::from_protections);
 }
 

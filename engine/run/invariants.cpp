@@ -67,11 +67,16 @@ std::vector<std::string> check_invariants(const Result& r) {
         r.formula->mfg ? indices(r.formula->mfg->excludes) : std::vector<std::size_t>{};
     const std::vector<std::size_t> mppl_excludes =
         r.formula->mppl ? indices(r.formula->mppl->excludes) : std::vector<std::size_t>{};
-    auto excluded = [&](const std::vector<std::size_t>& ks, std::size_t i) {
-        double s = 0;
-        for (const std::size_t k : ks) s += r.factors.amount[k][static_cast<Eigen::Index>(i)];
+    // Σ of the listed reported factor lines, each school's taken in the lines' order (column by column).
+    auto sum_lines = [&](const std::vector<std::size_t>& ks) {
+        Eigen::ArrayXd s = Eigen::ArrayXd::Zero(static_cast<Eigen::Index>(r.size()));
+        for (const std::size_t k : ks) s += r.factors.amount[k];
         return s;
     };
+    std::vector<std::size_t> every_factor(r.factors.amount.size());
+    for (std::size_t k = 0; k < every_factor.size(); ++k) every_factor[k] = k;
+    const Eigen::ArrayXd all_lines = sum_lines(every_factor), mfg_excluded = sum_lines(mfg_excludes),
+                         mppl_excluded = sum_lines(mppl_excludes);
     char b[512];
     std::size_t reported = 0;
     auto report = [&](const std::string& s) {
@@ -79,9 +84,7 @@ std::vector<std::string> check_invariants(const Result& r) {
     };
     for (std::size_t s = 0; s < r.size(); ++s) {
         const Eigen::Index i = static_cast<Eigen::Index>(s);
-        const double bs = r.budget_share.amount[i], nor = c.nor[i];
-        double lines = 0;
-        for (const auto& f : r.factors.amount) lines += f[i];
+        const double bs = r.budget_share.amount[i], nor = c.nor[i], lines = all_lines[i];
         // Per-pupil tolerance of invariants 2 and 4: the spec's penny per pupil, or, for a very small
         // school, the most that rounding each reported line to the penny (§7) can move it: half a penny
         // per line (factors, MPPL, MFG, capping) spread over its pupils.
@@ -100,7 +103,7 @@ std::vector<std::string> check_invariants(const Result& r) {
         }
         // 2. A school with a baseline ends at or above its guarantee.
         if (r.formula->mfg && c.has_baseline[i] > 0) {
-            double pp = (bs - excluded(mfg_excludes, s)) / nor;
+            double pp = (bs - mfg_excluded[i]) / nor;
             if (pp < r.mfg.pp0[i] * (1 + m) - tolerance) {
                 std::snprintf(b, sizeof b, "school %lld: per-pupil funding %.4f is below its guarantee %.4f",
                               static_cast<long long>(c.urn[s]), pp, r.mfg.pp0[i] * (1 + m));
@@ -115,7 +118,7 @@ std::vector<std::string> check_invariants(const Result& r) {
         }
         // 4. MPPL holds after capping.
         if (r.formula->mppl) {
-            double pp = (bs - excluded(mppl_excludes, s)) / nor;
+            double pp = (bs - mppl_excluded[i]) / nor;
             if (pp < r.mppl.level[i] - tolerance) {
                 std::snprintf(
                     b, sizeof b,

@@ -15,6 +15,7 @@
 namespace fundsim {
 
 struct FactorBreakdown;  // engine/factors/breakdown.hpp
+class CappingSearch;     // engine/balance/capping_search.hpp
 
 using Eigen::ArrayXd;
 
@@ -88,6 +89,9 @@ struct Result {
     BudgetShareStage budget_share;
     AfterShareStage after_share;
     std::optional<BudgetOutcome> budget;
+    // What the solver of the scaling or cap lever worked out before searching (engine/balance/
+    // capping_search.hpp), kept for a recalculation that changes only the budget.
+    std::shared_ptr<const CappingSearch> capping_search;
 
     std::size_t size() const { return census ? census->size : 0; }
     bool is_new(std::size_t i) const { return census->has_baseline[static_cast<Eigen::Index>(i)] == 0; }
