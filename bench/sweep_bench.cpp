@@ -52,7 +52,8 @@ int main(int argc, char** argv) {
     const std::shared_ptr<const Census> census = loaded;
     const double load_ms = ms_since(t);
 
-    // Pieces of one combination, for the breakdown.
+    // Pieces of one combination calculated from nothing (what a sweep row cost before each thread kept its
+    // formula and last result), for the breakdown.
     std::vector<double> parse, calc, check;
     for (int i = 0; i < 200; ++i) {
         auto a = Clock::now();
@@ -93,7 +94,8 @@ int main(int argc, char** argv) {
                 census->size, rows, balanced, threads, runs);
     std::printf("  census load + prepare (once):      %8.2f ms\n", load_ms);
     std::printf(
-        "  per combination, median of 200:   parse %.3f ms, calculate+balance %.3f ms, invariants %.3f ms\n",
+        "  a combination from nothing, median of 200: parse %.3f ms, calculate+balance %.3f ms, invariants "
+        "%.3f ms\n",
         median(parse), median(calc), median(check));
     std::printf("  whole sweep, median wall:          %8.1f ms  (best %.1f ms)\n", median(wall),
                 *std::min_element(wall.begin(), wall.end()));
