@@ -17,9 +17,11 @@
 namespace fundsim::app {
 
 int cmd_statements(const std::vector<std::string>& args) {
-    // A plan's statements (a column per year) read the plan's folder instead of a census and formula.
+    // A plan's statements (a column per year) read the plan's folder instead of a census and formula:
+    // --plan DIR, --plan=DIR, -p DIR or -pDIR (no option of the census form is -p).
     for (const std::string& a : args)
-        if (a == "--plan" || a == "-p" || a.rfind("--plan=", 0) == 0) return cmd_statements_plan(args);
+        if (a == "--plan" || a.rfind("--plan=", 0) == 0 || a.rfind("-p", 0) == 0)
+            return cmd_statements_plan(args);
     po::options_description desc("Options");
     add_census_option(desc);
     add_formula_options(desc);
