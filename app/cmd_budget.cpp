@@ -53,8 +53,10 @@ int cmd_budget(const std::vector<std::string>& args) {
         ledger ? record_in_ledger(*ledger, "budget", row.inputs, row.formula, row.summary) : 0;
     if (!vm["quiet"].as<bool>()) {
         std::cout << "Read the budget file " << bf.file << "; schools: " << describe(source) << "\n"
-                  << budget_summary_text(b, *r.census) << "\nWrote " << out.dir()
-                  << "/ (schools/, dsg.csv, s251.csv" << (b.has_conversions ? ", conversions.csv" : "")
+                  << budget_summary_text(b, *r.census) << "\nWrote " << out.dir() << "/ (schools/"
+                  << (run.blocks[0].files.empty() ? "" : ", high_needs/")
+                  << (run.blocks[1].files.empty() ? "" : ", early_years/") << ", dsg.csv, s251.csv"
+                  << (b.has_conversions ? ", conversions.csv" : "")
                   << (b.has_balances ? ", balances.csv" : "") << ", summary.json, budget.html"
                   << (statements && (b.has_conversions || b.has_balances) ? ", statements/" : "") << ")\n";
         if (ledger) std::cout << recorded_line(run_id, *ledger);
