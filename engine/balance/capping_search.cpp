@@ -71,6 +71,17 @@ bool take(long long& pence, long long p) {
     return true;
 }
 
+// The exact total: `base` less the pennies `p` of its movers; false where it leaves exact pennies.
+// Every penny is ≥ 0, so the running total only falls: its last value is the one to check.
+bool exact_total(long long base, const std::vector<double>& p, double& total) {
+    long long pence = base;
+    double sum = 0;
+    for (const double v : p) sum += v;
+    if (!take(pence, static_cast<long long>(sum))) return false;
+    total = static_cast<double>(pence) / 100.0;
+    return true;
+}
+
 }  // namespace
 
 CappingSearch::CappingSearch(const Result& r) {
@@ -182,28 +193,78 @@ bool CappingSearch::fold(Open& o) {
     return true;
 }
 
+double CappingSearch::unrounded_total(double x) const {
+    const double cap = cap_at(x), s = scaling_at(x);
+    double d = 0;
+    for (const Mover& m : moving_)
+        d += capping_deduction(capping_excess(m.cappable, m.change, cap, m.pp0, m.nor), s, m.limit);
+    return static_cast<double>(fixed_pence_) / 100.0 - d;
+}
+
+// The unrounded total is cheap (no rounding, no division) and within `slack` of the total: each school's
+// pennies are within half a penny and a millionth of its deduction, and the sum's own error is far below a
+// penny. So while it is further than that from the money, it tells which side of the boundary x is on:
+// a secant from both ends, aiming one and a half times the slack either side of the money, brings the
+// bracket's totals within four times the slack of each other.
+Bracket CappingSearch::near(double available) const {
+    const double slack = 0.00501 * static_cast<double>(moving_.size()) + 0.01;
+    // The limits' exact totals weight the first secant (any weights would do: only where a point lands
+    // depends on them, and its side is read from its own unrounded total).
+    double g = limits_.good, b = limits_.bad, tg = limits_.total_good, tb = limits_.total_bad;
+    for (int i = 0; i < 8 && tb - tg > 4 * slack; ++i) {
+        bool moved = false;
+        for (const double aim : {available - 1.5 * slack, available + 1.5 * slack}) {
+            const double x = g + (b - g) * ((aim - tg) / (tb - tg));
+            if (!((x > g && x < b) || (x < g && x > b))) continue;
+            const double t = unrounded_total(x);
+            if (t <= available - slack) {
+                g = x;
+                tg = t;
+                moved = true;
+            } else if (t > available + slack) {
+                b = x;
+                tb = t;
+                moved = true;
+            }
+        }
+        if (!moved) break;
+    }
+    return {g, b, tg, tb};
+}
+
 // Narrowed over the schools whose pennies still differ between the bracket's two ends: the set shrinks
-// with the bracket, so most steps add up a few schools. The totals are the exact totals, so the search
-// ends on the pair any bracketing search finds. Should the pennies leave what a double sums exactly, the
-// search goes on over every moving school as total_at counts them.
+// with the bracket, so most steps add up a few schools. The search starts from the bracket near() finds
+// once its ends' exact totals confirm it, else from the limits. The totals are the exact totals, so the
+// search ends on the pair any bracketing search finds. Should the pennies leave what a double sums
+// exactly, the search goes on over every moving school as total_at counts them.
 Bracket CappingSearch::boundary(double available) const {
     auto over_all = [&](double x) { return total_at(x); };
     auto go_on = [](bool) { return true; };
     if (!std::isfinite(limits_.total_good) || !std::isfinite(limits_.total_bad) || !at_limits_.exact)
         return narrow(limits_, available, over_all, go_on);
-    Open o = at_limits_;
+    Open o;
+    Bracket start = near(available);
+    bool closer = false;
+    if (start.good != limits_.good || start.bad != limits_.bad) {
+        o.movers = moving_;
+        o.base = fixed_pence_;
+        closer = pennies_at(o.movers, start.good, o.at_good) && pennies_at(o.movers, start.bad, o.at_bad) &&
+                 exact_total(o.base, o.at_good, start.total_good) &&
+                 exact_total(o.base, o.at_bad, start.total_bad) && start.total_good <= available &&
+                 start.total_bad > available && fold(o);
+    }
+    if (!closer) {
+        o = at_limits_;
+        start = limits_;
+    }
     std::vector<double> at_x;
     bool exact = true;
     const Bracket br = narrow(
-        limits_, available,
+        start, available,
         [&](double x) {
-            long long pence = o.base;
-            double sum = 0;
-            exact = pennies_at(o.movers, x, at_x);
-            for (const double p : at_x) sum += p;
-            // Every penny is ≥ 0, so the running total only falls: its last value is the one to check.
-            exact = exact && take(pence, static_cast<long long>(sum));
-            return exact ? static_cast<double>(pence) / 100.0 : over_all(x);
+            double t = 0;
+            exact = pennies_at(o.movers, x, at_x) && exact_total(o.base, at_x, t);
+            return exact ? t : over_all(x);
         },
         [&](bool good_side) {
             if (!exact) return false;

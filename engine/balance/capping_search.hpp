@@ -50,6 +50,9 @@ class CappingSearch {
         bool exact = false;  // false: the pennies left what a double sums exactly (search over all)
     };
     bool pennies_at(const std::vector<Mover>& movers, double x, std::vector<double>& p) const;
+    // The total at x without rounding any deduction, and a bracket narrowed on it (capping_search.cpp).
+    double unrounded_total(double x) const;
+    Bracket near(double available) const;
     static bool fold(Open& o);
 
     Lever lever_ = Lever::scaling;
