@@ -126,7 +126,8 @@ struct Reference {
 
     void on_end() {
         if (failed) return;
-        if (cells > 0) out.events.push_back("end " + std::to_string(record_line) + " " + std::to_string(cells));
+        if (cells > 0)
+            out.events.push_back("end " + std::to_string(record_line) + " " + std::to_string(cells));
         cells = bytes = 0;
         newlines_before = 0;
     }
@@ -143,8 +144,9 @@ struct Reference {
             // Before a record, each byte may be its first (spaces and line breaks are skipped).
             if (p.pstate == kRowNotBegun) record_line = at[i];
             if (csv_parse(&p, data.data() + i, 1, cb_cell, cb_end, this) != 1) {
-                fail_here(record_line,
-                          "malformed quoting: a quote inside an unquoted cell, or text after a closing quote");
+                fail_here(
+                    record_line,
+                    "malformed quoting: a quote inside an unquoted cell, or text after a closing quote");
                 break;
             }
             const bool slice_end = (i + 1) % c.chunk == 0 || i + 1 == data.size();
@@ -173,10 +175,12 @@ Outcome loop(const Case& c) {
 // Random bytes from an alphabet weighted towards what CSV parsers get wrong, and quoted cells that are well
 // formed more often than not (so that most cases read through to the end).
 std::string random_bytes(std::mt19937_64& rng, char delim) {
-    static const std::vector<std::string> plain = {"a", "b", "x", "12", " ", "\t", "\r", "\n", "\r\n", "\xC3\xA9"};
-    static const std::vector<std::string> odd = {std::string(1, '\0'), "\xE9", "\xFF", "\xE2\x82", "\"", "\"\"",
-                                                 "\" ", "\t\"", ",", ";"};
-    static const std::vector<std::string> inside = {"a", " ", "\"\"", "\r", "\n", "\r\n", ",", "\t", "\xC3\xA9"};
+    static const std::vector<std::string> plain = {"a",  "b",  "x",  "12",   " ",
+                                                   "\t", "\r", "\n", "\r\n", "\xC3\xA9"};
+    static const std::vector<std::string> odd = {
+        std::string(1, '\0'), "\xE9", "\xFF", "\xE2\x82", "\"", "\"\"", "\" ", "\t\"", ",", ";"};
+    static const std::vector<std::string> inside = {"a",    " ", "\"\"", "\r",      "\n",
+                                                    "\r\n", ",", "\t",   "\xC3\xA9"};
     std::string s;
     if (rng() % 8 == 0) s = "\xEF\xBB\xBF";
     const std::size_t n = rng() % 48;
