@@ -173,6 +173,10 @@ class CsvCellReader {
         }
         const unsigned char delim = s_.limits.delimiter;
         while (i < n) {
+            if (i + 64 <= n) {
+                i = fast_cells(p, n, i);
+                if (i >= n) break;
+            }
             const char c = p[i];
             if (s_.state == State::row_start) {
                 if (c == '\n' || c == '\r') {
@@ -214,6 +218,47 @@ class CsvCellReader {
             i = unquoted_end(p, n, p + i, e - i, e);
         }
         s_.end_block(p, n);
+    }
+
+    // The fast path, from a record's or a cell's start at p[i] (State::row_start or cell_start): unquoted
+    // cells with no space or tab at either end, found 64 bytes at a time by walking the bits of
+    // csv_masks64. Returns where the general loop takes over: at a quote, a blank line, spaces to trim, a
+    // cell longer than 64 bytes, or within 64 bytes of the block's end.
+    [[gnu::always_inline]] std::size_t fast_cells(const char* p, std::size_t n, std::size_t i) {
+        const unsigned char delim = s_.limits.delimiter;
+        while (i + 64 <= n) {
+            const CsvMasks m = csv_masks64(p + i, delim);
+            std::uint64_t special = m.special;
+            std::size_t pos = 0;  // the cell's start in the window
+            while (special != 0) {
+                const auto e = static_cast<std::size_t>(__builtin_ctzll(special));
+                const char c = p[i + e];
+                if (c == '"') return i + pos;  // a quoted cell, or a quote inside one that is not
+                if (e > pos && (((m.space >> pos) & 1) != 0 || ((m.space >> (e - 1)) & 1) != 0))
+                    return i + pos;  // spaces to skip or trim
+                if (s_.state == State::row_start) {
+                    if (e == pos) return i + pos;  // a blank line, or a delimiter first
+                    s_.record_line = s_.line;
+                    s_.state = State::cell_start;
+                }
+                emit(p + i + pos, e - pos, s_.line);
+                special &= special - 1;
+                pos = e + 1;
+                if (static_cast<unsigned char>(c) == delim) continue;
+                sink_.end(s_.record_line, s_.cells);  // a line break ends the record
+                s_.cells = 0;
+                s_.bytes = 0;
+                s_.state = State::row_start;
+                ++s_.line;
+                if (c == '\r' && i + pos < n && p[i + pos] == '\n') {  // CRLF
+                    ++pos;
+                    if (pos <= 64) special &= special - 1;  // the LF's bit, when it is in the window
+                }
+            }
+            if (pos == 0) return i;  // a cell of 64 bytes or more
+            i += pos;
+        }
+        return i;
     }
 
     // Inside quotes from p[j]: the text up to the next quote (counting its line breaks), then what that
