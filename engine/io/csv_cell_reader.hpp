@@ -225,39 +225,69 @@ class CsvCellReader {
     // csv_masks64. Returns where the general loop takes over: at a quote, a blank line, spaces to trim, a
     // cell longer than 64 bytes, or within 64 bytes of the block's end.
     [[gnu::always_inline]] std::size_t fast_cells(const char* p, std::size_t n, std::size_t i) {
-        const unsigned char delim = s_.limits.delimiter;
+        // The state in locals, so that it stays in registers across the sink's calls (a store by the sink
+        // could otherwise be to any of it); written back on the way out, and before a refusal reads it.
+        const CsvLimits lim = s_.limits;
+        const bool careful = s_.nul_seen || s_.high_seen;
+        bool row_start = s_.state == State::row_start;
+        std::size_t cells = s_.cells, bytes = s_.bytes;
+        std::int64_t line = s_.line, record_line = s_.record_line;
+        auto sync = [&] {
+            s_.state = row_start ? State::row_start : State::cell_start;
+            s_.cells = cells;
+            s_.bytes = bytes;
+            s_.line = line;
+            s_.record_line = record_line;
+        };
         while (i + 64 <= n) {
-            const CsvMasks m = csv_masks64(p + i, delim);
+            const CsvMasks m = csv_masks64(p + i, lim.delimiter);
             std::uint64_t special = m.special;
             std::size_t pos = 0;  // the cell's start in the window
             while (special != 0) {
                 const auto e = static_cast<std::size_t>(__builtin_ctzll(special));
                 const char c = p[i + e];
-                if (c == '"') return i + pos;  // a quoted cell, or a quote inside one that is not
-                if (e > pos && (((m.space >> pos) & 1) != 0 || ((m.space >> (e - 1)) & 1) != 0))
-                    return i + pos;  // spaces to skip or trim
-                if (s_.state == State::row_start) {
-                    if (e == pos) return i + pos;  // a blank line, or a delimiter first
-                    s_.record_line = s_.line;
-                    s_.state = State::cell_start;
+                // A quoted cell or a quote inside an unquoted one, spaces to skip or trim, and at a record's
+                // start a blank line or a delimiter first: the general loop's.
+                if (c == '"' ||
+                    (e > pos && (((m.space >> pos) & 1) != 0 || ((m.space >> (e - 1)) & 1) != 0)) ||
+                    (row_start && e == pos)) {
+                    sync();
+                    return i + pos;
                 }
-                emit(p + i + pos, e - pos, s_.line);
+                if (row_start) {
+                    record_line = line;
+                    row_start = false;
+                }
+                const char* cell = p + i + pos;
+                const std::size_t len = e - pos;
+                if (len > lim.max_field_bytes || cells >= lim.max_fields ||
+                    bytes + len > lim.max_record_bytes || careful) [[unlikely]] {
+                    sync();
+                    emit(cell, len, line);  // the checks and refusals, then the sink
+                    cells = s_.cells;
+                    bytes = s_.bytes;
+                } else {
+                    bytes += len;
+                    sink_.cell(cells, std::string_view(cell, len));
+                    ++cells;
+                }
                 special &= special - 1;
                 pos = e + 1;
-                if (static_cast<unsigned char>(c) == delim) continue;
-                sink_.end(s_.record_line, s_.cells);  // a line break ends the record
-                s_.cells = 0;
-                s_.bytes = 0;
-                s_.state = State::row_start;
-                ++s_.line;
+                if (static_cast<unsigned char>(c) == lim.delimiter) continue;
+                sink_.end(record_line, cells);  // a line break ends the record
+                cells = 0;
+                bytes = 0;
+                row_start = true;
+                ++line;
                 if (c == '\r' && i + pos < n && p[i + pos] == '\n') {  // CRLF
                     ++pos;
                     if (pos <= 64) special &= special - 1;  // the LF's bit, when it is in the window
                 }
             }
-            if (pos == 0) return i;  // a cell of 64 bytes or more
+            if (pos == 0) break;  // a cell of 64 bytes or more
             i += pos;
         }
+        sync();
         return i;
     }
 
