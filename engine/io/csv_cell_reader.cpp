@@ -4,6 +4,10 @@
 
 #include <sys/stat.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <cerrno>
 #include <cstring>
 #include <memory>
@@ -41,8 +45,22 @@ void CsvScan::check_delimiter() const {
 }
 
 void CsvScan::scan_block_slow(const char* p, std::size_t n) {
-    if (!nul_seen && std::memchr(p, '\0', n) != nullptr) nul_seen = true;
-    if (!high_seen && has_high_byte(p, n)) high_seen = true;
+    std::size_t i = 0;
+#if defined(__SSE2__)
+    // Both questions in one pass over the block: the NUL bytes' and the high bits' OR, 64 bytes a round.
+    const __m128i zero = _mm_setzero_si128();
+    __m128i nul = zero, high = zero;
+    for (; i + 64 <= n; i += 64)
+        for (std::size_t k = 0; k < 64; k += 16) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + k));
+            nul = _mm_or_si128(nul, _mm_cmpeq_epi8(v, zero));
+            high = _mm_or_si128(high, v);
+        }
+    if (_mm_movemask_epi8(nul) != 0) nul_seen = true;
+    if (_mm_movemask_epi8(high) != 0) high_seen = true;
+#endif
+    if (!nul_seen && std::memchr(p + i, '\0', n - i) != nullptr) nul_seen = true;
+    if (!high_seen && has_high_byte(p + i, n - i)) high_seen = true;
 }
 
 void CsvScan::check_cell(const char* p, std::size_t len, std::int64_t at_line) const {
