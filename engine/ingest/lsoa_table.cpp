@@ -71,9 +71,25 @@ void LsoaTable::compact() {
     }
 }
 
+namespace {
+// The line a code first appears on, for the refusal of a duplicate: the file read again (a rare path; a
+// map of every code's line cost a tenth of an LA's ingest).
+std::int64_t first_line_of(const std::string& path, std::size_t column, std::string_view code) {
+    std::int64_t first = 0;
+    bool header = true;
+    read_csv_file(path, [&](const CsvRecord& rec) {
+        if (header) {
+            header = false;
+            return;
+        }
+        if (first == 0 && column < rec.fields.size() && trim(rec.fields[column]) == code) first = rec.line;
+    });
+    return first;
+}
+}  // namespace
+
 LsoaTable load_lsoa_lookup(const std::string& path, const IdaciBands& bands) {
     LsoaTable table;
-    std::unordered_map<std::string, std::int64_t, SvHash, std::equal_to<>> first_line;  // for messages only
     std::size_t ci = 0, ri = 0;
     read_csv_table(
         path, {"a header lsoa,idaci_rank", "LSOA", "LSOAs"},
@@ -89,11 +105,10 @@ LsoaTable load_lsoa_lookup(const std::string& path, const IdaciBands& bands) {
             std::int64_t rank = 0;
             if (!parse_integer(rank_text, rank) || rank < 1)
                 fail_at(path, rec.line, "idaci_rank", rank_text, "is not a rank (a whole number from 1)");
-            auto [it, fresh] = first_line.emplace(std::string(code), rec.line);
-            if (!fresh)
+            if (!table.insert(code, bands.band_of(rank)))
                 fail_at(path, rec.line, "lsoa", code,
-                        "is a duplicate: the same LSOA is on line " + std::to_string(it->second));
-            table.insert(code, bands.band_of(rank));
+                        "is a duplicate: the same LSOA is on line " +
+                            std::to_string(first_line_of(path, ci, code)));
         });
     table.compact();
     return table;
