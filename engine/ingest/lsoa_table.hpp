@@ -64,13 +64,29 @@ class LsoaTable {
     // 1 + letter × 10^8 + digits for [A-Z][0-9]{8}, else 0 (the largest, Z99999999, is below 2^32).
     static std::uint32_t pack(std::string_view c) {
         if (c.size() != 9 || c[0] < 'A' || c[0] > 'Z') return 0;
-        std::uint32_t v = static_cast<std::uint32_t>(c[0] - 'A');
+        const auto letter = static_cast<std::uint32_t>(c[0] - 'A');
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        // The eight digits at once (one a byte, the first lowest): every byte 0x30-0x39, then pairs, fours
+        // and the eight combined with three multiplications.
+        std::uint64_t w;
+        std::memcpy(&w, c.data() + 1, 8);
+        constexpr std::uint64_t kHigh = 0xF0F0F0F0F0F0F0F0ULL, kZeros = 0x3030303030303030ULL;
+        if ((w & kHigh) != kZeros || ((w + 0x0606060606060606ULL) & kHigh) != kZeros) return 0;
+        w -= kZeros;
+        w = w * 10 + (w >> 8);
+        w = (((w & 0x000000FF000000FFULL) * (100 + (1000000ULL << 32))) +
+             (((w >> 16) & 0x000000FF000000FFULL) * (1 + (10000ULL << 32)))) >>
+            32;
+        return letter * 100000000u + static_cast<std::uint32_t>(w) + 1;
+#else
+        std::uint32_t v = letter;
         for (std::size_t i = 1; i < 9; ++i) {
             const auto d = static_cast<std::uint32_t>(c[i] - '0');
             if (d > 9) return 0;
             v = v * 10 + d;
         }
         return v + 1;
+#endif
     }
     std::uint32_t slot(std::uint32_t k) const { return (k * 0x9E3779B1u) >> shift_; }
     std::uint32_t key_at(std::uint32_t i) const {

@@ -60,6 +60,12 @@ TEST_CASE("LsoaTable: every code's band, from the open-addressing table and from
         std::snprintf(b, sizeof b, "%c%08llu", letter, static_cast<unsigned long long>(n));
         return std::string(b);
     };
+    // Codes of nine characters with a byte other than a digit (':' and '/' beside the digits, a letter, a
+    // space, a high byte): not packed, so never taken for a packed code.
+    for (const std::string odd : {"E01:00001", "E01/00001", "E0100000A", "E01 00001", "E0100000\x80"}) {
+        CHECK(table.insert(odd, 5));
+        want.emplace(odd, 5);
+    }
     for (int i = 0; i < 5000; ++i) {
         const std::string c = rng() % 4 == 0    ? code('W', rng() % 100000000)
                               : rng() % 50 == 0 ? "x" + std::to_string(rng() % 1000)
@@ -69,7 +75,11 @@ TEST_CASE("LsoaTable: every code's band, from the open-addressing table and from
     }
     std::vector<std::string> probes;
     for (const auto& [c, b] : want) probes.push_back(c);
+    // E02000001 is what E01:00001 would be if ':' were taken for the digit after 9.
+    for (const char* odd : {"E01;00001", "E01.00001", "E0100000B", "E0110000:", "E02000001"})
+        probes.push_back(odd);
     for (int i = 0; i < 3000; ++i) {
+        probes.push_back(code(static_cast<char>('A' + rng() % 26), rng() % 100000000));
         probes.push_back(code('E', 1000001 + rng() % 6100 - 50));
         probes.push_back(code('W', rng() % 100000000));
         probes.push_back(code('A', rng() % 1000));
