@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Installs what fundsim needs from Debian 12's packages (run as root). Installs only what is missing.
+# libcsv-dev: not linked into fundsim (it has a CSV loop of its own) but the reference the tests check that
+# loop against, and the ingest benchmark's baseline.
 set -euo pipefail
 packages=(cmake g++ make pkg-config libboost-program-options-dev libeigen3-dev libcsv-dev catch2
           nlohmann-json3-dev libxlsxwriter-dev libsqlite3-dev libcpp-httplib-dev clang-14 libclang-rt-14-dev clang-format)

@@ -48,6 +48,15 @@ static_assert(std::size(kYearColumns) == kYears, "one output column per year gro
     return trim(v);
 }
 
+// Equal texts, compared in line: a URN is a few bytes, for which a call to memcmp (what == on strings
+// does) cost more than the comparison.
+[[gnu::always_inline]] inline bool same_text(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (a[i] != b[i]) return false;
+    return true;
+}
+
 enum class Role : std::uint8_t { none, upn, urn, nc_year, enrolment, lsoa, entry_date, flag };
 
 struct PupilColumns {
@@ -105,6 +114,9 @@ class PupilSink {
 
     void start(const PupilColumns* cols, const LsoaTable* lsoa) {
         cols_ = cols;
+        role_ = cols->role.data();
+        flag_of_ = cols->flag_of.data();
+        columns_ = cols->role.size();
         lsoa_ = lsoa;
         if (mode_ == Mode::count) counts_.assign(schools_.size() * kCounters, 0);
     }
@@ -113,12 +125,22 @@ class PupilSink {
     // 100 million) is a measurable share of the ingest, and a header's member functions are not inlined
     // as readily as the file-local functions they were.
     [[gnu::always_inline]] void cell(std::size_t i, std::string_view v) {
-        if (cols_ == nullptr) {
-            header_.emplace_back(v);
+        // Before start() no column has a role: the header's cells are kept.
+        if (i >= columns_ || bad_) [[unlikely]] {
+            if (cols_ == nullptr) header_.emplace_back(v);
+            return;  // an extra cell (a ragged row, found at the end), or a row already refused
+        }
+        const Role role = role_[i];
+        if (role == Role::flag) {  // most of the columns: tested before the jump table of the others
+            const std::uint8_t k = flag_of_[i];
+            v = trimmed(v);
+            if (v.size() != 1 || (v[0] != '0' && v[0] != '1'))
+                return problem(SetAsideReason::bad_flag, kFlagNames[k], v, true,
+                               v.empty() ? "is blank: expected 0 or 1" : "is not a flag: expected 0 or 1");
+            row_.flag[k] = static_cast<std::uint8_t>(v[0] - '0');
             return;
         }
-        if (i >= cols_->role.size() || bad_) return;  // an extra cell (a ragged row, found at the end)
-        switch (cols_->role[i]) {
+        switch (role) {
             case Role::none:
                 break;
             case Role::upn: {
@@ -162,16 +184,8 @@ class PupilSink {
                 enrol_ = c;
                 break;
             }
-            case Role::flag: {
-                const std::uint8_t k = cols_->flag_of[i];
-                v = trimmed(v);
-                if (v.size() != 1 || (v[0] != '0' && v[0] != '1'))
-                    return problem(
-                        SetAsideReason::bad_flag, kFlagNames[k], v, true,
-                        v.empty() ? "is blank: expected 0 or 1" : "is not a flag: expected 0 or 1");
-                row_.flag[k] = static_cast<std::uint8_t>(v[0] - '0');
+            case Role::flag:  // above
                 break;
-            }
             case Role::entry_date: {
                 if (!parse_iso_date(v, entry_))
                     return problem(SetAsideReason::bad_date, "entry_date", trimmed(v), true,
@@ -182,7 +196,7 @@ class PupilSink {
             }
             case Role::urn: {
                 // Rows of one school usually come together, so the last URN is remembered.
-                if (have_last_urn_ && v == last_urn_text_) break;
+                if (have_last_urn_ && same_text(v, last_urn_text_)) break;
                 std::int64_t urn = 0;
                 if (!parse_integer(v, urn) || urn <= 0) {
                     have_last_urn_ = false;
@@ -364,6 +378,9 @@ class PupilSink {
     IngestSummary& sum_;
     Mode mode_;
     const PupilColumns* cols_ = nullptr;
+    const Role* role_ = nullptr;  // cols_->role's, and its size: 0 until start()
+    const std::uint8_t* flag_of_ = nullptr;
+    std::size_t columns_ = 0;
     const LsoaTable* lsoa_ = nullptr;
     std::vector<std::string> header_;
     std::vector<std::uint32_t> counts_;

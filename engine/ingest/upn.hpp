@@ -23,7 +23,7 @@ inline std::uint64_t mix64(std::uint64_t x) {
     return x;
 }
 
-inline std::uint64_t upn_hash(std::string_view v, std::uint64_t key) {
+[[gnu::always_inline]] inline std::uint64_t upn_hash(std::string_view v, std::uint64_t key) {
     std::uint64_t h = key ^ (static_cast<std::uint64_t>(v.size()) * 0x9e3779b97f4a7c15ULL);
     std::size_t i = 0;
     for (; i + 8 <= v.size(); i += 8) {
@@ -31,8 +31,16 @@ inline std::uint64_t upn_hash(std::string_view v, std::uint64_t key) {
         std::memcpy(&w, v.data() + i, 8);
         h = mix64(h ^ w);
     }
+    // The last bytes: the string's last 8 (overlapping the ones above) when it has 8, so that a UPN's tail
+    // is one fixed-size load rather than a call to memcpy.
     std::uint64_t w = 0;
-    std::memcpy(&w, v.data() + i, v.size() - i);
+    if (i < v.size()) {
+        if (v.size() >= 8)
+            std::memcpy(&w, v.data() + v.size() - 8, 8);
+        else
+            for (std::size_t k = 0; k < v.size(); ++k)
+                w |= static_cast<std::uint64_t>(static_cast<unsigned char>(v[k])) << (8 * k);
+    }
     return mix64(h ^ w ^ (key >> 7));
 }
 

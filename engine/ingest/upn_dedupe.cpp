@@ -1,5 +1,5 @@
 // The duplicate check's spill file: buckets written with pwrite in 4 KB chunks, read back one bucket at a
-// time and sorted to find repeated hashes.
+// time and put in a small hash set to find repeated hashes.
 #include "engine/ingest/upn_dedupe.hpp"
 
 #include <unistd.h>
@@ -21,16 +21,66 @@ UpnHashSet::~UpnHashSet() {
     if (fd_ >= 0) ::close(fd_);
 }
 
+namespace {
+
+// The values of `v` that occur more than once, appended to `rep` (in any order, possibly more than once).
+// An open-addressing set of twice v's size, indexed by the low bits (the hashes are uniform): one pass
+// that stays in the processor's cache for a bucket of the spill, where sorting each bucket took a fifth of
+// the ingest. 0 marks an empty slot, so the value 0 is counted apart.
+void repeats_of(const std::uint64_t* v, std::size_t n, std::vector<std::uint64_t>& table,
+                std::vector<std::uint64_t>& rep) {
+    std::size_t size = 16;
+    while (size < 2 * n) size *= 2;
+    table.assign(size, 0);
+    const std::size_t mask = size - 1;
+    std::size_t zeros = 0;
+    for (std::size_t k = 0; k < n; ++k) {
+        const std::uint64_t h = v[k];
+        if (h == 0) {
+            if (++zeros == 2) rep.push_back(0);
+            continue;
+        }
+        for (std::size_t i = static_cast<std::size_t>(h) & mask;; i = (i + 1) & mask) {
+            if (table[i] == 0) {
+                table[i] = h;
+                break;
+            }
+            if (table[i] == h) {
+                rep.push_back(h);
+                break;
+            }
+        }
+    }
+}
+
+// The same over any number of values: split first by 8 bits of the hash (a counting pass and a scatter),
+// so that each part's set fits in the cache.
+void repeats_in(std::vector<std::uint64_t>& v, std::vector<std::uint64_t>& rep) {
+    std::vector<std::uint64_t> table;
+    constexpr std::size_t kSmall = 16384;
+    if (v.size() <= kSmall) return repeats_of(v.data(), v.size(), table, rep);
+    std::vector<std::size_t> start(257, 0);
+    for (std::uint64_t h : v) ++start[((h >> 48) & 0xFF) + 1];
+    for (std::size_t b = 0; b < 256; ++b) start[b + 1] += start[b];
+    std::vector<std::uint64_t> parts(v.size());
+    std::vector<std::size_t> at(start.begin(), start.end() - 1);
+    for (std::uint64_t h : v) parts[at[(h >> 48) & 0xFF]++] = h;
+    for (std::size_t b = 0; b < 256; ++b)
+        repeats_of(parts.data() + start[b], start[b + 1] - start[b], table, rep);
+}
+
+}  // namespace
+
 std::vector<std::uint64_t> UpnHashSet::repeated() {
     std::vector<std::uint64_t> rep;
-    auto scan = [&rep](std::vector<std::uint64_t>& v) {
-        std::sort(v.begin(), v.end());
-        for (std::size_t i = 1; i < v.size(); ++i)
-            if (v[i] == v[i - 1] && (rep.empty() || rep.back() != v[i])) rep.push_back(v[i]);
+    auto done = [&rep] {
+        std::sort(rep.begin(), rep.end());
+        rep.erase(std::unique(rep.begin(), rep.end()), rep.end());
+        return rep;
     };
     if (!spilled_) {
-        scan(mem_);
-        return rep;
+        repeats_in(mem_, rep);
+        return done();
     }
     for (std::size_t b = 0; b < kBuckets; ++b)
         if (fill_[b] > 0) flush(b);
@@ -42,9 +92,9 @@ std::vector<std::uint64_t> UpnHashSet::repeated() {
             v.resize(at + c.n);
             read_all(v.data() + at, c.n * sizeof(std::uint64_t), c.offset);
         }
-        scan(v);
+        repeats_in(v, rep);
     }
-    return rep;
+    return done();
 }
 
 std::string UpnHashSet::dir() const {

@@ -13,9 +13,10 @@ namespace fundsim::ingest_detail {
 // hashes are held in memory (8 bytes each); past that, every hash goes to one of 256 buckets by its top
 // byte, each bucket buffered in 4 KB and written in chunks to one anonymous temporary file (unlinked as
 // soon as it is made, so nothing is left behind even after a crash). At the end each bucket (about
-// 1/256 of the pupils) is read back and sorted on its own. Memory is therefore flat in the number of
-// pupils: the in-memory limit, 1 MB of bucket buffers, one bucket, and a 16-byte index entry per chunk
-// of 512 pupils.
+// 1/256 of the pupils) is read back and checked on its own, through a hash set split 256 ways (a copy and
+// twice the part's size). Memory is therefore flat in the number of pupils: the in-memory limit (twice
+// over at the end), 1 MB of bucket buffers, one bucket (twice), and a 16-byte index entry per chunk of
+// 512 pupils.
 class UpnHashSet {
   public:
     UpnHashSet(std::size_t memory_entries, std::string temp_dir);

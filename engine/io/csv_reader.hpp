@@ -1,4 +1,4 @@
-// Streaming CSV reading on top of libcsv (RFC 4180 quoting, LF or CRLF, a UTF-8 BOM accepted):
+// Streaming CSV reading on fundsim's CSV loop (RFC 4180 quoting, LF, CR or CRLF, a UTF-8 BOM accepted):
 // hands each record to a callback with the line it starts on, never holding more than one record.
 #pragma once
 

@@ -1,6 +1,11 @@
 // The LSOA lookup (engine/ingest/lsoa_table): codes of every shape, packed or not, and each refusal of
 // the lookup file through ingest, naming the file, the line, the column and the value.
+#include "engine/ingest/lsoa_table.hpp"
+
 #include <catch2/catch.hpp>
+#include <cstdio>
+#include <map>
+#include <random>
 #include <string>
 
 #include "engine/ingest/ingest.hpp"
@@ -41,6 +46,62 @@ TEST_CASE("ingest: LSOA codes of any shape, packed or not", "[ingest]") {
     CHECK(error_of([&] {
               ingest_pupil_census(h.opt);
           }).find("column lsoa: \"E01000002\" is not in the LSOA lookup") != std::string::npos);
+}
+
+TEST_CASE("LsoaTable: every code's band, from the open-addressing table and from compact()'s arrays",
+          "[ingest]") {
+    // E codes dense (as England's are), W codes spread thinly, some codes of other shapes; then looked up
+    // with codes near them that are not in the table.
+    std::mt19937_64 rng(2011);
+    ingest_detail::LsoaTable table;
+    std::map<std::string, int> want;
+    auto code = [](char letter, std::uint64_t n) {
+        char b[16];
+        std::snprintf(b, sizeof b, "%c%08llu", letter, static_cast<unsigned long long>(n));
+        return std::string(b);
+    };
+    // Codes of nine characters with a byte other than a digit (':' and '/' beside the digits, a letter, a
+    // space, a high byte): not packed, so never taken for a packed code.
+    for (const std::string odd : {"E01:00001", "E01/00001", "E0100000A", "E01 00001", "E0100000\x80"}) {
+        CHECK(table.insert(odd, 5));
+        want.emplace(odd, 5);
+    }
+    for (int i = 0; i < 5000; ++i) {
+        const std::string c = rng() % 4 == 0    ? code('W', rng() % 100000000)
+                              : rng() % 50 == 0 ? "x" + std::to_string(rng() % 1000)
+                                                : code('E', 1000001 + rng() % 6000);
+        const int band = static_cast<int>(rng() % 7);
+        if (want.emplace(c, band).second) CHECK(table.insert(c, band));
+    }
+    std::vector<std::string> probes;
+    for (const auto& [c, b] : want) probes.push_back(c);
+    // E02000001 is what E01:00001 would be if ':' were taken for the digit after 9.
+    for (const char* odd : {"E01;00001", "E01.00001", "E0100000B", "E0110000:", "E02000001"})
+        probes.push_back(odd);
+    for (int i = 0; i < 3000; ++i) {
+        probes.push_back(code(static_cast<char>('A' + rng() % 26), rng() % 100000000));
+        probes.push_back(code('E', 1000001 + rng() % 6100 - 50));
+        probes.push_back(code('W', rng() % 100000000));
+        probes.push_back(code('A', rng() % 1000));
+        probes.push_back("x" + std::to_string(rng() % 1100));
+    }
+    auto check_all = [&] {
+        std::size_t wrong = 0;
+        for (const std::string& c : probes) {
+            auto it = want.find(c);
+            wrong += table.band(c) != (it == want.end() ? ingest_detail::LsoaTable::kUnknown : it->second);
+        }
+        CHECK(wrong == 0);
+    };
+    check_all();
+    table.compact();
+    check_all();
+    CHECK(table.insert("E01000000", 3));  // an insert after compact() is found too
+    want["E01000000"] = 3;
+    probes.push_back("E01000000");
+    check_all();
+    table.compact();
+    check_all();
 }
 
 TEST_CASE("LSOA lookup: bad rows and bad files are refused naming the lookup and the line", "[ingest]") {

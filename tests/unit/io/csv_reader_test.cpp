@@ -89,6 +89,31 @@ TEST_CASE("records straddling the 1 MB read blocks come out whole, with their li
     CHECK(from_buffer == want);
 }
 
+TEST_CASE("a NUL byte or a byte that is not UTF-8 is found wherever it is in a block", "[csv]") {
+    // The whole-block checks look at 64 bytes a round, then the block's tail: a bad byte at every offset of
+    // a 300-byte buffer (one block: four rounds and 44 bytes) is refused, naming the line of the byte.
+    for (std::size_t at = 0; at < 300; ++at) {
+        for (const char bad : {'\0', '\xFF'}) {
+            std::string text;
+            for (int r = 0; text.size() < 300; ++r) text += "ab,cd," + std::to_string(r) + "\n";
+            text.resize(300);
+            if (text[at] == '\n' || text[at] == ',') continue;
+            std::int64_t line = 1;
+            for (std::size_t k = 0; k < at; ++k) line += text[k] == '\n';
+            text[at] = bad;
+            const std::string want = bad == '\0' ? "x.csv:" + std::to_string(line) + ": contains a NUL byte"
+                                                 : "x.csv:" + std::to_string(line) + ": is not UTF-8 text";
+            std::string got;
+            try {
+                read_csv_buffer(text, "x.csv", [](const CsvRecord&) {});
+            } catch (const std::exception& e) {
+                got = e.what();
+            }
+            CHECK(got.substr(0, want.size()) == want);
+        }
+    }
+}
+
 TEST_CASE("read_csv_table: the header, then rows of its width; a ragged row, an empty file, no rows refused",
           "[csv]") {
     TempDir d("csv-table");
