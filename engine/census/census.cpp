@@ -10,6 +10,7 @@
 #include "engine/core/error.hpp"
 #include "engine/core/money.hpp"
 #include "engine/core/number.hpp"
+#include "engine/io/csv_cell_reader.hpp"
 #include "engine/io/csv_reader.hpp"
 
 namespace fundsim {
@@ -419,41 +420,58 @@ namespace {
 
 // `bytes` is the size of the whole file: from it and the first school's row, room for every column is
 // set aside once instead of growing a million cells piece by piece.
-Census read_into(const std::string& name, std::size_t bytes,
-                 const std::function<void(const std::function<void(const CsvRecord&)>&)>& reader) {
-    Census c;
-    c.file = name;
+// The census's cells straight into its columns, a sink of the cell reader (csv_cell_reader.hpp): no record
+// is gathered first. The header record's cells name the columns; each later record must have as many.
+struct CensusSink {
+    Census& c;
+    std::size_t bytes;  // the file's size, to reserve the columns once the first row shows a row's size
+    std::vector<std::string> header;
     bool have_header = false;
     std::int64_t header_line = 0;
-    reader([&](const CsvRecord& rec) {
+
+    void cell(std::size_t index, std::string_view v) {
+        if (!have_header)
+            header.emplace_back(v);
+        else if (index < c.columns.size())  // a ragged row is refused at its end
+            c.cells[index].push_back(v);
+    }
+    void end(std::int64_t line, std::size_t cells) {
         if (!have_header) {
-            header_line = rec.line;
-            CsvHeader h(rec, name);
-            c.columns = h.names();
+            CsvRecord rec;
+            rec.line = header_line = line;
+            for (const auto& h : header) rec.fields.emplace_back(h);
+            c.columns = CsvHeader(rec, c.file).names();
             c.cells.assign(c.columns.size(), {});
             have_header = true;
             return;
         }
-        if (rec.fields.size() != c.columns.size())
-            fail_line(name, rec.line,
-                      "has " + std::to_string(rec.fields.size()) + " fields but the header has " +
-                          std::to_string(c.columns.size()) + " (a ragged row)");
+        if (cells != c.columns.size()) fail_line(c.file, line, ragged_row_detail(cells, c.columns.size()));
         if (c.size == 0) {
-            std::size_t row_bytes = rec.fields.size();  // separators and the line end
-            for (const auto& f : rec.fields) row_bytes += f.size();
+            std::size_t row_bytes = cells;  // separators and the line end
+            for (const auto& col : c.cells) row_bytes += col[0].size();
             const std::size_t rows = std::min<std::size_t>(bytes / row_bytes + 1, 10'000'000);
-            for (std::size_t i = 0; i < rec.fields.size(); ++i)
-                c.cells[i].reserve(rows, rows * (rec.fields[i].size() + rec.fields[i].size() / 4 + 1));
+            for (auto& col : c.cells) {
+                const std::size_t cell_bytes = col[0].size();
+                col.reserve(rows, rows * (cell_bytes + cell_bytes / 4 + 1));
+            }
             c.line.reserve(rows);
         }
-        for (std::size_t i = 0; i < rec.fields.size(); ++i) c.cells[i].push_back(rec.fields[i]);
-        c.line.push_back(rec.line);
+        c.line.push_back(line);
         ++c.size;
-    });
-    if (!have_header) fail_line(name, 1, "is empty: expected a header row and one row per school");
+    }
+};
+
+// A census from `read`, which runs a cell reader over the file or text named `name` of `bytes` bytes.
+template <class Read>
+Census read_into(const std::string& name, std::size_t bytes, Read read) {
+    Census c;
+    c.file = name;
+    CensusSink sink{c, bytes, {}};
+    read(sink);
+    if (!sink.have_header) fail_line(name, 1, "is empty: expected a header row and one row per school");
     if (c.size == 0)
-        fail_line(name, header_line + 1,
-                  "has a header (line " + std::to_string(header_line) +
+        fail_line(name, sink.header_line + 1,
+                  "has a header (line " + std::to_string(sink.header_line) +
                       ") but no schools: expected one row per school after it");
     finish_census(c);
     return c;
@@ -465,11 +483,12 @@ Census load_census(const std::string& path) {
     std::error_code ec;
     const auto bytes = std::filesystem::file_size(path, ec);  // a failure is reported by the reader
     return read_into(path, ec ? 0 : static_cast<std::size_t>(bytes),
-                     [&](const auto& cb) { read_csv_file(path, cb); });
+                     [&](CensusSink& sink) { CsvCellReader<CensusSink>(path, sink).read_file(); });
 }
 
 Census census_from_csv_text(const std::string& text, const std::string& name) {
-    return read_into(name, text.size(), [&](const auto& cb) { read_csv_buffer(text, name, cb); });
+    return read_into(name, text.size(),
+                     [&](CensusSink& sink) { CsvCellReader<CensusSink>(name, sink).read_buffer(text); });
 }
 
 }  // namespace fundsim
